@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: Apache-2.0
+// What every modelled resource has: its AWS id, its account/region scope, its tags and the
+// place in the input it came from. Cross-references are integer handles into Network.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "reachcheck/base/source_ref.h"
+
+namespace reachcheck::model {
+
+/// Index of an element in its Network vector; kNone when unresolved.
+using Handle = std::uint32_t;
+inline constexpr Handle kNone = std::numeric_limits<Handle>::max();
+
+/// An account and region. Ids are unique per scope; the same id in two scopes is two resources.
+struct Scope {
+  std::string account;  ///< 12-digit id, or "" when unknown
+  std::string region;   ///< e.g. "us-east-1", or "" when unknown
+  bool operator==(const Scope&) const = default;
+  auto operator<=>(const Scope&) const = default;
+};
+
+struct Tag {
+  std::string key;
+  std::string value;
+  bool operator==(const Tag&) const = default;
+};
+
+struct Element {
+  std::string id;          ///< AWS id, e.g. "vpc-0abc"
+  Handle scope = kNone;    ///< index into Network::scopes
+  std::vector<Tag> tags;
+  base::SourceRef origin;  ///< the JSON object this element was read from
+
+  /// Value of tag `key`, or nullptr.
+  const std::string* FindTag(const std::string& key) const;
+  /// The "Name" tag or "".
+  std::string Name() const;
+};
+
+}  // namespace reachcheck::model

@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: Apache-2.0
+// Internet and egress-only internet gateways, NAT gateways, VPC peering connections and
+// VPC endpoints.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reachcheck/base/source_ref.h"
+#include "reachcheck/model/element.h"
+#include "reachcheck/net/cidr.h"
+#include "reachcheck/net/ip_address.h"
+
+namespace reachcheck::model {
+
+struct GatewayAttachment {
+  std::string vpc_id;
+  std::string state;  ///< "available"/"attached" count as attached
+  Handle vpc = kNone;
+  bool Attached() const { return state == "available" || state == "attached"; }
+};
+
+struct InternetGateway : Element {
+  bool egress_only = false;  ///< from EgressOnlyInternetGateways
+  std::string owner_id;
+  std::vector<GatewayAttachment> attachments;
+  /// The VPC this gateway is attached to, or kNone.
+  Handle AttachedVpc() const;
+};
+
+struct NatAddress {
+  std::optional<net::IpAddress> private_ip;
+  std::optional<net::IpAddress> public_ip;
+  std::string allocation_id;
+  std::string network_interface_id;
+  bool primary = true;
+};
+
+struct NatGateway : Element {
+  std::string vpc_id;
+  std::string subnet_id;
+  std::string state;         ///< "available", "pending", "deleted", "failed", ...
+  std::string connectivity;  ///< "public" (default) or "private"
+  std::vector<NatAddress> addresses;
+  Handle vpc = kNone;
+  Handle subnet = kNone;
+  bool Available() const { return state == "available"; }
+  bool IsPublic() const { return connectivity != "private"; }
+};
+
+struct PeeringSide {
+  std::string vpc_id;
+  std::string owner_id;
+  std::string region;
+  std::vector<net::Cidr> ipv4_cidrs;
+  std::vector<net::Cidr> ipv6_cidrs;
+  Handle vpc = kNone;  ///< when that VPC is in the snapshot
+};
+
+struct VpcPeering : Element {
+  PeeringSide requester;
+  PeeringSide accepter;
+  std::string status;  ///< Status.Code: "active", "pending-acceptance", "deleted", ...
+  bool Active() const { return status == "active"; }
+};
+
+struct VpcEndpoint : Element {
+  std::string type;  ///< "Gateway", "Interface", "GatewayLoadBalancer"
+  std::string vpc_id;
+  std::string service_name;
+  std::string state;
+  std::vector<std::string> route_table_ids;
+  std::vector<std::string> subnet_ids;
+  std::vector<std::string> group_ids;
+  std::vector<std::string> network_interface_ids;
+  Handle vpc = kNone;
+};
+
+}  // namespace reachcheck::model

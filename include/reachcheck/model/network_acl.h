@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+// Network ACLs: ordered, stateless allow/deny entries per direction, and subnet associations.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reachcheck/base/source_ref.h"
+#include "reachcheck/model/element.h"
+#include "reachcheck/model/security_group.h"
+#include "reachcheck/net/cidr.h"
+#include "reachcheck/net/protocol.h"
+
+namespace reachcheck::model {
+
+struct AclEntry {
+  int rule_number = 0;    ///< 1..32766, 32767 is the implicit "*" deny
+  bool allow = false;     ///< RuleAction
+  net::ServiceMatch service;
+  net::Cidr cidr;         ///< CidrBlock or Ipv6CidrBlock (the remote side)
+  base::SourceRef origin;
+  std::string ToString() const;  ///< "rule 100 allow tcp/22 0.0.0.0/0"
+};
+
+struct AclAssociation {
+  std::string id;
+  std::string subnet_id;
+  base::SourceRef origin;
+};
+
+struct NetworkAcl : Element {
+  std::string vpc_id;
+  std::string owner_id;
+  bool is_default = false;
+  std::vector<AclEntry> inbound;   ///< sorted by rule_number
+  std::vector<AclEntry> outbound;  ///< sorted by rule_number
+  std::vector<AclAssociation> associations;
+  Handle vpc = kNone;
+  const std::vector<AclEntry>& Entries(Direction direction) const {
+    return direction == Direction::kIngress ? inbound : outbound;
+  }
+};
+
+}  // namespace reachcheck::model

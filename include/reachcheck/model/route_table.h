@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: Apache-2.0
+// Route tables: routes (CIDR, IPv6 and prefix-list destinations) and associations.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "reachcheck/base/source_ref.h"
+#include "reachcheck/model/element.h"
+#include "reachcheck/net/cidr.h"
+
+namespace reachcheck::model {
+
+enum class TargetKind {
+  kLocal,
+  kInternetGateway,
+  kEgressOnlyInternetGateway,
+  kNatGateway,
+  kPeering,
+  kNetworkInterface,
+  kInstance,
+  kTransitGateway,
+  kGatewayEndpoint,        ///< "vpce-" in GatewayId
+  kVirtualPrivateGateway,  ///< "vgw-" in GatewayId
+  kCarrierGateway,
+  kLocalGateway,
+  kCoreNetwork,
+  kUnknown,
+};
+/// "local", "internet-gateway", "nat-gateway", ... (stable, used in JSON output).
+const char* TargetKindName(TargetKind kind);
+
+enum class RouteState { kActive, kBlackhole };
+/// Where the route came from (`Origin` in the API).
+enum class RouteOrigin { kCreateRouteTable, kCreateRoute, kPropagated };
+
+struct Route {
+  std::optional<net::Cidr> destination;  ///< DestinationCidrBlock or DestinationIpv6CidrBlock
+  std::string prefix_list_id;            ///< DestinationPrefixListId when there is no CIDR
+  TargetKind target_kind = TargetKind::kUnknown;
+  std::string target_id;                 ///< "local", "igw-..", "nat-..", "eni-..", ...
+  std::string instance_owner_id;
+  RouteState state = RouteState::kActive;
+  RouteOrigin route_origin = RouteOrigin::kCreateRoute;
+  base::SourceRef origin;
+  // Resolved by Validate (kNone when the target is missing or of another kind):
+  Handle target = kNone;                 ///< into the vector of target_kind's type
+  Handle prefix_list = kNone;
+
+  /// "0.0.0.0/0", "pl-63a5400a", ...
+  std::string DestinationText() const;
+};
+
+struct RouteTableAssociation {
+  std::string id;         ///< rtbassoc-...
+  bool main = false;
+  std::string subnet_id;  ///< when associated with a subnet
+  std::string gateway_id; ///< edge association with an IGW / VGW
+  std::string state;      ///< AssociationState.State; "associated" or ""
+  base::SourceRef origin;
+};
+
+struct RouteTable : Element {
+  std::string vpc_id;
+  Handle vpc = kNone;
+  std::string owner_id;
+  std::vector<Route> routes;
+  std::vector<RouteTableAssociation> associations;
+  bool IsMain() const;
+};
+
+}  // namespace reachcheck::model

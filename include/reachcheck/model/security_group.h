@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+// Security groups. One AWS permission with N peers becomes N rules, each keeping the JSON
+// pointer of its own peer element.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reachcheck/base/source_ref.h"
+#include "reachcheck/model/element.h"
+#include "reachcheck/net/cidr.h"
+#include "reachcheck/net/protocol.h"
+
+namespace reachcheck::model {
+
+enum class Direction { kIngress, kEgress };
+const char* DirectionName(Direction direction);  ///< "ingress" / "egress"
+
+enum class PeerKind { kCidr, kPrefixList, kSecurityGroup };
+
+struct SgRule {
+  Direction direction = Direction::kIngress;
+  net::ServiceMatch service;
+  PeerKind peer_kind = PeerKind::kCidr;
+  net::Cidr cidr;                ///< kCidr
+  std::string prefix_list_id;    ///< kPrefixList
+  std::string group_id;          ///< kSecurityGroup
+  std::string group_owner_id;    ///< UserIdGroupPairs[].UserId
+  std::string group_vpc_id;      ///< UserIdGroupPairs[].VpcId (set for peered groups)
+  std::string peering_status;    ///< UserIdGroupPairs[].PeeringStatus
+  std::string description;
+  base::SourceRef origin;        ///< the peer element (IpRanges/0, UserIdGroupPairs/1, ...)
+  Handle prefix_list = kNone;    ///< resolved by Validate
+  Handle group = kNone;          ///< resolved by Validate
+
+  /// "tcp/22 from 0.0.0.0/0", "all to sg-0abc", ...
+  std::string ToString() const;
+};
+
+struct SecurityGroup : Element {
+  std::string name;         ///< GroupName
+  std::string description;
+  std::string vpc_id;
+  std::string owner_id;
+  std::vector<SgRule> ingress;
+  std::vector<SgRule> egress;
+  Handle vpc = kNone;
+  bool HasNoRules() const { return ingress.empty() && egress.empty(); }
+};
+
+}  // namespace reachcheck::model

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+// VPCs and subnets.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reachcheck/model/element.h"
+#include "reachcheck/net/cidr.h"
+
+namespace reachcheck::model {
+
+struct Vpc : Element {
+  std::string owner_id;
+  std::string state;               ///< "available", "pending"
+  bool is_default = false;
+  std::vector<net::Cidr> ipv4_cidrs;  ///< primary first, then associated blocks (state associated)
+  std::vector<net::Cidr> ipv6_cidrs;
+};
+
+struct Subnet : Element {
+  std::string vpc_id;
+  Handle vpc = kNone;
+  std::string availability_zone;
+  std::string owner_id;
+  std::string state;
+  net::Cidr ipv4_cidr;
+  bool has_ipv4 = true;            ///< false for IPv6-only subnets
+  std::vector<net::Cidr> ipv6_cidrs;
+  bool map_public_ip_on_launch = false;
+  bool assign_ipv6_on_creation = false;
+  // Resolved by Validate:
+  Handle route_table = kNone;      ///< explicit association, else the VPC main table
+  bool route_table_is_main = false;
+  Handle network_acl = kNone;      ///< explicit association, else the VPC default ACL
+};
+
+}  // namespace reachcheck::model

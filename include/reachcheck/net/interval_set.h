@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: Apache-2.0
+// A set of unsigned integers kept as sorted, disjoint, non-adjacent closed intervals.
+// Used for ports (16 bits), protocols (8 bits), IPv4 (32 bits) and IPv6 (128 bits).
+#pragma once
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+#include <vector>
+
+namespace reachcheck::net {
+
+template <typename T>
+class IntervalSet {
+ public:
+  struct Interval {
+    T lo;
+    T hi;  ///< inclusive
+    bool operator==(const Interval&) const = default;
+  };
+
+  IntervalSet() = default;
+  /// [lo, hi]; empty when lo > hi.
+  static IntervalSet Range(T lo, T hi) {
+    IntervalSet s;
+    if (lo <= hi) s.items_.push_back({lo, hi});
+    return s;
+  }
+  static IntervalSet Single(T value) { return Range(value, value); }
+  static IntervalSet All() { return Range(0, std::numeric_limits<T>::max()); }
+
+  bool IsEmpty() const { return items_.empty(); }
+  bool IsAll() const {
+    return items_.size() == 1 && items_[0].lo == 0 && items_[0].hi == std::numeric_limits<T>::max();
+  }
+  const std::vector<Interval>& Intervals() const { return items_; }
+
+  bool Contains(T value) const {
+    auto it = std::upper_bound(items_.begin(), items_.end(), value,
+                               [](T v, const Interval& i) { return v < i.lo; });
+    return it != items_.begin() && std::prev(it)->hi >= value;
+  }
+  /// Every member of `other` is a member of this set.
+  bool Contains(const IntervalSet& other) const { return other.Subtract(*this).IsEmpty(); }
+  bool Intersects(const IntervalSet& other) const { return !Intersect(other).IsEmpty(); }
+
+  /// Smallest and largest member; precondition: not empty.
+  T Min() const { return items_.front().lo; }
+  T Max() const { return items_.back().hi; }
+
+  IntervalSet Union(const IntervalSet& other) const {
+    std::vector<Interval> all;
+    all.reserve(items_.size() + other.items_.size());
+    std::merge(items_.begin(), items_.end(), other.items_.begin(), other.items_.end(),
+               std::back_inserter(all), [](const Interval& a, const Interval& b) { return a.lo < b.lo; });
+    IntervalSet out;
+    for (const Interval& i : all) out.AppendMerging(i);
+    return out;
+  }
+
+  IntervalSet Intersect(const IntervalSet& other) const {
+    IntervalSet out;
+    std::size_t a = 0, b = 0;
+    while (a < items_.size() && b < other.items_.size()) {
+      T lo = std::max(items_[a].lo, other.items_[b].lo);
+      T hi = std::min(items_[a].hi, other.items_[b].hi);
+      if (lo <= hi) out.items_.push_back({lo, hi});
+      if (items_[a].hi < other.items_[b].hi) ++a; else ++b;
+    }
+    return out;
+  }
+
+  IntervalSet Complement() const {
+    IntervalSet out;
+    T next = 0;
+    bool open = true;  // whether [next, ...] is still to be emitted
+    for (const Interval& i : items_) {
+      if (i.lo > next) out.items_.push_back({next, static_cast<T>(i.lo - 1)});
+      if (i.hi == std::numeric_limits<T>::max()) { open = false; break; }
+      next = static_cast<T>(i.hi + 1);
+    }
+    if (open) out.items_.push_back({next, std::numeric_limits<T>::max()});
+    return out;
+  }
+
+  IntervalSet Subtract(const IntervalSet& other) const { return Intersect(other.Complement()); }
+
+  bool operator==(const IntervalSet&) const = default;
+
+  /// Adds [lo, hi] where lo is >= every member's lo (merges with the last interval).
+  void AppendMerging(Interval i) {
+    if (!items_.empty()) {
+      Interval& last = items_.back();
+      if (last.hi == std::numeric_limits<T>::max() || i.lo <= static_cast<T>(last.hi + 1)) {
+        if (i.hi > last.hi) last.hi = i.hi;
+        return;
+      }
+    }
+    items_.push_back(i);
+  }
+
+ private:
+  std::vector<Interval> items_;
+};
+
+}  // namespace reachcheck::net

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: Apache-2.0
+// SourceRef printing.
+#include "reachcheck/base/source_ref.h"
+
+namespace reachcheck::base {
+
+std::string SourceRef::ToString() const { return pointer.empty() ? file : file + "#" + pointer; }
+
+}  // namespace reachcheck::base

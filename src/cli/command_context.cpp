@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+// Snapshot loading and error reporting shared by the subcommands.
+#include "cli/command_context.h"
+
+#include "reachcheck/base/exit_status.h"
+
+namespace reachcheck::cli {
+
+std::optional<model::Network> CommandContext::Load(bool keep_on_error,
+                                                   base::Diagnostics* diagnostics_out,
+                                                   ingest::LoadStats* stats) {
+  base::Diagnostics diagnostics;
+  model::Network network = ingest::LoadSnapshot(snapshot_paths, diagnostics, stats);
+  for (const base::Diagnostic& d : diagnostics.Sorted()) err << d.ToString() << "\n";
+  bool failed = diagnostics.HasErrors();
+  if (diagnostics_out != nullptr) diagnostics_out->Append(diagnostics);
+  if (failed) {
+    err << "reachcheck: " << diagnostics.Count(base::Severity::kError)
+        << " input error(s); fix them or remove the offending elements\n";
+    exit_status = base::kExitBadInput;
+    if (!keep_on_error) return std::nullopt;
+  }
+  return network;
+}
+
+void CommandContext::UsageError(const std::string& code, const std::string& message) {
+  err << "reachcheck: error: " << message << " [" << code << "]\n";
+  exit_status = base::kExitBadInput;
+}
+
+}  // namespace reachcheck::cli

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+// What every subcommand shares: the output streams, the snapshot paths and the exit status.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "reachcheck/base/diagnostic.h"
+#include "reachcheck/ingest/load.h"
+#include "reachcheck/model/network.h"
+
+namespace CLI {
+class App;
+}
+
+namespace reachcheck::cli {
+
+struct CommandContext {
+  std::ostream& out;
+  std::ostream& err;
+  std::vector<std::string> snapshot_paths;  ///< -s/--snapshot, else $REACHCHECK_SNAPSHOT, else "."
+  int exit_status = 0;
+
+  /// Loads the snapshot, prints every diagnostic to `err` (sorted, gcc style) and returns the
+  /// network, or nothing after setting exit status 2 when the input has errors.
+  /// With `keep_on_error`, the network is returned even when there are errors (inventory);
+  /// the exit status is still 2.
+  std::optional<model::Network> Load(bool keep_on_error = false,
+                                     base::Diagnostics* diagnostics_out = nullptr,
+                                     ingest::LoadStats* stats = nullptr);
+
+  /// Prints "reachcheck: error: MESSAGE [CODE]" to err and sets exit status 2.
+  void UsageError(const std::string& code, const std::string& message);
+};
+
+/// Each subcommand file defines one of these; run.cpp lists them in a table.
+using AddCommand = void (*)(CLI::App& app, CommandContext& context);
+
+void AddInventoryCommand(CLI::App& app, CommandContext& context);
+void AddWhyCommand(CLI::App& app, CommandContext& context);
+void AddExposureCommand(CLI::App& app, CommandContext& context);
+void AddGraphCommand(CLI::App& app, CommandContext& context);
+
+}  // namespace reachcheck::cli
