@@ -3,10 +3,10 @@
 // Built by ingest, linked and checked by Validate, immutable afterwards.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "reachcheck/base/source_ref.h"
@@ -49,12 +49,16 @@ class Network {
 
   /// The index of `scope`, added when new.
   Handle InternScope(const Scope& scope);
+  /// The index of `scope`, or kNone when it is not in `scopes`.
+  Handle FindScope(const Scope& scope) const;
 
   /// Rebuilds the id indexes; Validate calls it. Lookups before that find nothing.
   void BuildIndex();
 
   /// Lookup by id, preferring `scope`; falls back to the only element with that id in any
   /// scope (cross-account references such as peerings). kNone when absent or ambiguous.
+  /// Within one scope a duplicated id finds the first element (Validate removes the others).
+  /// O(1) on average.
   Handle FindVpc(std::string_view id, Handle scope) const;
   Handle FindSubnet(std::string_view id, Handle scope) const;
   Handle FindRouteTable(std::string_view id, Handle scope) const;
@@ -71,15 +75,31 @@ class Network {
   /// Every id in the snapshot (for "did you mean" hints), sorted, unique.
   std::vector<std::string> AllIds() const;
 
-  /// Number of elements per resource type name ("vpcs", "subnets", ...) for `scope`.
+  /// Number of elements per resource type name ("vpcs", "subnets", ...) for `scope`, or for
+  /// every scope when `scope` is kNone. Every type is listed (0 included), plus one
+  /// "unanalysed:<Type>" entry per unanalysed type present.
   std::map<std::string, std::size_t> Counts(Handle scope) const;
 
  private:
-  using IdIndex = std::unordered_map<std::string, std::vector<Handle>>;
-  static Handle Find(const IdIndex& index, const std::vector<Handle>& scopes_of,
-                     std::string_view id, Handle scope);
-  template <typename T>
-  static void Index(const std::vector<T>& items, IdIndex& index);
+  /// Open-addressing hash table of handles into one element vector, keyed by the element's
+  /// id (the id strings are not copied: a slot holds a handle and a hash fragment, 8 bytes,
+  /// at a load factor of at most 1/2). Copying a Network copies the slots, which stay valid.
+  class IdIndex {
+   public:
+    struct Slot {
+      Handle handle = kNone;
+      std::uint32_t hash = 0;
+    };
+    template <typename T>
+    void Build(const std::vector<T>& items);
+    /// The element with `id` in `scope` (the first when duplicated), else the only element
+    /// with `id` in any scope, else kNone.
+    template <typename T>
+    Handle Find(const std::vector<T>& items, std::string_view id, Handle scope) const;
+
+   private:
+    std::vector<Slot> slots_;  ///< size 0 or a power of two
+  };
 
   IdIndex vpc_index_, subnet_index_, route_table_index_, igw_index_, nat_index_, peering_index_,
       sg_index_, acl_index_, interface_index_, instance_index_, prefix_list_index_,

@@ -19,7 +19,10 @@ struct AclEntry {
   net::ServiceMatch service;
   net::Cidr cidr;         ///< CidrBlock or Ipv6CidrBlock (the remote side)
   base::SourceRef origin;
-  std::string ToString() const;  ///< "rule 100 allow tcp/22 0.0.0.0/0"
+  /// "rule 100 allow tcp/22 0.0.0.0/0"; rule numbers from 32767 up print as "*".
+  std::string ToString() const;
+  /// "rule 100 allow tcp/22 from 0.0.0.0/0" (kIngress: inbound) / "... to ..." (kEgress).
+  std::string ToString(Direction direction) const;
 };
 
 struct AclAssociation {

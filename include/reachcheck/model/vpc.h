@@ -30,9 +30,14 @@ struct Subnet : Element {
   bool map_public_ip_on_launch = false;
   bool assign_ipv6_on_creation = false;
   // Resolved by Validate:
-  Handle route_table = kNone;      ///< explicit association, else the VPC main table
-  bool route_table_is_main = false;
-  Handle network_acl = kNone;      ///< explicit association, else the VPC default ACL
+  /// Explicit association, else the VPC main table; kNone when the snapshot has neither
+  /// (Validate then warns `input-no-main-route-table`): the subnet has no routes.
+  Handle route_table = kNone;
+  bool route_table_is_main = false;  ///< route_table is the main table, not an association
+  /// Explicit association, else the VPC default ACL; kNone means "no ACL in the snapshot for
+  /// this subnet" (Validate warns `input-no-default-acl`), not the AWS default ACL: the
+  /// engine treats it as unfiltered and says so in an assumption note.
+  Handle network_acl = kNone;
 };
 
 }  // namespace reachcheck::model
