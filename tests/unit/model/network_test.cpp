@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of model::Network: scopes, id lookup across scopes (preference, fallback, ambiguity),
+// stale and copied indexes, AllIds and Counts.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "reachcheck/model/network.h"
+
+namespace reachcheck::model {
+namespace {
+
+template <typename T>
+Handle Add(std::vector<T>& items, std::string id, Handle scope) {
+  T item;
+  item.id = std::move(id);
+  item.scope = scope;
+  items.push_back(std::move(item));
+  return static_cast<Handle>(items.size() - 1);
+}
+
+TEST_CASE("Network: InternScope and FindScope", "[model]") {
+  Network n;
+  CHECK(n.FindScope({"111", "us-east-1"}) == kNone);
+  const Handle a = n.InternScope({"111", "us-east-1"});
+  const Handle b = n.InternScope({"222", "us-east-1"});
+  CHECK(a == 0);
+  CHECK(b == 1);
+  CHECK(n.InternScope({"111", "us-east-1"}) == a);
+  CHECK(n.FindScope({"222", "us-east-1"}) == b);
+  CHECK(n.FindScope({"222", "eu-west-1"}) == kNone);
+  CHECK(n.scopes.size() == 2);
+}
+
+TEST_CASE("Network: Find prefers the scope, falls back to a unique id, else kNone", "[model]") {
+  Network n;
+  const Handle a = n.InternScope({"111", "us-east-1"});
+  const Handle b = n.InternScope({"222", "us-east-1"});
+  const Handle c = n.InternScope({"333", "us-east-1"});
+  const Handle shared_a = Add(n.vpcs, "vpc-shared", a);
+  const Handle only_a = Add(n.vpcs, "vpc-only-a", a);
+  const Handle shared_b = Add(n.vpcs, "vpc-shared", b);
+  CHECK(n.FindVpc("vpc-shared", a) == kNone);  // before BuildIndex: nothing
+  n.BuildIndex();
+
+  CHECK(n.FindVpc("vpc-shared", a) == shared_a);
+  CHECK(n.FindVpc("vpc-shared", b) == shared_b);
+  CHECK(n.FindVpc("vpc-shared", c) == kNone);     // in two other scopes: ambiguous
+  CHECK(n.FindVpc("vpc-shared", kNone) == kNone);
+  CHECK(n.FindVpc("vpc-only-a", b) == only_a);    // unique anywhere: found from any scope
+  CHECK(n.FindVpc("vpc-only-a", kNone) == only_a);
+  CHECK(n.FindVpc("vpc-missing", a) == kNone);
+  CHECK(n.FindVpc("", a) == kNone);
+  CHECK(n.FindSubnet("vpc-shared", a) == kNone);  // per type
+}
+
+TEST_CASE("Network: a duplicated id in one scope finds the first; duplicates in another scope "
+          "count once", "[model]") {
+  Network n;
+  const Handle a = n.InternScope({"111", "us-east-1"});
+  const Handle b = n.InternScope({"222", "us-east-1"});
+  Add(n.subnets, "subnet-x", a);
+  const Handle first_b = Add(n.subnets, "subnet-dup", b);
+  Add(n.subnets, "subnet-dup", b);
+  n.BuildIndex();
+  CHECK(n.FindSubnet("subnet-dup", b) == first_b);
+  CHECK(n.FindSubnet("subnet-dup", a) == first_b);  // only scope b has it
+}
+
+TEST_CASE("Network: elements without a scope match a kNone scope", "[model]") {
+  Network n;
+  const Handle a = n.InternScope({"111", "us-east-1"});
+  const Handle unscoped = Add(n.security_groups, "sg-1", kNone);
+  const Handle scoped = Add(n.security_groups, "sg-1", a);
+  n.BuildIndex();
+  CHECK(n.FindSecurityGroup("sg-1", kNone) == unscoped);
+  CHECK(n.FindSecurityGroup("sg-1", a) == scoped);
+}
+
+TEST_CASE("Network: every Find uses its own vector", "[model]") {
+  Network n;
+  const Handle s = n.InternScope({"111", "us-east-1"});
+  Add(n.vpcs, "x-0", s);
+  Add(n.subnets, "x-1", s);
+  Add(n.route_tables, "x-2", s);
+  Add(n.internet_gateways, "x-3", s);
+  Add(n.nat_gateways, "x-4", s);
+  Add(n.peerings, "x-5", s);
+  Add(n.security_groups, "x-6", s);
+  Add(n.network_acls, "x-7", s);
+  Add(n.interfaces, "x-8", s);
+  Add(n.instances, "x-9", s);
+  Add(n.prefix_lists, "x-10", s);
+  Add(n.endpoints, "x-11", s);
+  n.BuildIndex();
+  CHECK(n.FindVpc("x-0", s) == 0);
+  CHECK(n.FindSubnet("x-1", s) == 0);
+  CHECK(n.FindRouteTable("x-2", s) == 0);
+  CHECK(n.FindInternetGateway("x-3", s) == 0);
+  CHECK(n.FindNatGateway("x-4", s) == 0);
+  CHECK(n.FindPeering("x-5", s) == 0);
+  CHECK(n.FindSecurityGroup("x-6", s) == 0);
+  CHECK(n.FindNetworkAcl("x-7", s) == 0);
+  CHECK(n.FindInterface("x-8", s) == 0);
+  CHECK(n.FindInstance("x-9", s) == 0);
+  CHECK(n.FindPrefixList("x-10", s) == 0);
+  CHECK(n.FindEndpoint("x-11", s) == 0);
+  CHECK(n.FindVpc("x-1", s) == kNone);
+  CHECK(n.FindEndpoint("x-0", s) == kNone);
+}
+
+TEST_CASE("Network: a stale index never reads out of bounds; a copy keeps a valid index",
+          "[model]") {
+  Network n;
+  const Handle s = n.InternScope({"111", "us-east-1"});
+  for (int i = 0; i < 100; ++i) Add(n.interfaces, "eni-" + std::to_string(i), s);
+  n.BuildIndex();
+  Network copy = n;
+  n.interfaces.resize(10);
+  CHECK(n.FindInterface("eni-5", s) == 5);
+  CHECK(n.FindInterface("eni-50", s) == kNone);
+  Add(n.interfaces, "eni-new", s);
+  CHECK(n.FindInterface("eni-new", s) == kNone);  // not indexed until BuildIndex
+  n.BuildIndex();
+  CHECK(n.FindInterface("eni-new", s) == 10);
+  CHECK(copy.FindInterface("eni-50", s) == 50);
+  CHECK(copy.interfaces[50].id == "eni-50");
+}
+
+TEST_CASE("Network: 200,000 interfaces and 50,000 groups are each found, absent ids are not",
+          "[model][scale]") {
+  Network n;
+  const Handle a = n.InternScope({"111", "us-east-1"});
+  const Handle b = n.InternScope({"222", "us-east-1"});
+  n.interfaces.reserve(200000);
+  for (int i = 0; i < 200000; ++i) Add(n.interfaces, "eni-" + std::to_string(i), i % 2 ? a : b);
+  for (int i = 0; i < 50000; ++i) Add(n.security_groups, "sg-" + std::to_string(i), a);
+  n.BuildIndex();
+  std::size_t found = 0;
+  for (Handle i = 0; i < n.interfaces.size(); ++i) {
+    found += n.FindInterface(n.interfaces[i].id, n.interfaces[i].scope) == i;
+  }
+  for (Handle i = 0; i < n.security_groups.size(); ++i) {
+    found += n.FindSecurityGroup(n.security_groups[i].id, b) == i;  // fallback across scopes
+  }
+  CHECK(found == 250000);
+  std::size_t absent = 0;
+  for (int i = 0; i < 1000; ++i) {
+    absent += n.FindInterface("eni-x" + std::to_string(i), a) == kNone;
+  }
+  CHECK(absent == 1000);
+}
+
+TEST_CASE("Network: AllIds is sorted and unique over every type", "[model]") {
+  Network n;
+  const Handle a = n.InternScope({"111", "us-east-1"});
+  const Handle b = n.InternScope({"222", "us-east-1"});
+  Add(n.vpcs, "vpc-2", a);
+  Add(n.vpcs, "vpc-2", b);
+  Add(n.subnets, "subnet-1", a);
+  Add(n.elastic_ips, "eipalloc-1", a);
+  Add(n.prefix_lists, "pl-1", a);
+  Add(n.interfaces, "", a);
+  n.unanalysed.push_back({"TransitGateways", "tgw-1", a, {}});
+  CHECK(n.AllIds() == std::vector<std::string>{"eipalloc-1", "pl-1", "subnet-1", "tgw-1", "vpc-2"});
+}
+
+TEST_CASE("Network: Counts per scope and for every scope", "[model]") {
+  Network n;
+  const Handle a = n.InternScope({"111", "us-east-1"});
+  const Handle b = n.InternScope({"222", "us-east-1"});
+  Add(n.vpcs, "vpc-1", a);
+  Add(n.vpcs, "vpc-2", b);
+  Add(n.internet_gateways, "igw-1", a);
+  Add(n.internet_gateways, "eigw-1", a);
+  n.internet_gateways.back().egress_only = true;
+  Add(n.interfaces, "eni-1", b);
+  n.unanalysed.push_back({"TransitGateways", "tgw-1", a, {}});
+  n.unanalysed.push_back({"TransitGateways", "tgw-2", b, {}});
+  n.unanalysed.push_back({"VpnConnections", "vpn-1", b, {}});
+
+  const std::map<std::string, std::size_t> in_a = n.Counts(a);
+  CHECK(in_a == std::map<std::string, std::size_t>{
+                    {"vpcs", 1}, {"subnets", 0}, {"route_tables", 0},
+                    {"internet_gateways", 1}, {"egress_only_internet_gateways", 1},
+                    {"nat_gateways", 0}, {"vpc_peering_connections", 0},
+                    {"security_groups", 0}, {"network_acls", 0}, {"network_interfaces", 0},
+                    {"instances", 0}, {"elastic_ips", 0}, {"prefix_lists", 0},
+                    {"vpc_endpoints", 0}, {"unanalysed:TransitGateways", 1}});
+  const std::map<std::string, std::size_t> all = n.Counts(kNone);
+  CHECK(all.at("vpcs") == 2);
+  CHECK(all.at("network_interfaces") == 1);
+  CHECK(all.at("unanalysed:TransitGateways") == 2);
+  CHECK(all.at("unanalysed:VpnConnections") == 1);
+  CHECK(all.size() == 16);
+}
+
+}  // namespace
+}  // namespace reachcheck::model
