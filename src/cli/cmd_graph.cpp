@@ -1,15 +1,52 @@
 // SPDX-License-Identifier: Apache-2.0
-// `reachcheck graph` (placeholder until the reachability engine lands).
+// `reachcheck graph`: the topology (or the part around one id) as Graphviz DOT or JSON.
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <memory>
 
 #include "cli/command_context.h"
+#include "reachcheck/analysis/engine.h"
+#include "reachcheck/base/spellcheck.h"
+#include "reachcheck/output/graph_format.h"
 
 namespace reachcheck::cli {
+namespace {
+
+struct GraphOptions {
+  std::string format = "dot";
+  std::string focus;
+};
+
+void RunGraph(CommandContext& context, const GraphOptions& options) {
+  std::optional<model::Network> network = context.Load();
+  if (!network) return;
+  if (!options.focus.empty()) {
+    std::vector<std::string> ids = network->AllIds();
+    if (!std::binary_search(ids.begin(), ids.end(), options.focus)) {
+      std::string message = "unknown --focus id '" + options.focus + "'";
+      if (auto hint = base::ClosestMatch(options.focus, ids)) {
+        message += "; did you mean '" + *hint + "'?";
+      }
+      context.UsageError("query-unknown-endpoint", message);
+      return;
+    }
+  }
+  analysis::Engine engine(*network);
+  analysis::Topology topology = engine.GetTopology(options.focus);
+  context.out << (options.format == "json" ? output::FormatGraphJson(topology)
+                                           : output::FormatGraphDot(topology));
+}
+
+}  // namespace
 
 void AddGraphCommand(CLI::App& app, CommandContext& context) {
-  CLI::App* sub = app.add_subcommand("graph", "Not available yet");
-  sub->allow_extras();
-  sub->callback([&context] { context.UsageError("usage", "'graph' is not available yet"); });
+  auto options = std::make_shared<GraphOptions>();
+  CLI::App* sub = app.add_subcommand(
+      "graph", "The topology, or the part around --focus ID, for Graphviz (dot) or as JSON");
+  sub->add_option("--format", options->format, "dot (default) or json")
+      ->check(CLI::IsMember({"dot", "json"}));
+  sub->add_option("--focus", options->focus, "Only the part of the topology around this id");
+  sub->callback([&context, options] { RunGraph(context, *options); });
 }
 
 }  // namespace reachcheck::cli
