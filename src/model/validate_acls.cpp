@@ -13,7 +13,7 @@ void ResolveSubnetAcls(Checker& checker) {
   std::unordered_map<std::string, Handle> default_of_vpc;
   for (Handle a = 0; a < n.network_acls.size(); ++a) {
     const NetworkAcl& acl = n.network_acls[a];
-    if (acl.is_default) {
+    if (acl.is_default && (acl.vpc != kNone || !acl.vpc_id.empty())) {
       auto [it, inserted] = default_of_vpc.emplace(VpcKey(acl.vpc, acl.scope, acl.vpc_id), a);
       if (!inserted) {
         const std::string& first = n.network_acls[it->second].id;
@@ -45,7 +45,9 @@ void ResolveSubnetAcls(Checker& checker) {
   for (Handle s = 0; s < n.subnets.size(); ++s) {
     Subnet& subnet = n.subnets[s];
     if (subnet.network_acl != kNone) continue;
-    auto it = default_of_vpc.find(VpcKey(subnet.vpc, subnet.scope, subnet.vpc_id));
+    auto it = subnet.vpc_id.empty()
+                  ? default_of_vpc.end()
+                  : default_of_vpc.find(VpcKey(subnet.vpc, subnet.scope, subnet.vpc_id));
     if (it == default_of_vpc.end()) {
       orphans.Add(n, s);
     } else {

@@ -35,6 +35,7 @@ void ResolveInterfaces(Checker& checker) {
     eni.groups.clear();
     eni.groups.reserve(eni.group_ids.size());
     for (const std::string& group_id : eni.group_ids) {
+      if (group_id.empty()) continue;
       const Handle group = n.FindSecurityGroup(group_id, eni.scope);
       if (group == kNone) {
         checker.Dangling(eni.origin, referrer, "refers to", "security group", group_id);
@@ -53,6 +54,7 @@ void ResolveInstances(Checker& checker) {
     Instance& instance = n.instances[i];
     instance.interfaces.clear();
     for (const std::string& eni_id : instance.interface_ids) {
+      if (eni_id.empty()) continue;
       const Handle eni = n.FindInterface(eni_id, instance.scope);
       if (eni == kNone) {
         checker.Dangling(instance.origin, Named("instance", instance.id), "refers to",

@@ -92,7 +92,7 @@ void ResolveSubnetRouteTables(Checker& checker) {
     const std::string referrer = Named("route table", table.id);
     for (const RouteTableAssociation& association : table.associations) {
       if (!AssociationActive(association.state)) continue;
-      if (association.main) {
+      if (association.main && (table.vpc != kNone || !table.vpc_id.empty())) {
         auto [it, inserted] = main_of_vpc.emplace(VpcKey(table.vpc, table.scope, table.vpc_id), t);
         if (!inserted && it->second != t) {
           const std::string& first = n.route_tables[it->second].id;
@@ -130,7 +130,8 @@ void ResolveSubnetRouteTables(Checker& checker) {
   for (Handle s = 0; s < n.subnets.size(); ++s) {
     Subnet& subnet = n.subnets[s];
     if (subnet.route_table != kNone) continue;
-    auto it = main_of_vpc.find(VpcKey(subnet.vpc, subnet.scope, subnet.vpc_id));
+    auto it = subnet.vpc_id.empty() ? main_of_vpc.end()
+                                    : main_of_vpc.find(VpcKey(subnet.vpc, subnet.scope, subnet.vpc_id));
     if (it == main_of_vpc.end()) {
       orphans.Add(n, s);
       continue;
