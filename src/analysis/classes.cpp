@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: Apache-2.0
+// From walked pieces to packet classes: pieces with the same outcome and path are merged
+// (boxes that differ in one dimension become one), then classes are ordered.
+#include <algorithm>
+#include <functional>
+#include <set>
+#include <unordered_map>
+#include <utility>
+
+#include "analysis/engine_impl.h"
+
+namespace reachcheck::analysis {
+
+const char* VerdictName(Verdict verdict) {
+  switch (verdict) {
+    case Verdict::kReachable: return "reachable";
+    case Verdict::kUnreachable: return "unreachable";
+    case Verdict::kPartial: return "partial";
+  }
+  return "unreachable";
+}
+
+bool PacketClass::Contains(model::Handle interface, const net::IpAddress& src, const net::IpAddress& dst,
+                           std::uint8_t protocol, std::uint16_t src_port, std::uint16_t dst_port) const {
+  if (interface != source_interface) return false;
+  if (!source_addresses.Contains(src) || !destination.Contains(dst) || !protocols.Contains(protocol)) {
+    return false;
+  }
+  if (net::HasPorts(protocol) && !ports.Contains(dst_port)) return false;
+  const bool uses_source_port = protocol == net::kTcp || protocol == net::kUdp;
+  return !uses_source_port || source_ports.Contains(src_port);
+}
+
+namespace detail {
+namespace {
+
+void Mix(std::size_t& seed, std::size_t value) {
+  seed ^= value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+}
+
+template <typename T>
+void HashSet(std::size_t& seed, const net::IntervalSet<T>& set) {
+  for (const auto& i : set.Intervals()) {
+    const net::Uint128 lo = i.lo, hi = i.hi;
+    Mix(seed, static_cast<std::size_t>(lo));
+    Mix(seed, static_cast<std::size_t>(lo >> 64));
+    Mix(seed, static_cast<std::size_t>(hi));
+    Mix(seed, static_cast<std::size_t>(hi >> 64));
+  }
+  Mix(seed, set.Intervals().size());
+}
+
+void AppendHops(std::string& key, const std::vector<Hop>& hops) {
+  for (const Hop& h : hops) {
+    key += h.component + '\x1f' + h.type + '\x1f' + h.detail + '\x1f' + h.where.file + '#' + h.where.pointer + '\x1e';
+  }
+  key += '\x1d';
+}
+
+std::string PathKey(const Final& f) {
+  std::string key = f.reachable ? "1" : "0";
+  key += f.delivered_to + '\x1d';
+  AppendHops(key, f.hops);
+  AppendHops(key, f.reply_hops);
+  for (const BlockerNote& b : f.blockers) {
+    key += b.blocker.component + '\x1f' + b.blocker.code + '\x1f' + b.blocker.direction +
+           (b.blocker.return_path ? "R" : "F") + b.blocker.detail + '\x1e';
+  }
+  return key;
+}
+
+int Category(const Index& index, const SourcePart& source, const net::AddressSet& destination) {
+  const model::Handle vpc = source.info.vpc;
+  if (vpc == model::kNone) return 0;
+  if (index.vpcs[vpc].cidrs.Intersects(destination)) return 2;
+  for (model::Handle peer : index.vpcs[vpc].peers_any) {
+    if (index.vpcs[peer].cidrs.Intersects(destination)) return 1;
+  }
+  return 0;
+}
+
+/// A total order on sets: lexicographic over their intervals.
+template <typename T>
+bool LessSet(const net::IntervalSet<T>& a, const net::IntervalSet<T>& b) {
+  return std::lexicographical_compare(
+      a.Intervals().begin(), a.Intervals().end(), b.Intervals().begin(), b.Intervals().end(),
+      [](const auto& x, const auto& y) { return x.lo != y.lo ? x.lo < y.lo : x.hi < y.hi; });
+}
+
+}  // namespace
+
+std::size_t HashBoxExcept(const Box& box, int dim) {
+  std::size_t seed = static_cast<std::size_t>(dim);
+  if (dim != 0) { HashSet(seed, box.src.v4); HashSet(seed, box.src.v6); }
+  if (dim != 1) { HashSet(seed, box.dst.v4); HashSet(seed, box.dst.v6); }
+  if (dim != 2) HashSet(seed, box.proto);
+  if (dim != 3) HashSet(seed, box.dport);
+  if (dim != 4) HashSet(seed, box.sport);
+  return seed;
+}
+
+bool EqualExcept(const Box& a, const Box& b, int dim) {
+  return (dim == 0 || a.src == b.src) && (dim == 1 || a.dst == b.dst) && (dim == 2 || a.proto == b.proto) &&
+         (dim == 3 || a.dport == b.dport) && (dim == 4 || a.sport == b.sport);
+}
+
+void MergeBoxes(std::vector<Box>& boxes) {
+  bool changed = true;
+  while (changed && boxes.size() > 1) {
+    changed = false;
+    for (int dim = 0; dim < 5; ++dim) {
+      std::unordered_map<std::size_t, std::vector<std::size_t>> buckets;
+      std::vector<Box> kept;
+      kept.reserve(boxes.size());
+      for (Box& box : boxes) {
+        std::vector<std::size_t>& bucket = buckets[HashBoxExcept(box, dim)];
+        bool merged = false;
+        for (std::size_t k : bucket) {
+          Box& into = kept[k];
+          if (!EqualExcept(into, box, dim)) continue;
+          switch (dim) {
+            case 0: into.src = into.src.Union(box.src); break;
+            case 1: into.dst = into.dst.Union(box.dst); break;
+            case 2: into.proto = into.proto.Union(box.proto); break;
+            case 3: into.dport = into.dport.Union(box.dport); break;
+            default: into.sport = into.sport.Union(box.sport); break;
+          }
+          merged = changed = true;
+          break;
+        }
+        if (!merged) {
+          bucket.push_back(kept.size());
+          kept.push_back(std::move(box));
+        }
+      }
+      boxes = std::move(kept);
+    }
+  }
+}
+
+std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& source, std::vector<Final> finals) {
+  struct Group {
+    Final first;
+    std::vector<Box> boxes;
+  };
+  std::vector<Group> groups;
+  std::unordered_map<std::string, std::size_t> group_of;
+  for (Final& f : finals) {
+    if (f.box.IsEmpty()) continue;
+    auto [it, inserted] = group_of.emplace(PathKey(f), groups.size());
+    if (inserted) {
+      Box box = std::move(f.box);
+      groups.push_back({std::move(f), {std::move(box)}});
+    } else {
+      groups[it->second].boxes.push_back(std::move(f.box));
+    }
+  }
+  std::vector<RankedClass> out;
+  for (Group& g : groups) {
+    MergeBoxes(g.boxes);
+    for (Box& box : g.boxes) {
+      PacketClass cls;
+      cls.reachable = g.first.reachable;
+      cls.source = source.info.name;
+      cls.source_interface = source.info.kind == SourceInfo::kInterface ? source.info.handle : model::kNone;
+      cls.source_addresses = std::move(box.src);
+      cls.source_ports = std::move(box.sport);
+      cls.destination = std::move(box.dst);
+      cls.protocols = std::move(box.proto);
+      cls.ports = std::move(box.dport);
+      cls.delivered_to = g.first.delivered_to;
+      cls.forward = g.first.hops;
+      cls.reply = g.first.reply_hops;
+      std::set<std::string> components;
+      for (const BlockerNote& b : g.first.blockers) {
+        cls.blocked_by.push_back(b.blocker);
+        components.insert(b.blocker.component);
+      }
+      if (components.size() == 1) cls.suggestion = Suggest(index, source, cls, g.first.blockers.front());
+      const int category = Category(index, source, cls.destination);
+      out.push_back({category, std::move(cls)});
+    }
+  }
+  return out;
+}
+
+void SortClasses(std::vector<RankedClass>& classes) {
+  std::stable_sort(classes.begin(), classes.end(), [](const RankedClass& x, const RankedClass& y) {
+    if (x.category != y.category) return x.category < y.category;
+    const PacketClass& a = x.cls;
+    const PacketClass& b = y.cls;
+    if (a.destination.v4.IsEmpty() != b.destination.v4.IsEmpty()) return !a.destination.v4.IsEmpty();
+    if (a.destination.v4 != b.destination.v4) return LessSet(a.destination.v4, b.destination.v4);
+    if (a.destination.v6 != b.destination.v6) return LessSet(a.destination.v6, b.destination.v6);
+    if (a.protocols != b.protocols) return LessSet(a.protocols, b.protocols);
+    if (a.ports != b.ports) return LessSet(a.ports, b.ports);
+    if (a.source != b.source) return a.source < b.source;
+    if (a.source_addresses.v4 != b.source_addresses.v4) return LessSet(a.source_addresses.v4, b.source_addresses.v4);
+    if (a.source_addresses.v6 != b.source_addresses.v6) return LessSet(a.source_addresses.v6, b.source_addresses.v6);
+    return LessSet(a.source_ports, b.source_ports);
+  });
+}
+
+}  // namespace detail
+}  // namespace reachcheck::analysis

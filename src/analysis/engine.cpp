@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: Apache-2.0
+// The engine: builds the index and graph once, then answers a question by resolving its
+// sources and destinations, walking every packet symbolically and merging the pieces.
+#include "analysis/engine_impl.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+namespace reachcheck::analysis {
+
+Engine::Impl::Impl(const model::Network& n) : network(n), index(n), internet(InternetAddresses(n)) {}
+
+Engine::Engine(const model::Network& network) : impl_(std::make_unique<Impl>(network)) {}
+Engine::~Engine() = default;
+
+const model::Network& Engine::network() const { return impl_->network; }
+
+Topology Engine::GetTopology(const std::string& focus) const { return impl_->index.graph.Get(focus); }
+
+namespace detail {
+namespace {
+
+net::AddressSet Family(const net::AddressSet& set, bool v4) {
+  return v4 ? net::AddressSet{set.v4, {}} : net::AddressSet{{}, set.v6};
+}
+
+net::AddressSet SideBlocks(const Index& index, const model::PeeringSide& side) {
+  if (side.vpc != model::kNone) return index.vpcs[side.vpc].cidrs;
+  std::vector<net::Cidr> cidrs = side.ipv4_cidrs;
+  cidrs.insert(cidrs.end(), side.ipv6_cidrs.begin(), side.ipv6_cidrs.end());
+  return CidrSet(std::move(cidrs));
+}
+
+bool InterfaceKind(EndpointKind kind) {
+  return kind == EndpointKind::kInterface || kind == EndpointKind::kInstance || kind == EndpointKind::kTag;
+}
+
+}  // namespace
+
+std::vector<SourcePart> SourcesOf(const Index& index, const net::AddressSet& internet,
+                                  const Endpoint& endpoint, std::set<std::string>& notes) {
+  const model::Network& n = index.network;
+  std::vector<SourcePart> out;
+  if (InterfaceKind(endpoint.kind)) {
+    for (model::Handle h : endpoint.interfaces) {
+      const model::NetworkInterface& e = n.interfaces[h];
+      out.push_back({{SourceInfo::kInterface, h, e.vpc, e.id, model::kNone}, index.interfaces[h].addresses});
+    }
+    return out;
+  }
+  if (endpoint.kind == EndpointKind::kSubnet) {
+    const model::Subnet& s = n.subnets[endpoint.subnet];
+    notes.insert(s.id + " stands for a host that could live in it: no security group applies to it");
+    out.push_back({{SourceInfo::kSubnetHost, endpoint.subnet, s.vpc, s.id, model::kNone},
+                   index.subnets[endpoint.subnet].cidrs});
+    return out;
+  }
+  if (endpoint.kind == EndpointKind::kGateway) {
+    if (endpoint.gateway_kind == "igw") {
+      out.push_back({{SourceInfo::kOutside, model::kNone, model::kNone, "internet", endpoint.gateway}, internet});
+    } else {
+      notes.insert(endpoint.text + " is not a packet source: the question has no packets");
+    }
+    return out;
+  }
+  // Addresses: each owned address is its interface; the rest are outside hosts.
+  std::map<model::Handle, std::vector<net::IpAddress>> owned;
+  net::AddressSet covered;
+  ForEachPoint(endpoint.addresses.v4, index.iface_private.v4, [&](const Point<model::Handle>& p) {
+    owned[p.payload].push_back(net::IpAddress::V4(static_cast<std::uint32_t>(p.address)));
+    AppendValue(covered.v4, p.address);
+  });
+  ForEachPoint(endpoint.addresses.v6, index.iface_private.v6, [&](const Point<model::Handle>& p) {
+    owned[p.payload].push_back(net::IpAddress::V6(p.address));
+    AppendValue(covered.v6, p.address);
+  });
+  for (auto& [h, addresses] : owned) {
+    const model::NetworkInterface& e = n.interfaces[h];
+    out.push_back({{SourceInfo::kInterface, h, e.vpc, e.id, model::kNone}, SetOf(std::move(addresses))});
+  }
+  net::AddressSet rest = owned.empty() ? endpoint.addresses : endpoint.addresses.Subtract(covered);
+  if (!rest.IsEmpty()) out.push_back({{SourceInfo::kOutside, model::kNone, model::kNone, "internet", model::kNone}, rest});
+  return out;
+}
+
+TargetInfo TargetOf(const Endpoint& endpoint) {
+  TargetInfo target;
+  target.kind = endpoint.kind;
+  target.interfaces = endpoint.interfaces;
+  std::sort(target.interfaces.begin(), target.interfaces.end());
+  target.subnet = endpoint.subnet;
+  if (endpoint.kind == EndpointKind::kGateway) {
+    target.gateway.kind = endpoint.gateway_kind == "nat" ? 'n' : endpoint.gateway_kind == "pcx" ? 'p' : 'i';
+    target.gateway.handle = endpoint.gateway;
+  }
+  return target;
+}
+
+net::AddressSet DestinationAddresses(const Index& index, const net::AddressSet& internet,
+                                     const Endpoint& endpoint, const SourceInfo& source) {
+  const model::Network& n = index.network;
+  if (InterfaceKind(endpoint.kind)) {
+    std::vector<net::IpAddress> addresses;
+    for (model::Handle h : endpoint.interfaces) {
+      const model::NetworkInterface& e = n.interfaces[h];
+      const bool near = source.vpc != model::kNone &&
+                        (e.vpc == source.vpc || std::count(index.vpcs[source.vpc].peers_any.begin(),
+                                                           index.vpcs[source.vpc].peers_any.end(), e.vpc) > 0);
+      bool has_public = false;
+      for (const model::PrivateAddress& a : e.private_addresses) {
+        if (!near && a.public_ip) {
+          addresses.push_back(*a.public_ip);
+          has_public = true;
+        }
+      }
+      for (const model::PrivateAddress& a : e.private_addresses) {
+        if (near || !has_public) addresses.push_back(a.address);
+      }
+      addresses.insert(addresses.end(), e.ipv6_addresses.begin(), e.ipv6_addresses.end());
+    }
+    return SetOf(std::move(addresses));
+  }
+  switch (endpoint.kind) {
+    case EndpointKind::kSubnet: return index.subnets[endpoint.subnet].cidrs;
+    case EndpointKind::kGateway: {
+      if (endpoint.gateway_kind != "pcx") return internet;
+      const model::VpcPeering& p = n.peerings[endpoint.gateway];
+      const bool requester = source.vpc != model::kNone && p.requester.vpc == source.vpc;
+      const bool accepter = source.vpc != model::kNone && p.accepter.vpc == source.vpc;
+      if (requester) return SideBlocks(index, p.accepter);
+      if (accepter) return SideBlocks(index, p.requester);
+      return SideBlocks(index, p.requester).Union(SideBlocks(index, p.accepter));
+    }
+    default: return endpoint.addresses;
+  }
+}
+
+void WalkSource(const Index& index, const SourcePart& source, const TargetInfo& target,
+                const net::AddressSet& destinations, const Query& query, std::vector<Final>& out,
+                std::set<std::string>& notes) {
+  Walker walker(index, source.info, target, out, notes);
+  for (bool v4 : {true, false}) {
+    Flow flow;
+    flow.box = Box{Family(source.addresses, v4), Family(destinations, v4), query.protocols, query.ports,
+                   query.source_ports};
+    if (flow.box.IsEmpty()) continue;
+    walker.Start(std::move(flow));
+  }
+}
+
+}  // namespace detail
+
+QueryResult Engine::Analyze(const Query& query) const {
+  using namespace detail;
+  QueryResult result;
+  std::set<std::string> notes;
+  const Index& index = impl_->index;
+  const TargetInfo target = TargetOf(query.destination);
+  std::vector<RankedClass> ranked;
+  for (const SourcePart& source : SourcesOf(index, impl_->internet, query.source, notes)) {
+    const net::AddressSet destinations = DestinationAddresses(index, impl_->internet, query.destination, source.info);
+    std::vector<Final> finals;
+    WalkSource(index, source, target, destinations, query, finals, notes);
+    for (RankedClass& c : BuildClasses(index, source, std::move(finals))) ranked.push_back(std::move(c));
+  }
+  SortClasses(ranked);
+  std::size_t reachable = 0;
+  for (RankedClass& c : ranked) {
+    reachable += c.cls.reachable ? 1 : 0;
+    result.classes.push_back(std::move(c.cls));
+  }
+  if (result.classes.empty()) {
+    notes.insert("the question has no packets (no source and destination address of one family)");
+  }
+  result.verdict = reachable == 0 ? Verdict::kUnreachable
+                   : reachable == result.classes.size() ? Verdict::kReachable
+                                                        : Verdict::kPartial;
+  result.notes.assign(notes.begin(), notes.end());
+  return result;
+}
+
+}  // namespace reachcheck::analysis

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: Apache-2.0
+// Exact first-match evaluation of ordered rule lists over products of packet sets. A rule is
+// at most two cubes (protocols with ports x its ports, protocols without ports); a box minus
+// a cube is at most three disjoint boxes, so pieces stay few.
+#include "analysis/filter.h"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+namespace reachcheck::analysis::detail {
+namespace {
+
+net::ProtocolSet MakePortProtocols() {
+  net::ProtocolSet set;
+  for (std::uint8_t p : {net::kIcmp, net::kTcp, net::kUdp, net::kIcmpv6}) {
+    set = set.Union(net::ProtocolSet::Single(p));
+  }
+  return set;
+}
+
+/// The part of a rule over the original dimensions: address (when constrained), protocols,
+/// ports (when constrained).
+struct Cube {
+  std::optional<net::AddressSet> addr;
+  net::ProtocolSet proto;
+  std::optional<net::PortSet> port;
+};
+
+struct View {
+  const AddrView* remote;
+  const PortView* port;
+  const net::PortSet* atom;  ///< the fixed port atom, when the port view is fixed
+};
+
+/// The cubes of `rule` in terms of the original dimensions (0, 1 or 2 of them).
+int CubesOf(const Rule& rule, const View& view, Cube out[2]) {
+  std::optional<net::AddressSet> addr;
+  if (view.remote->linked) {
+    addr = rule.remote;
+  } else if (!rule.remote.Contains(view.remote->value)) {
+    return 0;
+  }
+  int count = 0;
+  const net::ProtocolSet with_ports = rule.service.protocols.Intersect(PortProtocols());
+  const net::ProtocolSet without_ports = rule.service.protocols.Subtract(PortProtocols());
+  if (!with_ports.IsEmpty()) {
+    Cube cube{addr, with_ports, std::nullopt};
+    bool keep = true;
+    if (!rule.service.ports.IsAll()) {
+      if (view.port->linked) {
+        cube.port = ShiftPorts(rule.service.ports, -view.port->offset);
+      } else if (!rule.service.ports.Contains(*view.atom)) {
+        keep = false;  // atoms are never split by a rule: all in or all out
+      }
+    }
+    if (keep) out[count++] = std::move(cube);
+  }
+  if (!without_ports.IsEmpty()) out[count++] = Cube{addr, without_ports, std::nullopt};
+  return count;
+}
+
+/// box ∩ cube, or nothing when empty.
+std::optional<Box> Intersect(const Box& box, const Cube& cube, const View& view) {
+  Box out = box;
+  out.proto = out.proto.Intersect(cube.proto);
+  if (out.proto.IsEmpty()) return std::nullopt;
+  if (cube.addr) {
+    net::AddressSet& dim = AddressDim(out, view.remote->dim);
+    dim = dim.Intersect(*cube.addr);
+    if (dim.IsEmpty()) return std::nullopt;
+  }
+  if (cube.port) {
+    net::PortSet& dim = PortDim(out, view.port->dim);
+    dim = dim.Intersect(*cube.port);
+    if (dim.IsEmpty()) return std::nullopt;
+  }
+  return out;
+}
+
+/// box \ cube as up to three disjoint boxes, appended to `out`.
+void Subtract(const Box& box, const Cube& cube, const View& view, std::vector<Box>& out) {
+  Box inside = box;
+  if (cube.addr) {
+    const net::AddressSet& dim = AddressDim(inside, view.remote->dim);
+    net::AddressSet outside_part = dim.Subtract(*cube.addr);
+    if (!outside_part.IsEmpty()) {
+      Box piece = box;
+      AddressDim(piece, view.remote->dim) = std::move(outside_part);
+      out.push_back(std::move(piece));
+    }
+    net::AddressSet inside_part = dim.Intersect(*cube.addr);
+    if (inside_part.IsEmpty()) return;
+    AddressDim(inside, view.remote->dim) = std::move(inside_part);
+  }
+  net::ProtocolSet other_proto = inside.proto.Subtract(cube.proto);
+  if (!other_proto.IsEmpty()) {
+    Box piece = inside;
+    piece.proto = std::move(other_proto);
+    out.push_back(std::move(piece));
+  }
+  inside.proto = inside.proto.Intersect(cube.proto);
+  if (inside.proto.IsEmpty() || !cube.port) return;
+  net::PortSet& port = PortDim(inside, view.port->dim);
+  port = port.Subtract(*cube.port);
+  if (!port.IsEmpty()) out.push_back(std::move(inside));
+}
+
+/// Whether the cube can touch the box at all (cheap test before copying).
+bool Touches(const Box& box, const Cube& cube, const View& view) {
+  if (!box.proto.Intersects(cube.proto)) return false;
+  if (cube.addr) {
+    const net::AddressSet& dim = view.remote->dim == Dim::kSrc ? box.src : box.dst;
+    if (!dim.Intersects(*cube.addr)) return false;
+  }
+  return true;
+}
+
+void FirstMatch(const Box& box, const std::vector<const Filter*>& filters, const View& view,
+                bool skip_group_refs, std::vector<std::pair<Box, const Rule*>>& out) {
+  std::vector<Box> pending{box};
+  Cube cubes[2];
+  for (const Filter* filter : filters) {
+    for (const Rule& rule : filter->rules) {
+      if (skip_group_refs && rule.group_ref) continue;
+      const int count = CubesOf(rule, view, cubes);
+      if (count == 0) continue;
+      std::vector<Box> next;
+      for (const Box& piece : pending) {
+        std::vector<Box> rest{piece};
+        for (int c = 0; c < count; ++c) {
+          std::vector<Box> new_rest;
+          for (const Box& r : rest) {
+            if (!Touches(r, cubes[c], view)) {
+              new_rest.push_back(r);
+              continue;
+            }
+            if (auto m = Intersect(r, cubes[c], view)) out.emplace_back(std::move(*m), &rule);
+            Subtract(r, cubes[c], view, new_rest);
+          }
+          rest = std::move(new_rest);
+        }
+        for (Box& r : rest) next.push_back(std::move(r));
+      }
+      pending = std::move(next);
+      if (pending.empty()) return;
+    }
+  }
+  for (Box& piece : pending) out.emplace_back(std::move(piece), nullptr);
+}
+
+/// The fixed port set cut where any rule's ports begin or end.
+std::vector<net::PortSet> PortAtoms(const net::PortSet& value,
+                                    const std::vector<const Filter*>& filters) {
+  std::vector<net::PortSet> atoms{value};
+  for (const Filter* filter : filters) {
+    for (const Rule& rule : filter->rules) {
+      if (rule.service.ports.IsAll() || !rule.service.protocols.Intersects(PortProtocols())) {
+        continue;
+      }
+      std::vector<net::PortSet> next;
+      for (const net::PortSet& atom : atoms) {
+        net::PortSet in = atom.Intersect(rule.service.ports);
+        net::PortSet out = atom.Subtract(rule.service.ports);
+        if (!in.IsEmpty()) next.push_back(std::move(in));
+        if (!out.IsEmpty()) next.push_back(std::move(out));
+      }
+      atoms = std::move(next);
+    }
+  }
+  return atoms;
+}
+
+}  // namespace
+
+const net::ProtocolSet& PortProtocols() {
+  static const net::ProtocolSet set = MakePortProtocols();
+  return set;
+}
+
+bool Match::Allowed() const {
+  return std::all_of(rules.begin(), rules.end(),
+                     [](const Rule* rule) { return rule != nullptr && rule->allow; });
+}
+
+std::vector<Match> Evaluate(const Flow& flow, const std::vector<const Filter*>& filters,
+                            const AddrView& remote, bool skip_group_refs) {
+  std::vector<Match> result;
+  if (flow.port.linked || !flow.box.proto.Intersects(PortProtocols())) {
+    View view{&remote, &flow.port, &flow.port.value};
+    std::vector<std::pair<Box, const Rule*>> pieces;
+    FirstMatch(flow.box, filters, view, skip_group_refs, pieces);
+    result.reserve(pieces.size());
+    for (auto& [box, rule] : pieces) {
+      Match match{flow, {rule}};
+      match.flow.box = std::move(box);
+      result.push_back(std::move(match));
+    }
+    return result;
+  }
+  // A fixed port set: every port must pass. Evaluate each atom and refine the pieces.
+  struct State {
+    Box box;
+    std::vector<const Rule*> rules;
+  };
+  std::vector<State> states{{flow.box, {}}};
+  for (const net::PortSet& atom : PortAtoms(flow.port.value, filters)) {
+    View view{&remote, &flow.port, &atom};
+    std::vector<State> next;
+    for (const State& state : states) {
+      std::vector<std::pair<Box, const Rule*>> pieces;
+      FirstMatch(state.box, filters, view, skip_group_refs, pieces);
+      for (auto& [box, rule] : pieces) {
+        State refined{std::move(box), state.rules};
+        if (std::find(refined.rules.begin(), refined.rules.end(), rule) == refined.rules.end()) {
+          refined.rules.push_back(rule);
+        }
+        next.push_back(std::move(refined));
+      }
+    }
+    states = std::move(next);
+  }
+  for (State& state : states) {
+    Match match{flow, std::move(state.rules)};
+    match.flow.box = std::move(state.box);
+    result.push_back(std::move(match));
+  }
+  return result;
+}
+
+}  // namespace reachcheck::analysis::detail

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+// Security groups and network ACLs compiled into ordered rule lists, and their exact
+// first-match evaluation over a flow (splitting it where rules split it).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analysis/flow.h"
+#include "reachcheck/base/source_ref.h"
+#include "reachcheck/model/element.h"
+#include "reachcheck/net/address_set.h"
+#include "reachcheck/net/protocol.h"
+
+namespace reachcheck::analysis::detail {
+
+/// One security group rule or ACL entry.
+struct Rule {
+  net::AddressSet remote;      ///< the remote side's addresses it matches
+  net::ServiceMatch service;
+  bool allow = true;
+  bool group_ref = false;      ///< a security group reference (never matches translated packets)
+  int number = 0;              ///< ACL rule number (32767 and above: "*")
+  model::Handle owner = model::kNone;  ///< the group or ACL
+  std::string text;            ///< hop/blocker text naming the rule
+  base::SourceRef where;
+};
+
+/// An ordered rule list (a security group direction or an ACL direction).
+struct Filter {
+  std::vector<Rule> rules;
+};
+
+/// A piece of a flow and the rule that decided it: one per port atom when the port is a
+/// fixed set every member of which must pass (nullptr: no rule matched).
+struct Match {
+  Flow flow;
+  std::vector<const Rule*> rules;
+  bool Allowed() const;
+};
+
+/// First-match evaluation of the concatenation of `filters` over `flow`; the remote address
+/// is `remote` (the destination for egress, the source for ingress), the port the flow's
+/// port view. With `skip_group_refs`, group-reference rules match nothing.
+std::vector<Match> Evaluate(const Flow& flow, const std::vector<const Filter*>& filters,
+                            const AddrView& remote, bool skip_group_refs);
+
+/// Protocols whose port dimension means something (tcp, udp, icmp, icmpv6).
+const net::ProtocolSet& PortProtocols();
+
+}  // namespace reachcheck::analysis::detail

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: Apache-2.0
+// Builds the lookup index: VPCs (subnets, gateways, peers), address owners, public address
+// maps and route tables' longest-prefix-match partitions.
+#include "analysis/index.h"
+
+#include <algorithm>
+#include <map>
+#include <utility>
+
+#include "analysis/lpm.h"
+
+namespace reachcheck::analysis::detail {
+net::AddressSet CidrSet(std::vector<net::Cidr> cidrs) {
+  std::sort(cidrs.begin(), cidrs.end(), [](const net::Cidr& a, const net::Cidr& b) {
+    return a.base.family != b.base.family ? a.base.family < b.base.family : a.base.bits < b.base.bits;
+  });
+  net::AddressSet out;
+  for (const net::Cidr& c : cidrs) {
+    if (c.family() == net::Family::kV4) {
+      out.v4.AppendMerging({c.First().v4(), c.Last().v4()});
+    } else {
+      out.v6.AppendMerging({c.First().bits, c.Last().bits});
+    }
+  }
+  return out;
+}
+
+namespace {
+
+template <typename P>
+void AddSpan(SpanIndex<P>& index, const net::Cidr& cidr, P payload) {
+  auto& list = cidr.family() == net::Family::kV4 ? index.v4 : index.v6;
+  list.push_back({cidr.First().bits, cidr.Last().bits, payload});
+}
+
+/// Sorts and drops spans that overlap an earlier one (first in address order wins).
+template <typename P>
+void Disjoint(std::vector<Span<P>>& spans) {
+  SortSpans(spans);
+  std::vector<Span<P>> out;
+  for (const Span<P>& s : spans) {
+    if (!out.empty() && s.lo <= out.back().hi) continue;
+    out.push_back(s);
+  }
+  spans = std::move(out);
+}
+
+template <typename P>
+void AddPoint(PointIndex<P>& index, const net::IpAddress& address, P payload) {
+  (address.is_v4() ? index.v4 : index.v6).push_back({address.bits, payload});
+}
+
+/// Keeps the first point per address.
+template <typename P>
+void UniquePoints(std::vector<Point<P>>& points) {
+  SortPoints(points);
+  points.erase(std::unique(points.begin(), points.end(),
+                           [](const Point<P>& a, const Point<P>& b) { return a.address == b.address; }),
+               points.end());
+}
+
+}  // namespace
+
+net::AddressSet SetOf(std::vector<net::IpAddress> addresses) {
+  std::sort(addresses.begin(), addresses.end());
+  net::AddressSet out;
+  for (const net::IpAddress& a : addresses) {
+    if (a.is_v4()) AppendValue(out.v4, a.bits); else AppendValue(out.v6, a.bits);
+  }
+  return out;
+}
+
+Index::Index(const model::Network& n) : network(n), graph(n) {
+  prefix_lists_.reserve(n.prefix_lists.size());
+  for (const model::PrefixList& list : n.prefix_lists) {
+    prefix_lists_.push_back(list.entries_known ? CidrSet(list.cidrs) : net::AddressSet{});
+  }
+  IndexVpcs();
+  IndexOwners();
+  IndexTables();
+  CompileFilters();
+}
+
+std::string Index::SideRegion(const model::PeeringSide& side) const {
+  if (!side.region.empty()) return side.region;
+  if (side.vpc == model::kNone) return "";
+  const model::Handle scope = network.vpcs[side.vpc].scope;
+  return scope == model::kNone ? "" : network.scopes[scope].region;
+}
+
+void Index::IndexVpcs() {
+  const model::Network& n = network;
+  vpcs.resize(n.vpcs.size());
+  std::vector<net::Cidr> v4_blocks;
+  for (model::Handle v = 0; v < n.vpcs.size(); ++v) {
+    const model::Vpc& vpc = n.vpcs[v];
+    std::vector<net::Cidr> blocks = vpc.ipv4_cidrs;
+    blocks.insert(blocks.end(), vpc.ipv6_cidrs.begin(), vpc.ipv6_cidrs.end());
+    vpcs[v].cidrs = CidrSet(blocks);
+    v4_blocks.insert(v4_blocks.end(), vpc.ipv4_cidrs.begin(), vpc.ipv4_cidrs.end());
+    for (const net::Cidr& c : vpc.ipv6_cidrs) vpc_v6.push_back({c.First().bits, c.Last().bits, v});
+    for (model::Handle g : graph.AttachedGateways(v)) {
+      model::Handle& slot = n.internet_gateways[g].egress_only ? vpcs[v].eigw : vpcs[v].igw;
+      if (slot == model::kNone) slot = g;
+    }
+    for (model::Handle p : graph.PeeringsOf(v)) {
+      const model::VpcPeering& peering = n.peerings[p];
+      const bool requester = peering.requester.vpc == v;
+      const model::PeeringSide& far = requester ? peering.accepter : peering.requester;
+      const model::PeeringSide& near = requester ? peering.requester : peering.accepter;
+      if (far.vpc == model::kNone || far.vpc == v) continue;
+      vpcs[v].peers_any.push_back(far.vpc);
+      if (peering.Active() && SideRegion(far) == SideRegion(near)) {
+        vpcs[v].peers_same_region.push_back(far.vpc);
+      }
+    }
+  }
+  vpc_v4_blocks = CidrSet(v4_blocks);
+  Disjoint(vpc_v6);
+  for (model::Handle s = 0; s < n.subnets.size(); ++s) {
+    const model::Subnet& subnet = n.subnets[s];
+    if (subnet.vpc == model::kNone) continue;
+    if (subnet.has_ipv4) AddSpan(vpcs[subnet.vpc].subnets, subnet.ipv4_cidr, s);
+    for (const net::Cidr& c : subnet.ipv6_cidrs) AddSpan(vpcs[subnet.vpc].subnets, c, s);
+  }
+  for (VpcIndex& vpc : vpcs) {
+    Disjoint(vpc.subnets.v4);
+    Disjoint(vpc.subnets.v6);
+  }
+}
+
+void Index::IndexOwners() {
+  const model::Network& n = network;
+  subnets.resize(n.subnets.size());
+  interfaces.resize(n.interfaces.size());
+  for (model::Handle s = 0; s < n.subnets.size(); ++s) {
+    const model::Subnet& subnet = n.subnets[s];
+    std::vector<net::Cidr> blocks = subnet.ipv6_cidrs;
+    if (subnet.has_ipv4) blocks.push_back(subnet.ipv4_cidr);
+    subnets[s].cidrs = CidrSet(blocks);
+  }
+  std::vector<net::IpAddress> publics;
+  PointIndex<model::Handle> nat_private;  // NAT private address -> its subnet
+  for (model::Handle g = 0; g < n.nat_gateways.size(); ++g) {
+    const model::NatGateway& nat = n.nat_gateways[g];
+    for (const model::NatAddress& a : nat.addresses) {
+      if (a.private_ip) {
+        AddPoint(nat_private, *a.private_ip, nat.subnet);
+        if (nat.subnet != model::kNone) AddPoint(subnets[nat.subnet].owners, *a.private_ip, Owner{Owner::kNat, g});
+      }
+      if (a.public_ip) {
+        AddPoint(nat_public, *a.public_ip, g);
+        publics.push_back(*a.public_ip);
+      }
+    }
+  }
+  SortPoints(nat_private.v4);
+  SortPoints(nat_private.v6);
+  // A NAT's address in its own subnet is the NAT's, even when the NAT's interface lists it.
+  auto is_nat_address = [&](model::Handle subnet, const net::IpAddress& a) {
+    const auto& points = a.is_v4() ? nat_private.v4 : nat_private.v6;
+    for (const Point<model::Handle>* p = FindPoint(points, a.bits);
+         p != nullptr && p != points.data() + points.size() && p->address == a.bits; ++p) {
+      if (p->payload == subnet) return true;
+    }
+    return false;
+  };
+  for (model::Handle i = 0; i < n.interfaces.size(); ++i) {
+    const model::NetworkInterface& e = n.interfaces[i];
+    std::vector<net::IpAddress> own;
+    for (const model::PrivateAddress& a : e.private_addresses) own.push_back(a.address);
+    own.insert(own.end(), e.ipv6_addresses.begin(), e.ipv6_addresses.end());
+    interfaces[i].addresses = SetOf(own);
+    const bool nat_interface = e.interface_type == "nat_gateway";
+    for (const net::IpAddress& a : own) {
+      if (nat_interface || is_nat_address(e.subnet, a)) continue;
+      if (e.subnet != model::kNone) AddPoint(subnets[e.subnet].owners, a, Owner{Owner::kInterface, i});
+      AddPoint(iface_private, a, i);
+    }
+    for (const model::PrivateAddress& a : e.private_addresses) {
+      if (!a.public_ip) continue;
+      publics.push_back(*a.public_ip);
+      if (nat_interface || FindPoint(nat_public.v4, a.public_ip->bits) != nullptr) continue;
+      PublicMapping mapping{a.address, *a.public_ip, i};
+      AddPoint(iface_public, *a.public_ip, mapping);
+      if (e.vpc != model::kNone) vpcs[e.vpc].public_of.v4.push_back({a.address.bits, mapping});
+    }
+  }
+  for (const model::ElasticIp& eip : n.elastic_ips) publics.push_back(eip.public_ip);
+  modelled_public = SetOf(std::move(publics));
+  for (SubnetIndex& s : subnets) {
+    UniquePoints(s.owners.v4);
+    UniquePoints(s.owners.v6);
+  }
+  for (VpcIndex& v : vpcs) UniquePoints(v.public_of.v4);
+  UniquePoints(nat_public.v4);
+  UniquePoints(iface_public.v4);
+  SortPoints(iface_private.v4);
+  SortPoints(iface_private.v6);
+  net::AddressSet private_v4;
+  for (const auto& p : iface_private.v4) AppendValue(private_v4.v4, p.address);
+  closed_from_outside = vpc_v4_blocks.Union(private_v4);
+}
+
+void Index::IndexTables() {
+  const model::Network& n = network;
+  tables.resize(n.route_tables.size());
+  for (model::Handle t = 0; t < n.route_tables.size(); ++t) {
+    const model::RouteTable& table = n.route_tables[t];
+    RouteTableIndex& index = tables[t];
+    auto text = [&](const std::string& destination, const std::string& target) {
+      return table.id + " route " + destination + " -> " + target;
+    };
+    for (const model::Route& route : table.routes) {
+      const bool local = route.target_kind == model::TargetKind::kLocal;
+      const bool propagated = route.route_origin == model::RouteOrigin::kPropagated;
+      const std::string target = local ? "local" : route.target_id;
+      if (route.destination) {
+        index.entries.push_back({*route.destination, local ? 0 : propagated ? 3 : 1, &route,
+                                 text(route.destination->ToString(), target)});
+      } else if (route.prefix_list != model::kNone) {
+        const model::PrefixList& list = n.prefix_lists[route.prefix_list];
+        if (!list.entries_known) continue;
+        for (const net::Cidr& c : list.cidrs) {
+          index.entries.push_back({c, propagated ? 3 : 2, &route,
+                                   text(route.prefix_list_id + " (" + c.ToString() + ")", target)});
+        }
+      }
+    }
+    if (table.vpc != model::kNone) {
+      const model::Vpc& vpc = n.vpcs[table.vpc];
+      for (const auto* blocks : {&vpc.ipv4_cidrs, &vpc.ipv6_cidrs}) {
+        for (const net::Cidr& c : *blocks) {
+          const bool listed = std::any_of(index.entries.begin(), index.entries.end(), [&](const RouteEntry& e) {
+            return e.rank == 0 && e.prefix == c;
+          });
+          if (!listed) index.entries.push_back({c, 0, nullptr, text(c.ToString(), "local")});
+        }
+      }
+    }
+    index.lpm = BuildLpm(index.entries);
+  }
+}
+
+std::optional<net::IpAddress> Index::NatPrivate(model::Handle nat) const {
+  for (const model::NatAddress& a : network.nat_gateways[nat].addresses) {
+    if (a.private_ip) return a.private_ip;
+  }
+  return std::nullopt;
+}
+
+std::optional<net::IpAddress> Index::NatPublic(model::Handle nat) const {
+  for (const model::NatAddress& a : network.nat_gateways[nat].addresses) {
+    if (a.public_ip) return a.public_ip;
+  }
+  return std::nullopt;
+}
+
+const PublicMapping* Index::PublicOf(model::Handle vpc, const net::IpAddress& private_ip) const {
+  if (vpc == model::kNone || !private_ip.is_v4()) return nullptr;
+  const Point<PublicMapping>* p = FindPoint(vpcs[vpc].public_of.v4, private_ip.bits);
+  return p ? &p->payload : nullptr;
+}
+
+model::Handle Index::ApplianceOf(const model::Route& route) const {
+  if (route.target == model::kNone) return model::kNone;
+  if (route.target_kind == model::TargetKind::kNetworkInterface) return route.target;
+  const model::Instance& instance = network.instances[route.target];
+  return instance.interfaces.empty() ? model::kNone : instance.interfaces.front();
+}
+
+const net::AddressSet& Index::PrefixList(model::Handle list) const {
+  static const net::AddressSet kEmpty;
+  return list == model::kNone ? kEmpty : prefix_lists_[list];
+}
+
+bool Index::SameRegionPeers(model::Handle a, model::Handle b) const {
+  if (a == model::kNone) return false;
+  const auto& peers = vpcs[a].peers_same_region;
+  return std::find(peers.begin(), peers.end(), b) != peers.end();
+}
+
+}  // namespace reachcheck::analysis::detail

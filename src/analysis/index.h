@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: Apache-2.0
+// Everything the walk looks up, precomputed once in time linear in the network: address
+// owners per subnet, subnets per VPC, a longest-prefix-match partition per route table,
+// compiled security groups and ACLs, public/private address maps and peerings.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/filter.h"
+#include "analysis/graph.h"
+#include "analysis/partition.h"
+#include "reachcheck/model/network.h"
+#include "reachcheck/net/address_set.h"
+
+namespace reachcheck::analysis::detail {
+
+/// Who owns an address inside a subnet.
+struct Owner {
+  enum Kind : std::uint8_t { kInterface, kNat } kind = kInterface;
+  model::Handle handle = model::kNone;
+};
+
+/// One candidate of a route table's longest prefix match.
+struct RouteEntry {
+  net::Cidr prefix;
+  int rank = 0;                        ///< 0 local, 1 CIDR route, 2 prefix list, 3 propagated
+  const model::Route* route = nullptr; ///< nullptr: the implicit local route of a VPC block
+  std::string text;                    ///< "rtb-1 route 0.0.0.0/0 -> igw-1"
+  model::TargetKind Kind() const { return route ? route->target_kind : model::TargetKind::kLocal; }
+};
+
+struct RouteTableIndex {
+  std::vector<RouteEntry> entries;
+  SpanIndex<int> lpm;  ///< the winning entry over each range
+};
+
+struct SubnetIndex {
+  net::AddressSet cidrs;
+  PointIndex<Owner> owners;  ///< one owner per address (a NAT before an interface)
+  const Filter* acl_in = nullptr;   ///< nullptr: no ACL in the snapshot
+  const Filter* acl_out = nullptr;
+};
+
+/// A public IPv4 address and the interface private address behind it.
+struct PublicMapping {
+  net::IpAddress private_ip;
+  net::IpAddress public_ip;
+  model::Handle iface = model::kNone;
+};
+
+struct VpcIndex {
+  net::AddressSet cidrs;
+  SpanIndex<model::Handle> subnets;
+  std::vector<model::Handle> peers_same_region;  ///< over active same-region peerings
+  std::vector<model::Handle> peers_any;          ///< over peerings of any status
+  model::Handle igw = model::kNone;              ///< attached internet gateway
+  model::Handle eigw = model::kNone;             ///< attached egress-only gateway
+  PointIndex<PublicMapping> public_of;           ///< private IPv4 -> public (v4 only)
+};
+
+struct InterfaceIndex {
+  std::vector<const Filter*> ingress;  ///< its groups' rules, group by group
+  std::vector<const Filter*> egress;
+  bool no_rules = false;               ///< every group has no rules (SG_HAS_NO_RULES)
+  std::string groups;                  ///< "sg-1, sg-2"
+  net::AddressSet addresses;           ///< private IPv4 and IPv6 addresses
+};
+
+class Index {
+ public:
+  explicit Index(const model::Network& network);
+
+  const model::Network& network;
+  NetworkGraph graph;
+  std::vector<VpcIndex> vpcs;
+  std::vector<SubnetIndex> subnets;
+  std::vector<RouteTableIndex> tables;
+  std::vector<InterfaceIndex> interfaces;
+  std::vector<Filter> sg_ingress, sg_egress;   ///< per security group
+  std::vector<Filter> acl_ingress, acl_egress; ///< per network ACL
+  PointIndex<model::Handle> nat_public;        ///< NAT public address -> NAT
+  PointIndex<PublicMapping> iface_public;      ///< public IPv4 -> interface
+  PointIndex<model::Handle> iface_private;     ///< private IPv4 / IPv6 -> interface (all owners)
+  std::vector<Span<model::Handle>> vpc_v6;     ///< IPv6 VPC blocks -> VPC
+  net::AddressSet vpc_v4_blocks;               ///< every IPv4 VPC block
+  net::AddressSet modelled_public;             ///< public addresses of modelled resources
+  net::AddressSet closed_from_outside;         ///< IPv4 VPC blocks and interface private IPv4
+
+  /// The NAT's private address (primary first), if any.
+  std::optional<net::IpAddress> NatPrivate(model::Handle nat) const;
+  std::optional<net::IpAddress> NatPublic(model::Handle nat) const;
+  /// The public address of a private IPv4 address in `vpc`, if any.
+  const PublicMapping* PublicOf(model::Handle vpc, const net::IpAddress& private_ip) const;
+  /// The interface a route to an instance/interface targets (an instance's primary).
+  model::Handle ApplianceOf(const model::Route& route) const;
+  /// The prefix list's CIDRs as a set (empty when unknown).
+  const net::AddressSet& PrefixList(model::Handle list) const;
+  /// Whether two VPCs are joined by an active peering in one region.
+  bool SameRegionPeers(model::Handle a, model::Handle b) const;
+  /// The region of a peering side ("" when unknown).
+  std::string SideRegion(const model::PeeringSide& side) const;
+
+ private:
+  void IndexVpcs();
+  void IndexOwners();
+  void IndexTables();
+  void CompileFilters();
+  net::AddressSet GroupMembers(model::Handle group, model::Handle vpc);
+
+  std::vector<net::AddressSet> prefix_lists_;
+  std::vector<std::vector<std::pair<model::Handle, std::vector<net::IpAddress>>>> members_;
+};
+
+/// Builds a set from addresses of one or both families (sorted or not).
+net::AddressSet SetOf(std::vector<net::IpAddress> addresses);
+/// Builds a set from CIDR blocks of one or both families, in O(n log n).
+net::AddressSet CidrSet(std::vector<net::Cidr> cidrs);
+
+}  // namespace reachcheck::analysis::detail

@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: Apache-2.0
+// Compiles security groups and network ACLs into rule lists: each rule's remote side becomes
+// an address set (CIDR, prefix list, or the members of a referenced group in the VPC and its
+// active same-region peers, computed once per group and VPC).
+#include <algorithm>
+#include <cstdint>
+#include <unordered_map>
+#include <utility>
+
+#include "analysis/index.h"
+
+namespace reachcheck::analysis::detail {
+namespace {
+
+std::string AclRuleText(const model::NetworkAcl& acl, const model::AclEntry& e, bool ingress) {
+  std::string out = acl.id + (ingress ? " inbound rule " : " outbound rule ");
+  out += e.rule_number >= 32767 ? std::string("*") : std::to_string(e.rule_number);
+  out += e.allow ? " allows " : " denies ";
+  out += e.service.ToString();
+  out += ingress ? " from " : " to ";
+  out += e.cidr.ToString();
+  return out;
+}
+
+}  // namespace
+
+net::AddressSet Index::GroupMembers(model::Handle group, model::Handle vpc) {
+  std::vector<net::IpAddress> all;
+  auto add = [&](model::Handle in_vpc) {
+    for (const auto& [member_vpc, addresses] : members_[group]) {
+      if (member_vpc == in_vpc) all.insert(all.end(), addresses.begin(), addresses.end());
+    }
+  };
+  if (vpc == model::kNone) return {};
+  add(vpc);
+  for (model::Handle peer : vpcs[vpc].peers_same_region) add(peer);
+  return SetOf(std::move(all));
+}
+
+void Index::CompileFilters() {
+  const model::Network& n = network;
+  // Members of each group: the private addresses of interfaces carrying it, per VPC.
+  members_.assign(n.security_groups.size(), {});
+  for (const model::NetworkInterface& e : n.interfaces) {
+    for (model::Handle g : e.groups) {
+      if (g == model::kNone) continue;
+      auto& per_vpc = members_[g];
+      auto it = std::find_if(per_vpc.begin(), per_vpc.end(), [&](const auto& p) { return p.first == e.vpc; });
+      if (it == per_vpc.end()) it = per_vpc.insert(per_vpc.end(), {e.vpc, {}});
+      for (const model::PrivateAddress& a : e.private_addresses) it->second.push_back(a.address);
+      it->second.insert(it->second.end(), e.ipv6_addresses.begin(), e.ipv6_addresses.end());
+    }
+  }
+  std::unordered_map<std::uint64_t, net::AddressSet> member_cache;
+  auto members = [&](model::Handle group, model::Handle vpc) -> const net::AddressSet& {
+    const std::uint64_t key = (static_cast<std::uint64_t>(group) << 32) | vpc;
+    auto it = member_cache.find(key);
+    if (it == member_cache.end()) it = member_cache.emplace(key, GroupMembers(group, vpc)).first;
+    return it->second;
+  };
+  sg_ingress.resize(n.security_groups.size());
+  sg_egress.resize(n.security_groups.size());
+  for (model::Handle g = 0; g < n.security_groups.size(); ++g) {
+    const model::SecurityGroup& sg = n.security_groups[g];
+    for (bool ingress : {true, false}) {
+      Filter& filter = ingress ? sg_ingress[g] : sg_egress[g];
+      for (const model::SgRule& r : ingress ? sg.ingress : sg.egress) {
+        Rule rule;
+        rule.service = r.service;
+        rule.owner = g;
+        rule.where = r.origin;
+        rule.text = std::string(ingress ? "ingress" : "egress") + " allowed by " + sg.id + " rule " + r.ToString();
+        switch (r.peer_kind) {
+          case model::PeerKind::kCidr: rule.remote = net::AddressSet::Of(r.cidr); break;
+          case model::PeerKind::kPrefixList: rule.remote = PrefixList(r.prefix_list); break;
+          case model::PeerKind::kSecurityGroup:
+            rule.group_ref = true;
+            if (r.group != model::kNone) rule.remote = members(r.group, sg.vpc);
+            break;
+        }
+        filter.rules.push_back(std::move(rule));
+      }
+    }
+  }
+  acl_ingress.resize(n.network_acls.size());
+  acl_egress.resize(n.network_acls.size());
+  for (model::Handle a = 0; a < n.network_acls.size(); ++a) {
+    const model::NetworkAcl& acl = n.network_acls[a];
+    for (bool ingress : {true, false}) {
+      std::vector<const model::AclEntry*> entries;
+      for (const model::AclEntry& e : ingress ? acl.inbound : acl.outbound) entries.push_back(&e);
+      std::stable_sort(entries.begin(), entries.end(), [](const model::AclEntry* x, const model::AclEntry* y) {
+        return x->rule_number < y->rule_number;
+      });
+      Filter& filter = ingress ? acl_ingress[a] : acl_egress[a];
+      for (const model::AclEntry* e : entries) {
+        Rule rule;
+        rule.remote = net::AddressSet::Of(e->cidr);
+        rule.service = e->service;
+        rule.allow = e->allow;
+        rule.number = e->rule_number;
+        rule.owner = a;
+        rule.where = e->origin;
+        rule.text = AclRuleText(acl, *e, ingress);
+        filter.rules.push_back(std::move(rule));
+      }
+    }
+  }
+  for (model::Handle s = 0; s < n.subnets.size(); ++s) {
+    const model::Handle a = n.subnets[s].network_acl;
+    if (a == model::kNone) continue;
+    subnets[s].acl_in = &acl_ingress[a];
+    subnets[s].acl_out = &acl_egress[a];
+  }
+  for (model::Handle i = 0; i < n.interfaces.size(); ++i) {
+    const model::NetworkInterface& e = n.interfaces[i];
+    InterfaceIndex& index = interfaces[i];
+    bool all_empty = true;
+    for (model::Handle g : e.groups) {
+      if (g == model::kNone) continue;
+      index.ingress.push_back(&sg_ingress[g]);
+      index.egress.push_back(&sg_egress[g]);
+      all_empty = all_empty && n.security_groups[g].HasNoRules();
+      if (!index.groups.empty()) index.groups += ", ";
+      index.groups += n.security_groups[g].id;
+    }
+    index.no_rules = all_empty;
+    // Groups that did not resolve still filter: they admit nothing.
+    if (index.ingress.empty() && !e.group_ids.empty()) {
+      static const Filter kNothing;
+      index.ingress.push_back(&kNothing);
+      index.egress.push_back(&kNothing);
+      for (const std::string& id : e.group_ids) index.groups += (index.groups.empty() ? "" : ", ") + id;
+    }
+  }
+}
+
+}  // namespace reachcheck::analysis::detail

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+// The walk's two filters: an interface's security groups and a subnet's network ACL.
+// Blocked pieces continue with a blocker (the walk lists every blocking component).
+#pragma once
+
+#include <algorithm>
+#include <utility>
+
+#include "analysis/describe.h"
+#include "analysis/walker.h"
+
+namespace reachcheck::analysis::detail {
+
+template <typename Next>
+void Walker::Groups(Flow f, model::Handle iface, bool ingress, Next&& next) {
+  const InterfaceIndex& info = index_.interfaces[iface];
+  const auto& filters = ingress ? info.ingress : info.egress;
+  if (filters.empty()) {  // AWS-managed interfaces carry no group: not filtered
+    next(std::move(f));
+    return;
+  }
+  const AddrView remote = ingress ? f.src : f.dst;
+  const bool skip_refs = ingress && f.translated;
+  const std::string& id = net_.interfaces[iface].id;
+  for (Match& match : Evaluate(f, filters, remote, skip_refs)) {
+    Flow piece = std::move(match.flow);
+    if (match.Allowed()) {
+      for (const Rule* rule : match.rules) {
+        AddHop(piece, MakeHop(net_.security_groups[rule->owner].id, "security-group", rule->text, rule->where));
+      }
+    } else {
+      std::string detail = std::string("no ") + (ingress ? "inbound" : "outbound") + " rule of " +
+                           info.groups + " (" + id + ") matches";
+      if (skip_refs) {
+        const bool has_refs = std::any_of(filters.begin(), filters.end(), [](const Filter* flt) {
+          return std::any_of(flt->rules.begin(), flt->rules.end(), [](const Rule& r) { return r.group_ref; });
+        });
+        if (has_refs) {
+          detail += std::string("; ") + code::kSgRefsNotPreserved +
+                    ": group references do not match a translated source";
+        }
+      }
+      BlockerNote note = MakeBlocker(id, info.no_rules ? code::kSgNoRules : code::kSgMismatch,
+                                     ingress, std::move(detail), net_.interfaces[iface].origin);
+      note.fix = ingress ? FixKind::kSgIngress : FixKind::kSgEgress;
+      note.handle = iface;
+      note.remote = remote;
+      note.port = piece.port;
+      note.translated = f.translated;
+      AddBlocker(piece, std::move(note));
+    }
+    next(std::move(piece));
+  }
+}
+
+template <typename Next>
+void Walker::Acl(Flow f, model::Handle subnet, bool ingress, Next&& next) {
+  const SubnetIndex& info = index_.subnets[subnet];
+  const Filter* acl = ingress ? info.acl_in : info.acl_out;
+  const model::Subnet& s = net_.subnets[subnet];
+  if (acl == nullptr) {
+    Note(s.id + " has no network ACL in the snapshot: its traffic is not filtered");
+    AddHop(f, MakeHop(s.id, "subnet", s.id + " has no network ACL in the snapshot (not filtered)", s.origin));
+    next(std::move(f));
+    return;
+  }
+  const model::NetworkAcl& model_acl = net_.network_acls[s.network_acl];
+  const AddrView remote = ingress ? f.src : f.dst;
+  for (Match& match : Evaluate(f, {acl}, remote, false)) {
+    Flow piece = std::move(match.flow);
+    for (const Rule* rule : match.rules) {
+      if (rule != nullptr && rule->allow) {
+        AddHop(piece, MakeHop(model_acl.id, "network-acl", rule->text, rule->where));
+        continue;
+      }
+      std::string detail = rule != nullptr
+          ? rule->text
+          : model_acl.id + (ingress ? " inbound" : " outbound") + ": no rule matches (implicit deny)";
+      BlockerNote note = MakeBlocker(model_acl.id, code::kAcl, ingress, std::move(detail),
+                                     rule != nullptr ? rule->where : model_acl.origin);
+      note.fix = FixKind::kAcl;
+      note.handle = s.network_acl;
+      note.rule_number = rule != nullptr ? rule->number : 0;
+      note.remote = remote;
+      note.port = piece.port;
+      AddBlocker(piece, std::move(note));
+    }
+    next(std::move(piece));
+  }
+}
+
+}  // namespace reachcheck::analysis::detail

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: Apache-2.0
+// Template bodies of the walk's splitting helpers (included by walker.h).
+#pragma once
+
+#include <utility>
+#include <vector>
+
+namespace reachcheck::analysis::detail {
+
+template <typename P, typename OnSpan, typename OnRest>
+void SplitBySpans(const Flow& f, const AddrView& view, const SpanIndex<P>& spans, OnSpan&& on_span,
+                  OnRest&& on_rest) {
+  if (!view.linked) {
+    const Span<P>* span = FindSpan(view.value.is_v4() ? spans.v4 : spans.v6, view.value.bits);
+    if (span != nullptr) on_span(*span, f); else on_rest(f);
+    return;
+  }
+  const net::AddressSet& set = view.dim == Dim::kSrc ? f.box.src : f.box.dst;
+  std::vector<std::pair<const Span<P>*, net::AddressSet>> parts;
+  net::AddressSet covered;
+  ForEachOverlap(set.v4, spans.v4, [&](const Span<P>& s, auto lo, auto hi) {
+    if (parts.empty() || parts.back().first != &s) parts.push_back({&s, {}});
+    parts.back().second.v4.AppendMerging({lo, hi});
+    covered.v4.AppendMerging({lo, hi});
+  });
+  ForEachOverlap(set.v6, spans.v6, [&](const Span<P>& s, auto lo, auto hi) {
+    if (parts.empty() || parts.back().first != &s) parts.push_back({&s, {}});
+    parts.back().second.v6.AppendMerging({lo, hi});
+    covered.v6.AppendMerging({lo, hi});
+  });
+  if (parts.size() == 1 && covered == set) {
+    on_span(*parts.front().first, f);
+    return;
+  }
+  for (auto& [span, part] : parts) {
+    Flow piece = f;
+    AddressDim(piece.box, view.dim) = std::move(part);
+    on_span(*span, std::move(piece));
+  }
+  net::AddressSet rest = set.Subtract(covered);
+  if (!rest.IsEmpty()) {
+    Flow piece = f;
+    AddressDim(piece.box, view.dim) = std::move(rest);
+    on_rest(std::move(piece));
+  }
+}
+
+template <typename P, typename OnPoint, typename OnRest>
+void SplitByPoints(const Flow& f, const AddrView& view, const PointIndex<P>& points,
+                   OnPoint&& on_point, OnRest&& on_rest) {
+  if (!view.linked) {
+    const Point<P>* point = FindPoint(view.value.is_v4() ? points.v4 : points.v6, view.value.bits);
+    if (point != nullptr) on_point(*point, f); else on_rest(f);
+    return;
+  }
+  const net::AddressSet& set = view.dim == Dim::kSrc ? f.box.src : f.box.dst;
+  std::vector<std::pair<const Point<P>*, bool>> hits;  // the point, whether IPv4
+  net::AddressSet covered;
+  ForEachPoint(set.v4, points.v4, [&](const Point<P>& p) {
+    hits.push_back({&p, true});
+    AppendValue(covered.v4, p.address);
+  });
+  ForEachPoint(set.v6, points.v6, [&](const Point<P>& p) {
+    hits.push_back({&p, false});
+    AppendValue(covered.v6, p.address);
+  });
+  for (const auto& [p, v4] : hits) {
+    Flow piece = f;
+    net::AddressSet one;
+    if (v4) AppendValue(one.v4, p->address); else AppendValue(one.v6, p->address);
+    AddressDim(piece.box, view.dim) = std::move(one);
+    on_point(*p, std::move(piece));
+  }
+  net::AddressSet rest = hits.empty() ? set : set.Subtract(covered);
+  if (!rest.IsEmpty()) {
+    Flow piece = f;
+    AddressDim(piece.box, view.dim) = std::move(rest);
+    on_rest(std::move(piece));
+  }
+}
+
+template <typename In, typename Out>
+void SplitBySet(const Flow& f, const AddrView& view, const net::AddressSet& set, In&& in, Out&& out) {
+  if (!view.linked) {
+    if (set.Contains(view.value)) in(f); else out(f);
+    return;
+  }
+  const net::AddressSet& current = view.dim == Dim::kSrc ? f.box.src : f.box.dst;
+  net::AddressSet inside = current.Intersect(set);
+  if (inside.IsEmpty()) {
+    out(f);
+    return;
+  }
+  if (inside == current) {
+    in(f);
+    return;
+  }
+  net::AddressSet outside = current.Subtract(set);
+  Flow a = f;
+  AddressDim(a.box, view.dim) = std::move(inside);
+  in(std::move(a));
+  Flow b = f;
+  AddressDim(b.box, view.dim) = std::move(outside);
+  out(std::move(b));
+}
+
+}  // namespace reachcheck::analysis::detail
