@@ -64,11 +64,12 @@ inline constexpr UnanalysedKey kUnanalysedKeys[] = {
 };
 
 /// Keys of describe-* (and neighbouring services') output that say nothing about
-/// reachability in the model: ignored without a word.
+/// reachability in the model: ignored without a word. ("Instances" alone is
+/// describe-classic-link-instances; describe-instances output is under "Reservations".)
 inline constexpr std::string_view kIgnoredKeys[] = {
     "AccountAttributes", "Attributes", "AvailabilityZones", "Clusters", "DBInstances",
     "DBSubnetGroups", "DhcpOptions", "DomainStatus", "DomainStatusList", "Functions",
-    "Hosts", "InstanceStatuses", "KeyPairs", "LaunchTemplates", "LoadBalancerAttributes",
+    "Hosts", "InstanceStatuses", "Instances", "KeyPairs", "LaunchTemplates", "LoadBalancerAttributes",
     "LoadBalancerDescriptions", "LoadBalancerListeners", "LoadBalancerTargetHealth",
     "LoadBalancers", "Listeners", "MovingAddressStatuses", "NextToken", "PlacementGroups",
     "Regions", "ResponseMetadata", "ServiceDetails", "ServiceNames", "Snapshots",

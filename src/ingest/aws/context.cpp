@@ -9,8 +9,9 @@ namespace {
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-bool AllDigits(std::string_view text) {
-  if (text.empty()) return false;
+// An AWS account number: exactly 12 digits (OwnerId "AWS", "amazon-elb", ... are not).
+bool IsAccountNumber(std::string_view text) {
+  if (text.size() != 12) return false;
   for (char c : text) {
     if (!IsDigit(c)) return false;
   }
@@ -73,7 +74,7 @@ model::Handle FileContext::ScopeOf(std::string_view owner_id, std::string_view a
 model::Handle FileContext::ScopeIn(std::string_view owner_id, std::string_view region) {
   model::Scope scope;
   scope.account = !folder_.account.empty() ? folder_.account
-                  : AllDigits(owner_id)     ? std::string(owner_id)
+                  : IsAccountNumber(owner_id)     ? std::string(owner_id)
                                             : std::string();
   scope.region = !folder_.region.empty() ? folder_.region
                  : IsRegionName(region)   ? std::string(region)

@@ -198,6 +198,41 @@ void DropInlineCopies(model::Network& n) {
   Compact(n.interfaces, keep);
 }
 
+// Interfaces inlined in describe-instances are copies; two different instances inlining the
+// same interface id (placeholder ids in hand-written data) is a conflict between copies: the
+// first is kept, the others are dropped with a warning and removed from their instance.
+void DropConflictingInlineCopies(SnapshotState& state) {
+  model::Network& n = state.network;
+  std::unordered_map<std::string, Handle> first;  // "scope/id" -> interface
+  std::unordered_map<std::string, Handle> instance_of;
+  std::vector<bool> keep(n.interfaces.size(), true);
+  bool any = false;
+  for (Handle i = 0; i < n.interfaces.size(); ++i) {
+    const model::NetworkInterface& eni = n.interfaces[i];
+    if (!eni.from_instance) continue;
+    auto [it, inserted] = first.emplace(std::to_string(eni.scope) + "/" + eni.id, i);
+    if (inserted) continue;
+    keep[i] = false;
+    const model::NetworkInterface& kept = n.interfaces[it->second];
+    if (kept.instance_id == eni.instance_id) continue;  // the instance itself is duplicated
+    if (!any) {
+      for (Handle h = 0; h < n.instances.size(); ++h) instance_of.emplace(n.instances[h].id, h);
+      any = true;
+    }
+    state.diagnostics.Warning(
+        "input-conflicting-interface",
+        "network interface '" + eni.id + "' is also inlined in instance '" + kept.instance_id +
+            "' (at " + kept.origin.ToString() + "); this copy in instance '" + eni.instance_id +
+            "' is ignored",
+        eni.origin);
+    auto owner = instance_of.find(eni.instance_id);
+    if (owner == instance_of.end()) continue;
+    std::vector<std::string>& ids = n.instances[owner->second].interface_ids;
+    ids.erase(std::remove(ids.begin(), ids.end(), eni.id), ids.end());
+  }
+  Compact(n.interfaces, keep);
+}
+
 void WarnInstancesWithoutInterfaces(SnapshotState& state) {
   if (state.instances_without_interfaces.empty()) return;
   model::Network& n = state.network;
@@ -241,6 +276,7 @@ void FinishSnapshot(SnapshotState& state) {
   FillScopes(state);
   MergePrefixLists(state);
   DropInlineCopies(state.network);
+  DropConflictingInlineCopies(state);
   WarnInstancesWithoutInterfaces(state);
   MergeTags(state);
 }
