@@ -1,0 +1,81 @@
+// SPDX-License-Identifier: Apache-2.0
+// peering-route-missing: an active peering that no route table uses on one or both sides;
+// traffic (or its replies) then never crosses it.
+#include <string>
+#include <vector>
+
+#include "lint/checks/builtin_checks.h"
+#include "lint/lint_util.h"
+
+namespace reachcheck::lint::checks {
+namespace {
+
+// Route tables of `vpc` with a route to the peering, by id.
+std::vector<std::string> TablesRoutingTo(const model::Network& network, model::Handle vpc,
+                                         const model::VpcPeering& pcx) {
+  std::vector<std::string> tables;
+  for (const model::RouteTable& table : network.route_tables) {
+    if (table.vpc != vpc) continue;
+    for (const model::Route& route : table.routes) {
+      if (route.target_kind == model::TargetKind::kPeering && route.target_id == pcx.id) {
+        tables.push_back(table.id);
+        break;
+      }
+    }
+  }
+  return tables;
+}
+
+class Check : public NativeCheck {
+ public:
+  const char* Name() const override { return "peering-route-missing"; }
+  const char* Summary() const override {
+    return "active peering connections without routes on one or both sides";
+  }
+  void Run(const CheckContext& context, std::vector<Finding>& out) const override {
+    const model::Network& network = context.network();
+    for (const model::VpcPeering& pcx : network.peerings) {
+      if (!pcx.Active()) continue;
+      const model::PeeringSide* sides[2] = {&pcx.requester, &pcx.accepter};
+      bool known[2];
+      std::vector<std::string> tables[2];
+      for (int i = 0; i < 2; ++i) {
+        known[i] = sides[i]->vpc != model::kNone && sides[i]->vpc < network.vpcs.size();
+        if (known[i]) tables[i] = TablesRoutingTo(network, sides[i]->vpc, pcx);
+      }
+      if (!known[0] && !known[1]) continue;
+      std::vector<std::string> resources = {pcx.id, pcx.requester.vpc_id, pcx.accepter.vpc_id};
+      std::string message;
+      if (known[0] && known[1]) {
+        if (tables[0].empty() && tables[1].empty()) {
+          message = pcx.id + " is active but no route table of " + pcx.requester.vpc_id + " or " +
+                    pcx.accepter.vpc_id + " routes to it: nothing crosses the peering";
+        } else if (tables[0].empty() || tables[1].empty()) {
+          int with = tables[0].empty() ? 1 : 0;
+          int without = 1 - with;
+          message = pcx.id + " is routed only from " + sides[with]->vpc_id + " (" + JoinComma(tables[with]) +
+                    "); no route table of " + sides[without]->vpc_id +
+                    " routes to it, so replies to traffic from " + sides[with]->vpc_id +
+                    " cannot return and " + sides[without]->vpc_id + " cannot start connections";
+        }
+      } else {
+        int seen = known[0] ? 0 : 1;
+        if (tables[seen].empty()) {
+          message = pcx.id + " is active but no route table of " + sides[seen]->vpc_id +
+                    " routes to it (the other side, " + sides[1 - seen]->vpc_id + ", is not in the snapshot)";
+        }
+      }
+      if (message.empty()) continue;
+      out.push_back(context.Make(resources, message, pcx.origin));
+    }
+  }
+};
+
+}  // namespace
+
+const NativeCheck& PeeringRouteMissing() {
+  static const Check kCheck;
+  return kCheck;
+}
+
+}  // namespace reachcheck::lint::checks

@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: Apache-2.0
+// Selecting the rules in effect and running them over a network.
+#include "reachcheck/lint/linter.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "lint/json_locate.h"
+#include "lint/rule_body.h"
+#include "lint/strict_json.h"
+#include "reachcheck/base/spellcheck.h"
+#include "reachcheck/lint/rule_loader.h"
+
+namespace reachcheck::lint {
+namespace {
+
+std::vector<std::string> Ids(const std::vector<Rule>& rules) {
+  std::vector<std::string> ids;
+  for (const Rule& rule : rules) ids.push_back(rule.info.id);
+  return ids;
+}
+
+std::string UnknownRuleMessage(const std::string& id, const std::vector<std::string>& ids) {
+  std::string message = "unknown rule '" + id + "'";
+  if (auto hint = base::ClosestMatch(id, ids, 4)) message += "; did you mean '" + *hint + "'?";
+  return message;
+}
+
+// Fills in line and column of every finding location, reading each file once.
+void LocateFindings(std::vector<Finding>& findings) {
+  std::map<std::string, std::string> texts;
+  for (Finding& f : findings) {
+    if (f.location.file.empty() || f.location.line > 0) continue;
+    auto it = texts.find(f.location.file);
+    if (it == texts.end()) {
+      std::string text;
+      if (!ReadTextFile(f.location.file, &text)) text.clear();
+      it = texts.emplace(f.location.file, std::move(text)).first;
+    }
+    if (it->second.empty()) continue;
+    TextPosition position = LocatePointer(it->second, f.location.pointer);
+    f.location.line = position.line;
+    f.location.column = position.column;
+  }
+}
+
+}  // namespace
+
+std::vector<Rule> SelectRules(const RuleSelection& selection, const LintConfig& config,
+                              base::Diagnostics& diagnostics) {
+  std::vector<Rule> rules;
+  if (selection.builtin && !config.no_builtin) rules = BuiltinRules(diagnostics);
+  std::vector<std::string> paths = config.rule_paths;
+  paths.insert(paths.end(), selection.rule_paths.begin(), selection.rule_paths.end());
+  for (const std::string& path : paths) {
+    std::vector<Rule> more;
+    LoadRulePath(path, more, diagnostics);
+    MergeRules(rules, std::move(more), diagnostics);
+  }
+  std::vector<std::string> ids = Ids(rules);
+  for (const std::string& id : selection.only) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+      diagnostics.Error("usage-unknown-rule", "--only: " + UnknownRuleMessage(id, ids), base::SourceRef{});
+    }
+  }
+  for (const auto& [id, severity] : config.severities) {
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) {
+      diagnostics.Error("config-unknown-rule", UnknownRuleMessage(id, ids), config.severity_origins.at(id));
+    }
+  }
+  std::vector<Rule> selected;
+  for (Rule& rule : rules) {
+    if (!selection.only.empty() &&
+        std::find(selection.only.begin(), selection.only.end(), rule.info.id) == selection.only.end()) {
+      continue;
+    }
+    auto override_it = config.severities.find(rule.info.id);
+    if (override_it != config.severities.end()) {
+      if (!override_it->second) continue;  // "off"
+      rule.info.severity = *override_it->second;
+    }
+    selected.push_back(std::move(rule));
+  }
+  std::sort(selected.begin(), selected.end(), [](const Rule& a, const Rule& b) { return a.info.id < b.info.id; });
+  return selected;
+}
+
+LintReport RunLint(const model::Network& network, const std::vector<Rule>& rules, const LintConfig& config) {
+  LintReport report;
+  std::shared_ptr<const analysis::Engine> engine;
+  std::vector<Finding> all;
+  for (const Rule& rule : rules) {
+    report.rules.push_back(rule.info);
+    if (rule.body == nullptr) continue;
+    if (rule.body->check != nullptr) {
+      CheckContext context(network, &engine, rule.info, rule.body->parameters);
+      rule.body->check->Run(context, all);
+    } else if (rule.body->intent) {
+      if (engine == nullptr) engine = std::make_shared<const analysis::Engine>(network);
+      EvaluateIntent(*rule.body->intent, rule.info, network, *engine, all);
+    }
+  }
+  std::sort(all.begin(), all.end(), FindingLess);
+  std::set<std::string> seen;
+  for (Finding& f : all) {
+    f.fingerprint = Fingerprint(f.rule, f.resources);
+    if (!seen.insert(f.fingerprint).second) continue;  // the same finding from two scopes
+    if (const Suppression* s = FindSuppression(config, f)) {
+      f.suppression_reason = s->reason;
+      report.suppressed.push_back(std::move(f));
+    } else {
+      report.findings.push_back(std::move(f));
+    }
+  }
+  LocateFindings(report.findings);
+  LocateFindings(report.suppressed);
+  return report;
+}
+
+bool ParseFailOn(const std::string& text, std::optional<base::Severity>* threshold) {
+  if (text == "never") {
+    *threshold = std::nullopt;
+    return true;
+  }
+  base::Severity severity = base::Severity::kError;
+  if (!ParseSeverity(text, &severity)) return false;
+  *threshold = severity;
+  return true;
+}
+
+bool ShouldFail(const LintReport& report, std::optional<base::Severity> threshold) {
+  if (!threshold) return false;
+  // Severity enumerators are ordered error < warning < note: "at or above" is <=.
+  return std::any_of(report.findings.begin(), report.findings.end(), [&](const Finding& f) {
+    return f.baseline != BaselineState::kUnchanged && f.severity <= *threshold;
+  });
+}
+
+}  // namespace reachcheck::lint
