@@ -120,9 +120,12 @@ void ResolvePositions(base::Diagnostics& diagnostics, TextOf&& text_of) {
   }
 }
 
-void Finish(SnapshotState& state, const std::string& empty_where) {
+// `errors_before`: the sink's error count before loading. A snapshot that yields nothing
+// because its elements were rejected is explained by those errors already.
+void Finish(SnapshotState& state, const std::string& empty_where, std::size_t errors_before) {
   aws::FinishSnapshot(state);
-  if (ResourceCount(state.network) == 0 && !empty_where.empty()) {
+  if (ResourceCount(state.network) == 0 && !empty_where.empty() &&
+      state.diagnostics.Count(base::Severity::kError) == errors_before) {
     state.diagnostics.Error("input-empty-snapshot", "no AWS resources found in " + empty_where,
                             base::SourceRef{});
   }
@@ -136,6 +139,7 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
   LoadStats local;
   LoadStats& counts = stats != nullptr ? *stats : local;
   SnapshotState state(diagnostics);
+  const std::size_t errors_before = diagnostics.Count(base::Severity::kError);
   std::string empty_where;
   bool all_found = true;
   for (const std::string& root : paths) {
@@ -177,7 +181,7 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
       if (!LoadText(text, file, ScopeFromFolders(path), state)) ++counts.files_ignored;
     }
   }
-  Finish(state, all_found ? empty_where : std::string());
+  Finish(state, all_found ? empty_where : std::string(), errors_before);
   ResolvePositions(diagnostics, [](const std::string& file, std::string& text) {
     std::string error;
     return ReadFile(file, text, error);
@@ -188,8 +192,9 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
 model::Network LoadDocument(const std::string& text, const std::string& file_name,
                             base::Diagnostics& diagnostics) {
   SnapshotState state(diagnostics);
+  const std::size_t errors_before = diagnostics.Count(base::Severity::kError);
   LoadText(text, file_name, ScopeFromFolders(fs::path(file_name)), state);
-  Finish(state, Quoted(file_name));
+  Finish(state, Quoted(file_name), errors_before);
   ResolvePositions(diagnostics, [&](const std::string& file, std::string& out) {
     if (file != file_name) return false;
     out = text;
