@@ -43,12 +43,13 @@ class NatAddressIndex {
 };
 
 // The interface an Elastic IP is associated with, or kNone (with a warning when dangling).
-Handle FindInterfaceOf(Checker& checker, const ElasticIp& eip, const std::string& referrer) {
+Handle FindInterfaceOf(Checker& checker, const ElasticIp& eip) {
   const Network& n = checker.network;
+  auto referrer = [&eip] { return Named("Elastic IP", eip.id); };
   if (!eip.network_interface_id.empty()) {
     const Handle eni = n.FindInterface(eip.network_interface_id, eip.scope);
     if (eni == kNone) {
-      checker.Dangling(eip.origin, referrer, "is associated with", "network interface",
+      checker.Dangling(eip.origin, referrer(), "is associated with", "network interface",
                        eip.network_interface_id);
     }
     return eni;
@@ -56,12 +57,12 @@ Handle FindInterfaceOf(Checker& checker, const ElasticIp& eip, const std::string
   if (eip.instance_id.empty()) return kNone;
   const Handle instance = n.FindInstance(eip.instance_id, eip.scope);
   if (instance == kNone) {
-    checker.Dangling(eip.origin, referrer, "is associated with", "instance", eip.instance_id);
+    checker.Dangling(eip.origin, referrer(), "is associated with", "instance", eip.instance_id);
     return kNone;
   }
   if (n.instances[instance].interfaces.empty()) {
     checker.diagnostics.Warning("input-dangling-ref",
-                                referrer + " is associated with " +
+                                referrer() + " is associated with " +
                                     Named("instance", eip.instance_id) +
                                     " which has no network interface in the snapshot",
                                 eip.origin);
@@ -70,8 +71,8 @@ Handle FindInterfaceOf(Checker& checker, const ElasticIp& eip, const std::string
   return n.instances[instance].interfaces.front();
 }
 
-void MergeInto(Checker& checker, const ElasticIp& eip, NetworkInterface& eni,
-               const std::string& referrer) {
+void MergeInto(Checker& checker, const ElasticIp& eip, NetworkInterface& eni) {
+  auto referrer = [&eip] { return Named("Elastic IP", eip.id); };
   PrivateAddress* target = nullptr;
   for (PrivateAddress& address : eni.private_addresses) {
     if (eip.private_ip ? address.address == *eip.private_ip : address.primary) {
@@ -85,7 +86,7 @@ void MergeInto(Checker& checker, const ElasticIp& eip, NetworkInterface& eni,
   if (target == nullptr) {
     if (eip.private_ip) {
       checker.diagnostics.Warning("input-dangling-ref",
-                                  referrer + " is associated with private address " +
+                                  referrer() + " is associated with private address " +
                                       eip.private_ip->ToString() + " which " +
                                       Named("network interface", eni.id) + " does not have",
                                   eip.origin);
@@ -98,7 +99,7 @@ void MergeInto(Checker& checker, const ElasticIp& eip, NetworkInterface& eni,
   } else if (*target->public_ip == eip.public_ip) {
     if (target->allocation_id.empty()) target->allocation_id = eip.allocation_id;
   } else {
-    checker.Conflict(eip.origin, referrer + " (" + eip.public_ip.ToString() +
+    checker.Conflict(eip.origin, referrer() + " (" + eip.public_ip.ToString() +
                                      ") is associated with " + target->address.ToString() +
                                      " of " + Named("network interface", eni.id) +
                                      " which already has public IP " +
@@ -114,7 +115,6 @@ void MergeElasticIps(Checker& checker) {
   const NatAddressIndex nat_addresses(n);
   for (ElasticIp& eip : n.elastic_ips) {
     eip.network_interface = kNone;
-    const std::string referrer = Named("Elastic IP", eip.id);
     if (NatAddress* nat_address = nat_addresses.Find(eip)) {
       // The NAT's interface may be absent from the snapshot: that is no dangling reference.
       if (!eip.network_interface_id.empty()) {
@@ -124,11 +124,11 @@ void MergeElasticIps(Checker& checker) {
       if (nat_address->allocation_id.empty()) nat_address->allocation_id = eip.allocation_id;
       continue;
     }
-    eip.network_interface = FindInterfaceOf(checker, eip, referrer);
+    eip.network_interface = FindInterfaceOf(checker, eip);
     if (eip.network_interface == kNone) continue;
     NetworkInterface& eni = n.interfaces[eip.network_interface];
     if (eni.interface_type == "nat_gateway") continue;  // not an interface public IP
-    MergeInto(checker, eip, eni, referrer);
+    MergeInto(checker, eip, eni);
   }
 }
 

@@ -12,24 +12,24 @@ namespace reachcheck::model::detail {
 void ResolveInterfaces(Checker& checker) {
   Network& n = checker.network;
   for (NetworkInterface& eni : n.interfaces) {
-    const std::string referrer = Named("network interface", eni.id);
+    auto referrer = [&eni] { return Named("network interface", eni.id); };
     eni.subnet = kNone;
     if (!eni.subnet_id.empty()) {
       eni.subnet = n.FindSubnet(eni.subnet_id, eni.scope);
-      if (eni.subnet == kNone) checker.Dangling(eni.origin, referrer, "refers to", "subnet", eni.subnet_id);
+      if (eni.subnet == kNone) checker.Dangling(eni.origin, referrer(), "refers to", "subnet", eni.subnet_id);
     }
     const Subnet* subnet = eni.subnet == kNone ? nullptr : &n.subnets[eni.subnet];
     if (eni.vpc_id.empty() || (subnet != nullptr && subnet->vpc_id == eni.vpc_id)) {
       eni.vpc = subnet == nullptr ? kNone : subnet->vpc;  // a missing VPC was reported there
     } else {
       eni.vpc = n.FindVpc(eni.vpc_id, eni.scope);
-      if (eni.vpc == kNone) checker.Dangling(eni.origin, referrer, "refers to", "VPC", eni.vpc_id);
+      if (eni.vpc == kNone) checker.Dangling(eni.origin, referrer(), "refers to", "VPC", eni.vpc_id);
     }
     eni.instance = kNone;
     if (!eni.instance_id.empty()) {
       eni.instance = n.FindInstance(eni.instance_id, eni.scope);
       if (eni.instance == kNone) {
-        checker.Dangling(eni.origin, referrer, "is attached to", "instance", eni.instance_id);
+        checker.Dangling(eni.origin, referrer(), "is attached to", "instance", eni.instance_id);
       }
     }
     eni.groups.clear();
@@ -38,7 +38,7 @@ void ResolveInterfaces(Checker& checker) {
       if (group_id.empty()) continue;
       const Handle group = n.FindSecurityGroup(group_id, eni.scope);
       if (group == kNone) {
-        checker.Dangling(eni.origin, referrer, "refers to", "security group", group_id);
+        checker.Dangling(eni.origin, referrer(), "refers to", "security group", group_id);
       } else if (std::find(eni.groups.begin(), eni.groups.end(), group) == eni.groups.end()) {
         eni.groups.push_back(group);
       }

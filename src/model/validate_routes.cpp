@@ -43,18 +43,18 @@ void ResolveRoute(Checker& checker, const RouteTable& table, Route& route) {
   route.prefix_list = kNone;
   // AWS marks a route blackhole when its target was deleted: no need to say it again.
   const bool report = route.state != RouteState::kBlackhole;
-  const std::string referrer = "route " + route.DestinationText() + " of " + table.id;
+  auto referrer = [&] { return "route " + route.DestinationText() + " of " + table.id; };
   if (!route.prefix_list_id.empty()) {
     route.prefix_list = n.FindPrefixList(route.prefix_list_id, table.scope);
     if (route.prefix_list == kNone && report) {
-      checker.Dangling(route.origin, referrer, "refers to", "prefix list", route.prefix_list_id);
+      checker.Dangling(route.origin, referrer(), "refers to", "prefix list", route.prefix_list_id);
     }
   }
   const char* noun = TargetNoun(route.target_kind);
   if (noun == nullptr || route.target_id.empty()) return;
   const Handle target = FindTarget(n, route.target_kind, route.target_id, table.scope);
   if (target == kNone) {
-    if (report) checker.Dangling(route.origin, referrer, "targets", noun, route.target_id);
+    if (report) checker.Dangling(route.origin, referrer(), "targets", noun, route.target_id);
     return;
   }
   if (route.target_kind == TargetKind::kInternetGateway ||
@@ -63,7 +63,7 @@ void ResolveRoute(Checker& checker, const RouteTable& table, Route& route) {
     if (egress_only != (route.target_kind == TargetKind::kEgressOnlyInternetGateway)) {
       checker.diagnostics.Warning(
           "input-target-kind-mismatch",
-          referrer + " targets " + Named(noun, route.target_id) + " which is " +
+          referrer() + " targets " + Named(noun, route.target_id) + " which is " +
               (egress_only ? "an egress-only internet gateway" : "an internet gateway"),
           route.origin);
       return;
@@ -89,7 +89,7 @@ void ResolveSubnetRouteTables(Checker& checker) {
   std::unordered_map<std::string, Handle> main_of_vpc;
   for (Handle t = 0; t < n.route_tables.size(); ++t) {
     const RouteTable& table = n.route_tables[t];
-    const std::string referrer = Named("route table", table.id);
+    auto referrer = [&table] { return Named("route table", table.id); };
     for (const RouteTableAssociation& association : table.associations) {
       if (!AssociationActive(association.state)) continue;
       if (association.main && (table.vpc != kNone || !table.vpc_id.empty())) {
@@ -104,7 +104,7 @@ void ResolveSubnetRouteTables(Checker& checker) {
       if (!association.subnet_id.empty()) {
         const Handle s = n.FindSubnet(association.subnet_id, table.scope);
         if (s == kNone) {
-          checker.Dangling(association.origin, referrer, "is associated with", "subnet",
+          checker.Dangling(association.origin, referrer(), "is associated with", "subnet",
                            association.subnet_id);
           continue;
         }
@@ -120,7 +120,7 @@ void ResolveSubnetRouteTables(Checker& checker) {
       }
       if (association.gateway_id.rfind("igw-", 0) == 0 &&
           n.FindInternetGateway(association.gateway_id, table.scope) == kNone) {
-        checker.Dangling(association.origin, referrer, "is associated with", "internet gateway",
+        checker.Dangling(association.origin, referrer(), "is associated with", "internet gateway",
                          association.gateway_id);
       }
     }

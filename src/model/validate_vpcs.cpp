@@ -10,20 +10,21 @@ namespace reachcheck::model::detail {
 
 namespace {
 
-// The VPC `vpc_id` as seen from an element of `scope`; warns when it is missing.
+// The VPC `vpc_id` as seen from an element of `scope`; warns when it is missing, citing the
+// referrer "<kind> '<id>'".
 Handle FindVpcOrWarn(Checker& checker, const std::string& vpc_id, Handle scope,
-                     const base::SourceRef& where, const std::string& referrer,
+                     const base::SourceRef& where, std::string_view kind, std::string_view id,
                      std::string_view relation = "refers to") {
   if (vpc_id.empty()) return kNone;
   const Handle vpc = checker.network.FindVpc(vpc_id, scope);
-  if (vpc == kNone) checker.Dangling(where, referrer, relation, "VPC", vpc_id);
+  if (vpc == kNone) checker.Dangling(where, Named(kind, id), relation, "VPC", vpc_id);
   return vpc;
 }
 
 template <typename T>
 void ResolveVpcOf(Checker& checker, std::vector<T>& items, const char* kind) {
   for (T& item : items) {
-    item.vpc = FindVpcOrWarn(checker, item.vpc_id, item.scope, item.origin, Named(kind, item.id));
+    item.vpc = FindVpcOrWarn(checker, item.vpc_id, item.scope, item.origin, kind, item.id);
   }
 }
 
@@ -73,11 +74,10 @@ void ResolveVpcReferences(Checker& checker) {
   ResolveVpcOf(checker, n.network_acls, "network ACL");
   ResolveVpcOf(checker, n.endpoints, "VPC endpoint");
   for (InternetGateway& gateway : n.internet_gateways) {
-    const std::string referrer =
-        Named(gateway.egress_only ? "egress-only internet gateway" : "internet gateway", gateway.id);
+    const char* kind = gateway.egress_only ? "egress-only internet gateway" : "internet gateway";
     for (GatewayAttachment& attachment : gateway.attachments) {
       attachment.vpc = FindVpcOrWarn(checker, attachment.vpc_id, gateway.scope, gateway.origin,
-                                     referrer, "is attached to");
+                                     kind, gateway.id, "is attached to");
     }
   }
 }
@@ -85,11 +85,13 @@ void ResolveVpcReferences(Checker& checker) {
 void ResolveGateways(Checker& checker) {
   Network& n = checker.network;
   for (NatGateway& nat : n.nat_gateways) {
-    const std::string referrer = Named("NAT gateway", nat.id);
     nat.subnet = kNone;
     if (!nat.subnet_id.empty()) {
       nat.subnet = n.FindSubnet(nat.subnet_id, nat.scope);
-      if (nat.subnet == kNone) checker.Dangling(nat.origin, referrer, "refers to", "subnet", nat.subnet_id);
+      if (nat.subnet == kNone) {
+        checker.Dangling(nat.origin, Named("NAT gateway", nat.id), "refers to", "subnet",
+                         nat.subnet_id);
+      }
     }
     const Subnet* subnet = nat.subnet == kNone ? nullptr : &n.subnets[nat.subnet];
     if (nat.vpc_id.empty()) {
@@ -97,7 +99,7 @@ void ResolveGateways(Checker& checker) {
     } else if (subnet != nullptr && subnet->vpc_id == nat.vpc_id) {
       nat.vpc = subnet->vpc;  // a missing VPC was reported at the subnet
     } else {
-      nat.vpc = FindVpcOrWarn(checker, nat.vpc_id, nat.scope, nat.origin, referrer);
+      nat.vpc = FindVpcOrWarn(checker, nat.vpc_id, nat.scope, nat.origin, "NAT gateway", nat.id);
     }
   }
   for (VpcPeering& peering : n.peerings) {
