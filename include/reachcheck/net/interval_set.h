@@ -4,6 +4,8 @@
 #pragma once
 
 #include <algorithm>
+#include <cstddef>
+#include <iterator>
 #include <limits>
 #include <utility>
 #include <vector>
@@ -12,6 +14,12 @@ namespace reachcheck::net {
 
 template <typename T>
 class IntervalSet {
+  // The max-value edge cases below rely on numeric_limits<T>::max() being the largest value
+  // (true for unsigned __int128 in both -std=c++20 and -std=gnu++20 on g++ 12).
+  static_assert(std::numeric_limits<T>::is_specialized && std::numeric_limits<T>::is_integer &&
+                    !std::numeric_limits<T>::is_signed,
+                "IntervalSet needs an unsigned integer type");
+
  public:
   struct Interval {
     T lo;
@@ -88,7 +96,9 @@ class IntervalSet {
   bool operator==(const IntervalSet&) const = default;
 
   /// Adds [lo, hi] where lo is >= every member's lo (merges with the last interval).
+  /// An empty interval (lo > hi) is ignored.
   void AppendMerging(Interval i) {
+    if (i.lo > i.hi) return;
     if (!items_.empty()) {
       Interval& last = items_.back();
       if (last.hi == std::numeric_limits<T>::max() || i.lo <= static_cast<T>(last.hi + 1)) {

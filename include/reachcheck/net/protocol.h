@@ -21,12 +21,14 @@ inline constexpr std::uint8_t kUdp = 17;
 inline constexpr std::uint8_t kIcmpv6 = 58;
 
 /// Parses "-1"/"all" (every protocol), names (tcp, udp, icmp, icmpv6; any case) and numbers
-/// 0-255. Returns the set, or nothing when the text is none of those.
+/// 0-255 (plain decimal: no sign, no leading zeros, no spaces). Returns the set, or nothing
+/// when the text is none of those.
 std::optional<ProtocolSet> ParseProtocol(std::string_view text);
 
 /// "tcp", "udp", "icmp", "icmpv6", or the number.
 std::string ProtocolName(std::uint8_t protocol);
-/// "all" for the full set, else names/ranges joined with ",".
+/// "all" for the full set, "(none)" for the empty one, else single protocols by name and
+/// ranges as "A-B", joined with "," ("tcp,udp", "0-5,7-255").
 std::string ProtocolSetToString(const ProtocolSet& protocols);
 
 /// Whether the second dimension (the "port") means something for this protocol:
@@ -39,7 +41,12 @@ inline bool HasPorts(std::uint8_t protocol) {
 /// `type == -1` means every type and code; `code == -1` every code of `type`.
 PortSet IcmpTypeCodeSet(int type, int code);
 /// "echo-request" style text for a packed ICMP value, or "type T code C".
+/// A named type with a non-zero code reads "destination-unreachable code 3".
 std::string IcmpToString(std::uint16_t packed, bool v6);
+/// A set of packed ICMP values, exactly: "all", "(none)", or pieces joined with ",": a whole
+/// type by name or "type T", "types A-B", and partial types as "<type> code C" or
+/// "<type> codes A-B" (so "echo-request" is every code of type 8, "echo-request code 0" one).
+std::string IcmpSetToString(const PortSet& packed, bool v6);
 
 /// What a rule matches: every (protocol, port) with protocol in `protocols` and, for
 /// protocols where HasPorts(), port in `ports`. For other protocols `ports` is ignored
@@ -51,7 +58,10 @@ struct ServiceMatch {
   bool Matches(std::uint8_t protocol, std::uint16_t port) const {
     return protocols.Contains(protocol) && (!HasPorts(protocol) || ports.Contains(port));
   }
-  /// "all", "tcp/22", "tcp/1024-65535", "icmp/echo-request", "udp/53,123".
+  /// "all", "tcp/22", "tcp/1024-65535", "icmp/echo-request", "udp/53,123". With every port:
+  /// ProtocolSetToString(protocols) ("tcp", "all"). Otherwise each of icmp, tcp, udp, icmpv6
+  /// present as name/ports (ICMP via IcmpSetToString), then any other protocols, joined
+  /// with "; " ("tcp/22; udp/22; 47"). "(none)" when nothing matches.
   std::string ToString() const;
   bool operator==(const ServiceMatch&) const = default;
 };
