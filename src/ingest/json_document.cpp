@@ -44,13 +44,18 @@ class DomBuilder {
   }
 
   template <typename Exception>
-  bool parse_error(std::size_t /*position*/, const std::string& /*token*/, const Exception& ex) {
+  bool parse_error(std::size_t position, const std::string& token, const Exception& ex) {
     error_ = ex.what();
+    error_position_ = position;
+    error_token_size_ = token.size();
     return false;
   }
 
   bool too_deep() const { return too_deep_; }
   const std::string& error() const { return error_; }
+  /// Offset just past the token the error is about, and that token's length.
+  std::size_t error_position() const { return error_position_; }
+  std::size_t error_token_size() const { return error_token_size_; }
 
  private:
   // Stores `value` where the parser is and returns a pointer to the stored value.
@@ -86,6 +91,8 @@ class DomBuilder {
   Json* member_ = nullptr;
   bool too_deep_ = false;
   std::string error_;
+  std::size_t error_position_ = 0;
+  std::size_t error_token_size_ = 0;
 };
 
 // Reads the decimal number that follows `marker` in `text`, or 0.
@@ -168,7 +175,7 @@ ParsedJson ParseJsonText(std::string_view text) {
   bool ok = false;
   try {
     ok = Json::sax_parse(text.begin(), text.end(), &builder, Json::input_format_t::json, true);
-  } catch (const std::exception& ex) {  // e.g. allocation of a huge string; never escapes
+  } catch (const std::exception& ex) {  // e.g. a failed allocation; never escapes
     out.code = "input-bad-json";
     out.message = "invalid JSON: " + Printable(ex.what());
     out.value = nullptr;
@@ -188,15 +195,28 @@ ParsedJson ParseJsonText(std::string_view text) {
     out.column = position.column;
     return out;
   }
-  // "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error ..."
-  const std::string& what = builder.error();
-  std::size_t end = 0;
+  // "[json.exception.parse_error.101] parse error at line 3, column 7: syntax error ...", or
+  // for a number that overflows a double (1e400), with no position in the text:
+  // "[json.exception.out_of_range.406] number overflow parsing '1e400'".
+  std::string_view what = builder.error();
+  std::size_t bracket = what.find("] ");
+  if (what.substr(0, 1) == "[" && bracket != std::string_view::npos) what.remove_prefix(bracket + 2);
   out.code = "input-bad-json";
-  out.line = NumberAfter(what, " at line ", &end);
-  out.column = NumberAfter(what, ", column ", &end);
-  std::size_t colon = what.find(": ", end);
-  out.message = "invalid JSON: " +
-                Printable(colon == std::string::npos ? what : std::string_view(what).substr(colon + 2));
+  std::size_t end = 0;
+  const std::string what_text(what);
+  out.line = NumberAfter(what_text, " at line ", &end);
+  out.column = NumberAfter(what_text, ", column ", &end);
+  if (out.line > 0 && what.substr(0, 11) == "parse error") {
+    std::size_t colon = what.find(": ", end);
+    if (colon != std::string_view::npos) what.remove_prefix(colon + 2);
+  } else {
+    std::size_t position = builder.error_position();
+    std::size_t size = builder.error_token_size();
+    LineColumn start = LineColumnAt(text, position >= size ? position - size : position);
+    out.line = start.line;
+    out.column = start.column;
+  }
+  out.message = "invalid JSON: " + Printable(what);
   return out;
 }
 

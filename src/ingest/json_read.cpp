@@ -8,8 +8,6 @@
 namespace reachcheck::ingest {
 namespace {
 
-constexpr std::size_t kMaxQuoted = 80;  // bytes of a value quoted in a message
-
 std::string NumberText(const Json& value) { return value.dump(); }
 
 }  // namespace
@@ -41,10 +39,10 @@ const char* JsonTypeName(const Json& value) {
   }
 }
 
-std::string Quoted(std::string_view text) {
+std::string Quoted(std::string_view text, std::size_t max_bytes) {
   bool cut = false;
-  if (text.size() > kMaxQuoted) {
-    std::size_t end = kMaxQuoted;
+  if (max_bytes != 0 && text.size() > max_bytes) {
+    std::size_t end = max_bytes;
     // Back off UTF-8 continuation bytes so that the cut never splits a character.
     while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
     text = text.substr(0, end);
@@ -187,7 +185,13 @@ std::optional<std::int64_t> Node::OptInt(std::string_view key, std::int64_t lo, 
     in_range = result >= lo && result <= hi;
   } else if (value->is_number_float()) {
     double d = value->get<double>();
-    if (!std::isfinite(d) || d != std::floor(d)) {
+    if (!std::isfinite(d)) {  // e.g. 1e400: the parser kept no digits to quote
+      Fail(out_of_range_code,
+           "'" + std::string(key) + "' is out of range " + std::to_string(lo) + " to " +
+               std::to_string(hi) + " (the number is too large to represent)",
+           key);
+    }
+    if (d != std::floor(d)) {
       Fail("input-wrong-type",
            "expected an integer for '" + std::string(key) + "', found " + NumberText(*value), key);
     }

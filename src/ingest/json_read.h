@@ -28,9 +28,10 @@ struct InputError {
 void AppendPointerToken(std::string& pointer, std::string_view token);
 /// "a string", "a number", "an object", "an array", "a boolean", "null".
 const char* JsonTypeName(const Json& value);
-/// `text` in single quotes for a message: control characters escaped, long text cut (at a
-/// UTF-8 character boundary) with "...", so that hostile values cannot flood the output.
-std::string Quoted(std::string_view text);
+/// `text` in single quotes for a message: control characters escaped, text longer than
+/// `max_bytes` cut (at a UTF-8 character boundary) with "...", so that hostile values cannot
+/// flood the output. `max_bytes` 0: never cut (file paths).
+std::string Quoted(std::string_view text, std::size_t max_bytes = 80);
 
 /// A JSON value together with where it is: its parent node and its key or index. Pointers
 /// are only spelled out when needed (an error, or an element's origin), so reading a field

@@ -146,12 +146,12 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
     std::error_code ec;
     fs::file_status status = fs::status(root, ec);
     if (ec || !fs::exists(status)) {
-      diagnostics.Error("input-not-found", "snapshot path " + Quoted(root) + " does not exist",
+      diagnostics.Error("input-not-found", "snapshot path " + Quoted(root, 0) + " does not exist",
                         base::SourceRef{});
       all_found = false;
       continue;
     }
-    empty_where += (empty_where.empty() ? "" : ", ") + Quoted(root);
+    empty_where += (empty_where.empty() ? "" : ", ") + Quoted(root, 0);
     std::vector<fs::path> files;
     if (fs::is_directory(status)) {
       auto options = fs::directory_options::skip_permission_denied;
@@ -162,7 +162,7 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
       }
       if (ec) {
         diagnostics.Error("input-unreadable",
-                          "cannot walk " + Quoted(root) + ": " + ec.message(), base::SourceRef{});
+                          "cannot walk " + Quoted(root, 0) + ": " + ec.message(), base::SourceRef{});
       }
       std::sort(files.begin(), files.end());
     } else {
@@ -194,7 +194,7 @@ model::Network LoadDocument(const std::string& text, const std::string& file_nam
   SnapshotState state(diagnostics);
   const std::size_t errors_before = diagnostics.Count(base::Severity::kError);
   LoadText(text, file_name, ScopeFromFolders(fs::path(file_name)), state);
-  Finish(state, Quoted(file_name), errors_before);
+  Finish(state, Quoted(file_name, 0), errors_before);
   ResolvePositions(diagnostics, [&](const std::string& file, std::string& out) {
     if (file != file_name) return false;
     out = text;
