@@ -196,5 +196,13 @@ EndpointBuilder& EndpointBuilder::State(std::string state) {
   Get().state = std::move(state);
   return *this;
 }
+EndpointBuilder& EndpointBuilder::Groups(std::initializer_list<IdRef> groups) {
+  for (const IdRef& group : groups) Get().group_ids.push_back(group.id);
+  return *this;
+}
+EndpointBuilder& EndpointBuilder::Interfaces(std::initializer_list<IdRef> interfaces) {
+  for (const IdRef& eni : interfaces) Get().network_interface_ids.push_back(eni.id);
+  return *this;
+}
 
 }  // namespace reachcheck::testing

@@ -87,6 +87,8 @@ class EndpointBuilder : public ElementBuilder<model::VpcEndpoint, EndpointBuilde
  public:
   using ElementBuilder::ElementBuilder;
   EndpointBuilder& State(std::string state);
+  EndpointBuilder& Groups(std::initializer_list<IdRef> groups);          ///< interface endpoints
+  EndpointBuilder& Interfaces(std::initializer_list<IdRef> interfaces);  ///< their ENIs
 };
 
 }  // namespace reachcheck::testing

@@ -45,10 +45,13 @@ struct Route {
   RouteOrigin route_origin = RouteOrigin::kCreateRoute;
   base::SourceRef origin;
   // Resolved by Validate (kNone when the target is missing or of another kind):
-  Handle target = kNone;                 ///< into the vector of target_kind's type
+  /// Into the vector of target_kind's type: internet_gateways (both IGW kinds, and only a
+  /// gateway of the same kind), nat_gateways, peerings, interfaces, instances, endpoints;
+  /// kNone for local and for kinds that are not analysed (transit gateway, VGW, ...).
+  Handle target = kNone;
   Handle prefix_list = kNone;
 
-  /// "0.0.0.0/0", "pl-63a5400a", ...
+  /// "0.0.0.0/0", "pl-63a5400a", ...; "(no destination)" when there is neither.
   std::string DestinationText() const;
 };
 

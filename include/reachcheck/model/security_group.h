@@ -33,7 +33,8 @@ struct SgRule {
   Handle prefix_list = kNone;    ///< resolved by Validate
   Handle group = kNone;          ///< resolved by Validate
 
-  /// "tcp/22 from 0.0.0.0/0", "all to sg-0abc", ...
+  /// "tcp/22 from 0.0.0.0/0", "all to sg-0abc", "tcp/443 from pl-123"; a group of a peered
+  /// VPC (group_vpc_id set) reads "tcp/5432 from sg-0abc (222222222222/vpc-0def)".
   std::string ToString() const;
 };
 

@@ -22,8 +22,11 @@ TEST_CASE("Validate: gateway attachments, NAT gateways and endpoints link to the
   auto detached = b.Igw("igw-2").AttachTo(vpc).AttachmentState("detaching");
   auto eigw = b.EgressOnlyIgw("eigw-1", vpc);
   auto nat = b.Nat("nat-1", sn, "10.0.1.10", "52.0.0.1").Private();
-  auto vpce = b.InterfaceEndpoint("vpce-1", vpc, "com.amazonaws.us-east-1.ssm", {sn});
   auto sg = b.SecurityGroup("sg-1", vpc);
+  auto vpce = b.InterfaceEndpoint("vpce-1", vpc, "com.amazonaws.us-east-1.ssm", {sn})
+                  .Groups({sg})
+                  .Interfaces({"eni-vpce"})
+                  .State("pending");
   Network n = b.Build();
   CHECK(n.internet_gateways[igw.Index()].AttachedVpc() == vpc.Index());
   CHECK(n.internet_gateways[detached.Index()].attachments[0].vpc == vpc.Index());
@@ -33,6 +36,11 @@ TEST_CASE("Validate: gateway attachments, NAT gateways and endpoints link to the
   CHECK(n.nat_gateways[nat.Index()].vpc == vpc.Index());
   CHECK_FALSE(n.nat_gateways[nat.Index()].IsPublic());
   CHECK(n.endpoints[vpce.Index()].vpc == vpc.Index());
+  CHECK(n.endpoints[vpce.Index()].type == "Interface");
+  CHECK(n.endpoints[vpce.Index()].state == "pending");
+  CHECK(n.endpoints[vpce.Index()].subnet_ids == std::vector<std::string>{"subnet-1"});
+  CHECK(n.endpoints[vpce.Index()].group_ids == std::vector<std::string>{"sg-1"});
+  CHECK(n.endpoints[vpce.Index()].network_interface_ids == std::vector<std::string>{"eni-vpce"});
   CHECK(n.security_groups[sg.Index()].vpc == vpc.Index());
 }
 
