@@ -81,8 +81,9 @@ std::string IcmpSetToString(const PortSet& packed, bool v6) {
       if (code == 0 && hi >= lo + 255) {
         // One or more whole types.
         unsigned last_type = ((hi + 1) >> 8) - 1;
-        append(last_type == type ? TypeText(type, v6)
-                                 : "types " + std::to_string(type) + "-" + std::to_string(last_type));
+        append(last_type == type
+                   ? TypeText(type, v6)
+                   : "types " + std::to_string(type) + "-" + std::to_string(last_type));
         lo = (last_type + 1) << 8;
       } else {
         std::uint32_t end = hi < (lo | 0xFFu) ? hi : (lo | 0xFFu);

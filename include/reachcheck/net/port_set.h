@@ -14,7 +14,8 @@ namespace reachcheck::net {
 
 using PortSet = IntervalSet<std::uint16_t>;
 
-/// "N" or "A-B" with 0 <= A <= B <= 65535; anything else is rejected.
+/// "N" or "A-B" with 0 <= A <= B <= 65535, in plain decimal (no sign, spaces or leading
+/// zeros: "022" is rejected); anything else is rejected.
 std::optional<PortSet> ParsePortRange(std::string_view text);
 
 /// Each interval as "N" or "A-B", ascending.

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // AddressSet algebra and the minimal CIDR cover (IntervalToCidrs / ToCidrs): fixed cases,
 // the full 128-bit range, and property tests against a brute-force minimal cover.
+#include "reachcheck/net/address_set.h"
+
 #include <algorithm>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "net_test_util.h"
-#include "reachcheck/net/address_set.h"
 
 namespace reachcheck::net {
 namespace {
@@ -28,7 +29,8 @@ TEST_CASE("AddressSet: IntervalToCidrs on fixed intervals", "[net]") {
     return Texts(IntervalToCidrs(MustIp(lo).bits, MustIp(hi).bits, Family::kV4));
   };
   CHECK(v4("10.0.0.0", "10.0.0.255") == V{"10.0.0.0/24"});
-  CHECK(v4("10.0.0.1", "10.0.0.6") == V{"10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32"});
+  CHECK(v4("10.0.0.1", "10.0.0.6") ==
+        V{"10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32"});
   CHECK(v4("10.0.0.0", "10.0.0.0") == V{"10.0.0.0/32"});
   CHECK(v4("0.0.0.0", "255.255.255.255") == V{"0.0.0.0/0"});
   CHECK(v4("0.0.0.0", "127.255.255.255") == V{"0.0.0.0/1"});
@@ -111,17 +113,17 @@ TEST_CASE("AddressSet: construction, membership and algebra", "[net]") {
         "128.0.0.0/1");
 
   // Of(list): duplicates, nesting and adjacency collapse into the minimal cover.
-  AddressSet merged = AddressSet::Of(std::vector<Cidr>{
-      MustCidr("10.0.1.0/24"), MustCidr("10.0.0.0/24"), MustCidr("10.0.0.128/25"),
-      MustCidr("::/1"), MustCidr("8000::/1"), MustCidr("10.0.2.0/24")});
+  AddressSet merged = AddressSet::Of(
+      std::vector<Cidr>{MustCidr("10.0.1.0/24"), MustCidr("10.0.0.0/24"), MustCidr("10.0.0.128/25"),
+                        MustCidr("::/1"), MustCidr("8000::/1"), MustCidr("10.0.2.0/24")});
   CHECK(merged.ToString() == "10.0.0.0/23, 10.0.2.0/24, ::/0");
   CHECK(Texts(merged.ToCidrs()) == std::vector<std::string>{"10.0.0.0/23", "10.0.2.0/24", "::/0"});
   CHECK(AddressSet::Of(std::vector<Cidr>{}).IsEmpty());
 
   // RFC 1918 + RFC 6598 removed from the IPv4 space: the "internet" of the CLI contract.
-  AddressSet private_ranges = AddressSet::Of(std::vector<Cidr>{
-      MustCidr("10.0.0.0/8"), MustCidr("172.16.0.0/12"), MustCidr("192.168.0.0/16"),
-      MustCidr("100.64.0.0/10")});
+  AddressSet private_ranges =
+      AddressSet::Of(std::vector<Cidr>{MustCidr("10.0.0.0/8"), MustCidr("172.16.0.0/12"),
+                                       MustCidr("192.168.0.0/16"), MustCidr("100.64.0.0/10")});
   AddressSet internet = AddressSet::AllV4().Subtract(private_ranges);
   CHECK_FALSE(internet.Intersects(private_ranges));
   CHECK(internet.Union(private_ranges) == AddressSet::AllV4());
@@ -161,7 +163,8 @@ void CheckCover(const AddressSet& set, const std::vector<Cidr>& cidrs) {
     bool ordered = prev.family() < next.family() ||
                    (prev.family() == next.family() && prev.Last().bits < next.First().bits);
     if (!ordered) FAIL_CHECK(prev.ToString() << " is not before " << next.ToString());
-    if (Mergeable(prev, next)) FAIL_CHECK(prev.ToString() << " and " << next.ToString() << " could be merged");
+    if (Mergeable(prev, next))
+      FAIL_CHECK(prev.ToString() << " and " << next.ToString() << " could be merged");
   }
   CHECK(UnionOfSorted(cidrs) == set);
 }
@@ -201,7 +204,8 @@ TEST_CASE("AddressSet: ToCidrs is exact and minimal on small universes (property
     const int runs = static_cast<int>(rng() % 6);
     for (int r = 0; r < runs; ++r) {
       std::size_t lo = rng() % 256, length = 1 + rng() % 90;
-      for (std::size_t x = lo; x < std::min<std::size_t>(256, lo + length); ++x) members[x] = rng() % 16 != 0;
+      for (std::size_t x = lo; x < std::min<std::size_t>(256, lo + length); ++x)
+        members[x] = rng() % 16 != 0;
     }
     const std::size_t expected = BruteForceMinimalCover(members);
     for (int f = 0; f < 2; ++f) {
@@ -242,8 +246,10 @@ TEST_CASE("AddressSet: ToCidrs is exact on random dual-stack sets (property)", "
     if (rng() % 3 == 0) value = rng() % 2 == 0 ? kMax128 - (rng() % 1024) : rng() % 1024;
     int length = rng() % 4 == 0 ? static_cast<int>(rng() % static_cast<std::uint64_t>(bits + 1))
                                 : bits - static_cast<int>(rng() % 12);
-    return *ParseCidr(IpAddress{family, family == Family::kV4 ? value & 0xFFFFFFFF : value}.ToString() +
-                      "/" + std::to_string(length)).cidr;
+    return *ParseCidr(
+                IpAddress{family, family == Family::kV4 ? value & 0xFFFFFFFF : value}.ToString() +
+                "/" + std::to_string(length))
+                .cidr;
   };
   for (int iteration = 0; iteration < 500; ++iteration) {
     AddressSet a, b;
@@ -252,7 +258,8 @@ TEST_CASE("AddressSet: ToCidrs is exact on random dual-stack sets (property)", "
       b = b.Union(AddressSet::Of(random_cidr(rng() % 2 == 0 ? Family::kV4 : Family::kV6)));
     }
     INFO("iteration " << iteration << ": A=" << a.ToString() << " B=" << b.ToString());
-    for (const AddressSet& set : {a, b, a.Union(b), a.Subtract(b), a.Complement(), a.Intersect(b)}) {
+    for (const AddressSet& set :
+         {a, b, a.Union(b), a.Subtract(b), a.Complement(), a.Intersect(b)}) {
       CheckCover(set, set.ToCidrs());
     }
     CHECK(a.Subtract(b) == a.Intersect(b.Complement()));

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // CIDR parsing (accept/reject lists with their reasons, host bits), printing, containment,
 // overlaps, and random print/parse round trips.
+#include "reachcheck/net/cidr.h"
+
 #include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "net_test_util.h"
-#include "reachcheck/net/cidr.h"
 
 namespace reachcheck::net {
 namespace {
@@ -25,7 +26,8 @@ TEST_CASE("Cidr: accept list parses and prints canonically", "[net]") {
       {"::/0", "::/0"},
       {"2600:1f18::/56", "2600:1f18::/56"},
       {"2600:1F18:0000::/56", "2600:1f18::/56"},
-      {"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"},
+      {"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128",
+       "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"},
       {"::ffff:10.0.0.0/104", "::ffff:a00:0/104"},
       {"8000::/1", "8000::/1"},
       {"2001:db8::/32", "2001:db8::/32"},
@@ -82,7 +84,8 @@ TEST_CASE("Cidr: host bits are cleared and flagged", "[net]") {
       {"192.168.1.129/25", "192.168.1.128/25"},
       {"2600:1f18::5/56", "2600:1f18::/56"},
       {"::1/0", "::/0"},
-      {"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/127", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe/127"},
+      {"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/127",
+       "ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe/127"},
       {"2001:db8:1:2:3:4:5:6/64", "2001:db8:1:2::/64"},
   };
   for (const auto& [text, canonical] : cases) {
@@ -180,7 +183,9 @@ Cidr RandomCidr(std::mt19937_64& rng, Family family) {
   Uint128 value = (Uint128{rng()} << 64) | rng();
   if (family == Family::kV4) value &= 0xFFFFFFFFu;
   int length = static_cast<int>(rng() % static_cast<std::uint64_t>(bits + 1));
-  Uint128 host = length == bits ? 0 : (bits - length == 128 ? testing::kMax128 : (Uint128{1} << (bits - length)) - 1);
+  Uint128 host = length == bits ? 0
+                                : (bits - length == 128 ? testing::kMax128
+                                                        : (Uint128{1} << (bits - length)) - 1);
   return Cidr{IpAddress{family, value & ~host}, length};
 }
 
@@ -214,7 +219,9 @@ TEST_CASE("Cidr: containment and overlap agree with address ranges", "[net][prop
     Cidr a = RandomCidr(rng, family);
     // b is often nested in or around a, so that every answer is exercised.
     Cidr b = RandomCidr(rng, family);
-    if (rng() % 2 == 0) b = Cidr{IpAddress{family, a.base.bits | (b.base.bits & (a.Last().bits ^ a.base.bits))}, b.length};
+    if (rng() % 2 == 0)
+      b = Cidr{IpAddress{family, a.base.bits | (b.base.bits & (a.Last().bits ^ a.base.bits))},
+               b.length};
     b = *ParseCidr(b.base.ToString() + "/" + std::to_string(b.length)).cidr;
     INFO(a.ToString() << " vs " << b.ToString());
     bool range_contains = a.First().bits <= b.First().bits && b.Last().bits <= a.Last().bits;

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // Diagnostic text format, SourceRef text, and the Diagnostics sink (counts, order, Sorted).
-#include <catch2/catch.hpp>
+#include "reachcheck/base/diagnostic.h"
 
+#include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
-#include "reachcheck/base/diagnostic.h"
 #include "reachcheck/base/source_ref.h"
 
 namespace reachcheck::base {

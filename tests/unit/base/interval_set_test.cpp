@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // IntervalSet: edge cases at 0 and the type's maximum, and seeded property tests of the set
 // algebra for the 8-, 16-, 32- and 128-bit instantiations against a brute-force model.
+#include "reachcheck/net/interval_set.h"
+
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -8,28 +10,27 @@
 #include <vector>
 
 #include "net_test_util.h"
-#include "reachcheck/net/interval_set.h"
 
 namespace reachcheck::net {
 namespace {
 
 // Evaluates `expr` cheaply and only goes through Catch (with the sets under test, from the
 // enclosing `describe` lambda) when it fails, which keeps the property tests fast.
-#define EXPECT_TRUE(expr)     \
-  do {                        \
-    if (!(expr)) {            \
-      INFO(describe());       \
-      CHECK(expr);            \
-    }                         \
+#define EXPECT_TRUE(expr) \
+  do {                    \
+    if (!(expr)) {        \
+      INFO(describe());   \
+      CHECK(expr);        \
+    }                     \
   } while (false)
 
 // The same, also naming the value `x` that was probed.
-#define EXPECT_AT(x, expr)                                   \
-  do {                                                       \
-    if (!(expr)) {                                           \
-      INFO(describe() << " x=" << testing::Hex(x));          \
-      CHECK(expr);                                           \
-    }                                                        \
+#define EXPECT_AT(x, expr)                          \
+  do {                                              \
+    if (!(expr)) {                                  \
+      INFO(describe() << " x=" << testing::Hex(x)); \
+      CHECK(expr);                                  \
+    }                                               \
   } while (false)
 
 template <typename T>

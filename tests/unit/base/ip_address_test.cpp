@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // IPv4/IPv6 address parsing (accept and reject lists), RFC 5952 printing, and random round
 // trips checked against the C library's inet_pton/inet_ntop.
+#include "reachcheck/net/ip_address.h"
+
 #include <arpa/inet.h>
 
 #include <array>
@@ -11,7 +13,6 @@
 #include <vector>
 
 #include "net_test_util.h"
-#include "reachcheck/net/ip_address.h"
 
 namespace reachcheck::net {
 namespace {
@@ -45,13 +46,38 @@ TEST_CASE("IpAddress: IPv4 accept list", "[net]") {
 
 TEST_CASE("IpAddress: IPv4 reject list", "[net]") {
   const std::vector<std::string> cases = {
-      "10.0.0.256", "256.0.0.0",   "1.2.3",        "1.2.3.4.5",    "010.0.0.1",
-      "1.2.3.04",   "00.1.2.3",    "1.2.3.00",     "",             ".",
-      "...",        "1..2.3",      ".1.2.3",       "1.2.3.",       "1.2.3.4 ",
-      " 1.2.3.4",   "1.2.3.4x",    "a.b.c.d",      "1.2.3.-4",     "+1.2.3.4",
-      "1.2.3.0x4",  "4294967295",  "1.2.3.4/32",   "1.2.3.1000",   "99999999999.1.1.1",
-      "1,2,3,4",    "1.2.3.4.",    "1.2.3.4\n",    "0x0A.0.0.1",   "1.2.3.4:80",
-      "1.2.3.99999999999999999999", "-1.0.0.0",
+      "10.0.0.256",
+      "256.0.0.0",
+      "1.2.3",
+      "1.2.3.4.5",
+      "010.0.0.1",
+      "1.2.3.04",
+      "00.1.2.3",
+      "1.2.3.00",
+      "",
+      ".",
+      "...",
+      "1..2.3",
+      ".1.2.3",
+      "1.2.3.",
+      "1.2.3.4 ",
+      " 1.2.3.4",
+      "1.2.3.4x",
+      "a.b.c.d",
+      "1.2.3.-4",
+      "+1.2.3.4",
+      "1.2.3.0x4",
+      "4294967295",
+      "1.2.3.4/32",
+      "1.2.3.1000",
+      "99999999999.1.1.1",
+      "1,2,3,4",
+      "1.2.3.4.",
+      "1.2.3.4\n",
+      "0x0A.0.0.1",
+      "1.2.3.4:80",
+      "1.2.3.99999999999999999999",
+      "-1.0.0.0",
       std::string("1.2.3.4\0", 8),
   };
   for (const std::string& text : cases) {
@@ -160,8 +186,8 @@ TEST_CASE("IpAddress: IPv6 printing follows RFC 5952", "[net]") {
       {"2001:db8:0:0:1:0:0:1", "2001:db8::1:0:0:1"},     // ties: the first run
       {"0:0:1:0:0:1:0:0", "::1:0:0:1:0:0"},
       {"1:0:0:2:0:0:0:3", "1:0:0:2::3"},
-      {"2001:DB8::AbCd", "2001:db8::abcd"},               // lowercase
-      {"2001:0db8:0000::0001", "2001:db8::1"},            // no leading zeros
+      {"2001:DB8::AbCd", "2001:db8::abcd"},     // lowercase
+      {"2001:0db8:0000::0001", "2001:db8::1"},  // no leading zeros
       {"0:0:0:0:0:0:0:0", "::"},
       {"0:0:0:0:0:0:0:1", "::1"},
       {"1:0:0:0:0:0:0:0", "1::"},
@@ -200,7 +226,7 @@ Uint128 RandomV6(std::mt19937_64& rng) {
   const unsigned mode = static_cast<unsigned>(rng() % 3);
   for (int i = 0; i < 8; ++i) {
     unsigned group = static_cast<unsigned>(rng() & 0xFFFF);
-    if (mode == 1 && rng() % 2 == 0) group = 0;       // many zero runs
+    if (mode == 1 && rng() % 2 == 0) group = 0;            // many zero runs
     if (mode == 2 && rng() % 4 != 0) group = group & 0xF;  // short groups
     value = (value << 16) | group;
   }
@@ -248,8 +274,12 @@ std::string Mutate(std::string text, std::mt19937_64& rng, const std::string& al
     char c = alphabet[rng() % alphabet.size()];
     switch (rng() % 3) {
       case 0: text.insert(pos, 1, c); break;
-      case 1: if (pos < text.size()) text.erase(pos, 1); break;
-      default: if (pos < text.size()) text[pos] = c; break;
+      case 1:
+        if (pos < text.size()) text.erase(pos, 1);
+        break;
+      default:
+        if (pos < text.size()) text[pos] = c;
+        break;
     }
   }
   return text;
@@ -270,13 +300,20 @@ TEST_CASE("IpAddress: parser agrees with inet_pton on random text", "[net][prope
         for (std::size_t i = 0; i < length; ++i) text += alphabet[rng() % alphabet.size()];
         break;
       }
-      case 1: text = IpAddress::V4(static_cast<std::uint32_t>(rng() % 4 == 0 ? rng() % 300 : rng())).ToString(); break;
+      case 1:
+        text = IpAddress::V4(static_cast<std::uint32_t>(rng() % 4 == 0 ? rng() % 300 : rng()))
+                   .ToString();
+        break;
       case 2: text = IpAddress::V6(RandomV6(rng)).ToString(); break;
       default: {
         char buffer[INET6_ADDRSTRLEN] = {};
         std::array<unsigned char, 16> bytes = ToBytes(RandomV6(rng) & ~Uint128{0xFFFFFFFF});
-        for (int i = 12; i < 16; ++i) bytes[static_cast<std::size_t>(i)] = static_cast<unsigned char>(rng());
-        if (rng() % 2 == 0) { bytes[10] = 0xFF; bytes[11] = 0xFF; }
+        for (int i = 12; i < 16; ++i)
+          bytes[static_cast<std::size_t>(i)] = static_cast<unsigned char>(rng());
+        if (rng() % 2 == 0) {
+          bytes[10] = 0xFF;
+          bytes[11] = 0xFF;
+        }
         REQUIRE(inet_ntop(AF_INET6, bytes.data(), buffer, sizeof buffer) != nullptr);
         text = buffer;  // often "::ffff:a.b.c.d"
         break;

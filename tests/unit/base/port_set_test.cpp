@@ -1,21 +1,28 @@
 // SPDX-License-Identifier: Apache-2.0
 // Port-range parsing and printing.
+#include "reachcheck/net/port_set.h"
+
 #include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "net_test_util.h"
-#include "reachcheck/net/port_set.h"
 
 namespace reachcheck::net {
 namespace {
 
 TEST_CASE("PortSet: accept list", "[net]") {
   const std::vector<std::tuple<const char*, std::uint16_t, std::uint16_t>> cases = {
-      {"0", 0, 0},          {"22", 22, 22},         {"443", 443, 443},
-      {"65535", 65535, 65535}, {"1024-65535", 1024, 65535}, {"0-65535", 0, 65535},
-      {"53-53", 53, 53},    {"0-0", 0, 0},          {"8000-8080", 8000, 8080},
+      {"0", 0, 0},
+      {"22", 22, 22},
+      {"443", 443, 443},
+      {"65535", 65535, 65535},
+      {"1024-65535", 1024, 65535},
+      {"0-65535", 0, 65535},
+      {"53-53", 53, 53},
+      {"0-0", 0, 0},
+      {"8000-8080", 8000, 8080},
   };
   for (const auto& [text, lo, hi] : cases) {
     INFO(text);
@@ -28,10 +35,11 @@ TEST_CASE("PortSet: accept list", "[net]") {
 
 TEST_CASE("PortSet: reject list", "[net]") {
   const std::vector<std::string> cases = {
-      "",      "-",      "65536",  "99999999999", "-1",  "+22",   " 22",   "22 ",
-      "022",   "00",     "2-1",    "65535-0",     "1-",  "-5",    "1--2",  "1-2-3",
-      "1-65536", "a",    "22a",    "0x16",        "1,2", "22/tcp", "1 - 2", "all",
-      std::string("22\0", 3),
+      "",      "-",       "65536", "99999999999", "-1",
+      "+22",   " 22",     "22 ",   "022",         "00",
+      "2-1",   "65535-0", "1-",    "-5",          "1--2",
+      "1-2-3", "1-65536", "a",     "22a",         "0x16",
+      "1,2",   "22/tcp",  "1 - 2", "all",         std::string("22\0", 3),
   };
   for (const std::string& text : cases) {
     INFO("'" << text << "'");

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 // Protocols as AWS writes them, ICMP type/code packing and names, and ServiceMatch.
+#include "reachcheck/net/protocol.h"
+
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "net_test_util.h"
-#include "reachcheck/net/protocol.h"
 
 namespace reachcheck::net {
 namespace {
@@ -32,8 +33,26 @@ TEST_CASE("Protocol: accept list", "[net]") {
 
 TEST_CASE("Protocol: reject list", "[net]") {
   const std::vector<std::string> cases = {
-      "256", "", "tcpx", "-2", "-0", "+6", "06", "1000", " tcp", "tcp ", "6 ", "icmp6",
-      "ipv6-icmp", "any", "*", "-", "--1", "0x6", "tcp/22", "99999999999999999999",
+      "256",
+      "",
+      "tcpx",
+      "-2",
+      "-0",
+      "+6",
+      "06",
+      "1000",
+      " tcp",
+      "tcp ",
+      "6 ",
+      "icmp6",
+      "ipv6-icmp",
+      "any",
+      "*",
+      "-",
+      "--1",
+      "0x6",
+      "tcp/22",
+      "99999999999999999999",
       std::string("6\0", 2),
   };
   for (const std::string& text : cases) {
@@ -64,8 +83,7 @@ TEST_CASE("Protocol: ProtocolSetToString", "[net]") {
   CHECK(ProtocolSetToString(ProtocolSet::Single(kTcp)) == "tcp");
   CHECK(ProtocolSetToString(ProtocolSet::Single(kTcp).Union(ProtocolSet::Single(kUdp))) ==
         "tcp,udp");
-  CHECK(ProtocolSetToString(ProtocolSet::All().Subtract(ProtocolSet::Single(kTcp))) ==
-        "0-5,7-255");
+  CHECK(ProtocolSetToString(ProtocolSet::All().Subtract(ProtocolSet::Single(kTcp))) == "0-5,7-255");
   CHECK(ProtocolSetToString(ProtocolSet::Single(50).Union(ProtocolSet::Single(kIcmp))) ==
         "icmp,50");
   CHECK(ProtocolSetToString(ProtocolSet::Range(0, 254)) == "0-254");
@@ -168,7 +186,8 @@ TEST_CASE("ServiceMatch: matching and text", "[net]") {
   CHECK_FALSE(dns.Matches(kUdp, 54));
 
   // Ports do not narrow protocols without ports (e.g. ESP, 50).
-  ServiceMatch mixed{ProtocolSet::Single(kTcp).Union(ProtocolSet::Single(50)), PortSet::Single(443)};
+  ServiceMatch mixed{ProtocolSet::Single(kTcp).Union(ProtocolSet::Single(50)),
+                     PortSet::Single(443)};
   CHECK(mixed.Matches(50, 0));
   CHECK(mixed.Matches(50, 9999));
   CHECK_FALSE(mixed.Matches(kTcp, 80));

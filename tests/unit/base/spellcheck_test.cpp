@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 // EditDistance (fixed cases and a property test against a full-matrix reference) and
 // ClosestMatch ("did you mean" suggestions).
-#include <catch2/catch.hpp>
+#include "reachcheck/base/spellcheck.h"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <random>
 #include <string>
 #include <vector>
-
-#include "reachcheck/base/spellcheck.h"
 
 namespace reachcheck::base {
 namespace {
@@ -66,7 +65,8 @@ TEST_CASE("EditDistance: agrees with the full-matrix reference (property)", "[ba
 TEST_CASE("ClosestMatch: suggestions within the distance limit", "[base]") {
   const std::vector<std::string> ids = {"subnet-0a1b", "subnet-0a1c", "vpc-01", "igw-77"};
   CHECK(ClosestMatch("subnet-0a1b", ids) == std::optional<std::string>("subnet-0a1b"));
-  CHECK(ClosestMatch("subnet-0a1x", ids) == std::optional<std::string>("subnet-0a1b"));  // tie: sorted first
+  CHECK(ClosestMatch("subnet-0a1x", ids) ==
+        std::optional<std::string>("subnet-0a1b"));  // tie: sorted first
   CHECK(ClosestMatch("vpc-1", ids) == std::optional<std::string>("vpc-01"));
   CHECK(ClosestMatch("igw-7", ids) == std::optional<std::string>("igw-77"));
   CHECK_FALSE(ClosestMatch("nat-12345678", ids).has_value());
@@ -80,7 +80,8 @@ TEST_CASE("ClosestMatch: suggestions within the distance limit", "[base]") {
   CHECK(ClosestMatch("ab", {"ac", "aa"}) == std::optional<std::string>("aa"));
   CHECK(ClosestMatch("ab", {"aa", "ac"}) == std::optional<std::string>("aa"));
   // A strictly closer candidate beats an earlier one.
-  CHECK(ClosestMatch("--format", {"--fail-on", "--formats"}) == std::optional<std::string>("--formats"));
+  CHECK(ClosestMatch("--format", {"--fail-on", "--formats"}) ==
+        std::optional<std::string>("--formats"));
 }
 
 }  // namespace
