@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: Apache-2.0
+// Differential test: on seeded random networks, every sampled packet of a question must lie
+// in exactly one of the engine's classes, and that class's verdict and blocker codes must
+// equal the reference evaluator's. REACHCHECK_DIFF_SEED=N replays one seed,
+// REACHCHECK_DIFF_SEEDS=N changes the number of seeds, REACHCHECK_DIFF_PACKETS the packets
+// per question.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <string>
+
+#include "unit/analysis/differential_support.h"
+
+namespace reachcheck::testing {
+namespace {
+
+using differential::SeedReport;
+
+long EnvNumber(const char* name, long fallback) {
+  const char* text = std::getenv(name);
+  if (text == nullptr || *text == '\0') return fallback;
+  char* end = nullptr;
+  const long value = std::strtol(text, &end, 10);
+  return end != nullptr && *end == '\0' && value >= 0 ? value : fallback;
+}
+
+TEST_CASE("random networks: reproducible, small, valid") {
+  RandomNetworkOptions options;
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    std::vector<std::string> first_diagnostics;
+    std::vector<std::string> second_diagnostics;
+    const model::Network first = MakeRandomNetwork(seed, options, first_diagnostics);
+    const model::Network second = MakeRandomNetwork(seed, options, second_diagnostics);
+    INFO("seed " << seed << "\n" << DescribeNetwork(first));
+    CHECK(DescribeNetwork(first) == DescribeNetwork(second));
+    CHECK(first_diagnostics == second_diagnostics);
+    CHECK(first.vpcs.size() >= static_cast<std::size_t>(options.min_vpcs));
+    CHECK(first.vpcs.size() <= static_cast<std::size_t>(options.max_vpcs));
+    std::size_t hosts = 0;
+    for (const model::NetworkInterface& eni : first.interfaces) hosts += eni.interface_type != "nat_gateway";
+    CHECK(hosts <= static_cast<std::size_t>(options.max_interfaces));
+    for (const model::Subnet& s : first.subnets) {
+      CHECK(s.route_table != model::kNone);
+      CHECK(s.network_acl != model::kNone);
+    }
+    for (const std::string& d : first_diagnostics) {
+      // The only expected notes: a peering to a VPC of an account outside the snapshot.
+      CHECK(d.rfind("input-external-ref", 0) == 0);
+    }
+  }
+  // Different seeds give different networks.
+  std::vector<std::string> unused;
+  CHECK(DescribeNetwork(MakeRandomNetwork(1, options, unused)) !=
+        DescribeNetwork(MakeRandomNetwork(2, options, unused)));
+}
+
+TEST_CASE("differential: the comparison catches a reference that sees another network") {
+  auto open_acls = [](model::Network& n) {
+    for (model::NetworkAcl& acl : n.network_acls) {
+      for (std::vector<model::AclEntry>* entries : {&acl.inbound, &acl.outbound}) {
+        for (model::AclEntry& e : *entries) e.allow = true;
+      }
+    }
+  };
+  auto no_source_dest_check = [](model::Network& n) {
+    for (model::NetworkInterface& eni : n.interfaces) eni.source_dest_check = false;
+  };
+  for (const auto& skew : {std::function<void(model::Network&)>(open_acls),
+                           std::function<void(model::Network&)>(no_source_dest_check)}) {
+    int mismatches = 0;
+    for (std::uint64_t seed = 1; seed <= 15 && mismatches == 0; ++seed) {
+      mismatches += differential::RunSeed(seed, 24, false, skew).mismatches;
+    }
+    CHECK(mismatches > 0);
+  }
+}
+
+TEST_CASE("differential: the engine agrees with the reference evaluator on random networks") {
+  const long only = EnvNumber("REACHCHECK_DIFF_SEED", -1);
+  const long seeds = EnvNumber("REACHCHECK_DIFF_SEEDS", 200);
+  const long packets = EnvNumber("REACHCHECK_DIFF_PACKETS", 24);
+  const auto start = std::chrono::steady_clock::now();
+  SeedReport total;
+  std::string details;
+  int failing_seeds = 0;
+  const std::uint64_t first = only >= 0 ? static_cast<std::uint64_t>(only) : 1;
+  const std::uint64_t last = only >= 0 ? first : static_cast<std::uint64_t>(seeds);
+  for (std::uint64_t seed = first; seed <= last; ++seed) {
+    const SeedReport report = differential::RunSeed(seed, static_cast<int>(packets), failing_seeds < 3);
+    total.questions += report.questions;
+    total.packets += report.packets;
+    total.mismatches += report.mismatches;
+    for (const auto& [signature, count] : report.signatures) total.signatures[signature] += count;
+    for (const auto& [outcome, count] : report.outcomes) total.outcomes[outcome] += count;
+    if (report.mismatches > 0) {
+      ++failing_seeds;
+      if (failing_seeds <= 3) details += report.details;
+      details += "seed " + std::to_string(seed) + ": " + std::to_string(report.mismatches) +
+                 " mismatches (replay: REACHCHECK_DIFF_SEED=" + std::to_string(seed) + ")\n";
+    }
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf("differential: %llu seeds, %d questions, %d packets, %d mismatches in %d seeds, %.1f s\n",
+              static_cast<unsigned long long>(last - first + 1), total.questions, total.packets,
+              total.mismatches, failing_seeds, seconds);
+  if (EnvNumber("REACHCHECK_DIFF_COVERAGE", 0) != 0) {
+    for (const auto& [outcome, count] : total.outcomes) std::printf("  outcome %6d x %s\n", count, outcome.c_str());
+  }
+  for (const auto& [signature, count] : total.signatures) {
+    std::printf("  %6d x %s\n", count, signature.c_str());
+  }
+  INFO(details);
+  CHECK(total.packets > 0);
+  CHECK(total.mismatches == 0);
+}
+
+}  // namespace
+}  // namespace reachcheck::testing
