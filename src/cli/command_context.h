@@ -43,5 +43,7 @@ void AddInventoryCommand(CLI::App& app, CommandContext& context);
 void AddWhyCommand(CLI::App& app, CommandContext& context);
 void AddExposureCommand(CLI::App& app, CommandContext& context);
 void AddGraphCommand(CLI::App& app, CommandContext& context);
+void AddLintCommand(CLI::App& app, CommandContext& context);
+void AddRulesCommand(CLI::App& app, CommandContext& context);
 
 }  // namespace reachcheck::cli

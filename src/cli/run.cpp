@@ -18,6 +18,8 @@ constexpr AddCommand kCommands[] = {
     AddWhyCommand,
     AddExposureCommand,
     AddGraphCommand,
+    AddLintCommand,
+    AddRulesCommand,
 };
 
 // Fills in the snapshot default: $REACHCHECK_SNAPSHOT, else the current directory.
