@@ -189,13 +189,13 @@ void EvaluateIntent(const Intent& intent, const RuleInfo& rule, const model::Net
       if (!intent.expect_reachable) {
         finding.message = src.id + " can reach " + dst.id + " over " + service + " (" + classes +
                           "; e.g. " + ServiceText(witness->protocols, witness->ports) + " to " +
-                          witness->destination.ToString() + " via " + PathSummary(witness->forward) +
+                          AddressText(witness->destination) + " via " + PathSummary(witness->forward) +
                           "), but the rule expects it to be unreachable";
         finding.path = witness->forward;
       } else if (!witness->reachable) {
         finding.message = src.id + " cannot reach " + dst.id + " over " + service + " (" + classes +
                           "; e.g. " + ServiceText(witness->protocols, witness->ports) + " to " +
-                          witness->destination.ToString() + " is blocked by " + BlockerText(*witness) +
+                          AddressText(witness->destination) + " is blocked by " + BlockerText(*witness) +
                           "), but the rule expects it to be reachable";
         finding.path = witness->forward;
       } else {

@@ -9,6 +9,7 @@
 #include "reachcheck/analysis/result.h"
 #include "reachcheck/base/source_ref.h"
 #include "reachcheck/model/network.h"
+#include "reachcheck/net/address_set.h"
 #include "reachcheck/net/port_set.h"
 #include "reachcheck/net/protocol.h"
 
@@ -26,6 +27,9 @@ std::string ServiceText(const net::ProtocolSet& protocols, const net::PortSet& p
 
 /// "id (Name)" when the element has a Name tag, else "id".
 std::string Label(const model::Element& element);
+
+/// The CIDRs of `addresses` joined with ", ", at most `limit` of them then "and N more".
+std::string AddressText(const net::AddressSet& addresses, std::size_t limit = 3);
 
 /// Items joined with ", ".
 std::string JoinComma(const std::vector<std::string>& items);

@@ -55,6 +55,14 @@ bool IsReplyRule(const model::AclEntry& entry) {
          !entry.service.protocols.IsAll();
 }
 
+// `part` of `whole` in the fewest words: its CIDRs, or "<whole> except <the rest>".
+std::string Describe(const net::AddressSet& part, const net::AddressSet& whole) {
+  std::size_t direct = part.ToCidrs().size();
+  net::AddressSet rest = whole.Subtract(part);
+  if (direct <= 3 || rest.ToCidrs().size() + whole.ToCidrs().size() >= direct) return AddressText(part, 6);
+  return AddressText(whole, 6) + " except " + AddressText(rest, 6);
+}
+
 class Check : public NativeCheck {
  public:
   const char* Name() const override { return "nacl-blocks-return-traffic"; }
@@ -124,7 +132,7 @@ class Check : public NativeCheck {
                            " admits connections, but their replies (" + net::ProtocolName(protocol) +
                            " to ports 1024-65535 " + (in ? "of the clients" : "of the hosts in the subnet") +
                            ") are denied " + (in ? "outbound" : "inbound") + " by " + JoinComma(deniers) +
-                           " for " + denied.ToString());
+                           " for " + Describe(denied, clients));
       }
     }
   }

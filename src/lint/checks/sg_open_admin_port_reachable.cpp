@@ -86,7 +86,7 @@ class Check : public NativeCheck {
         if (witness != nullptr) {
           Finding f = context.Make(resources,
                                    opened + ", and " + host + " is reachable from the internet on tcp/" +
-                                       net::PortSetToString(reachable_ports) + " at " + witness->destination.ToString() +
+                                       net::PortSetToString(reachable_ports) + " at " + AddressText(witness->destination) +
                                        " via " + PathSummary(witness->forward),
                                    entry.where);
           f.path = witness->forward;
