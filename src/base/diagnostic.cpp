@@ -3,6 +3,8 @@
 #include "reachcheck/base/diagnostic.h"
 
 #include <algorithm>
+#include <cctype>
+#include <string_view>
 #include <tuple>
 
 namespace reachcheck::base {
@@ -44,11 +46,38 @@ void Diagnostics::Append(const Diagnostics& other) {
   items_.insert(items_.end(), other.items_.begin(), other.items_.end());
 }
 
+namespace {
+
+// Orders JSON pointers segment by segment, numeric segments by value, so that
+// "/Vpcs/2" comes before "/Vpcs/10" as the elements do in the file.
+int ComparePointers(const std::string& a, const std::string& b) {
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    std::size_t ei = a.find('/', i + 1), ej = b.find('/', j + 1);
+    if (ei == std::string::npos) ei = a.size();
+    if (ej == std::string::npos) ej = b.size();
+    std::string_view sa(a.data() + i, ei - i), sb(b.data() + j, ej - j);
+    bool na = sa.size() > 1 && std::all_of(sa.begin() + 1, sa.end(), ::isdigit);
+    bool nb = sb.size() > 1 && std::all_of(sb.begin() + 1, sb.end(), ::isdigit);
+    if (na && nb && sa.size() != sb.size()) return sa.size() < sb.size() ? -1 : 1;
+    if (int c = sa.compare(sb); c != 0) return c < 0 ? -1 : 1;
+    i = ei;
+    j = ej;
+  }
+  if (i < a.size()) return 1;
+  if (j < b.size()) return -1;
+  return 0;
+}
+
+}  // namespace
+
 std::vector<Diagnostic> Diagnostics::Sorted() const {
   std::vector<Diagnostic> out = items_;
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.where.file, a.where.pointer, a.severity, a.code, a.message) <
-           std::tie(b.where.file, b.where.pointer, b.severity, b.code, b.message);
+    if (a.where.file != b.where.file) return a.where.file < b.where.file;
+    if (int c = ComparePointers(a.where.pointer, b.where.pointer); c != 0) return c < 0;
+    return std::tie(a.severity, a.code, a.message, a.where.line, a.where.column) <
+           std::tie(b.severity, b.code, b.message, b.where.line, b.where.column);
   });
   return out;
 }

@@ -27,11 +27,15 @@ std::optional<std::string> ClosestMatch(std::string_view word,
                                         std::size_t max_distance) {
   std::vector<std::string> sorted = candidates;
   std::sort(sorted.begin(), sorted.end());
+  // Short words get fewer edits, so that "ab" never suggests an unrelated "xyz".
+  const std::size_t limit = std::min(max_distance, std::max<std::size_t>(1, word.size() / 3));
   std::optional<std::string> best;
-  std::size_t best_distance = max_distance + 1;
+  std::size_t best_distance = limit;
+  bool found = false;
   for (const std::string& candidate : sorted) {
     std::size_t distance = EditDistance(word, candidate);
-    if (distance < best_distance) {
+    if (distance <= best_distance && (!found || distance < best_distance)) {
+      found = true;
       best_distance = distance;
       best = candidate;
     }

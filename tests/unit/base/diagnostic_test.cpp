@@ -123,3 +123,15 @@ TEST_CASE("Diagnostics: Sorted orders by file, pointer, severity, code, message"
 
 }  // namespace
 }  // namespace reachcheck::base
+
+TEST_CASE("Diagnostics: array indexes in pointers sort by value", "[base]") {
+  reachcheck::base::Diagnostics sink;
+  sink.Error("input-bad-cidr", "ten", reachcheck::base::SourceRef{"a.json", "/Vpcs/10/CidrBlock", 0, 0});
+  sink.Error("input-bad-cidr", "two", reachcheck::base::SourceRef{"a.json", "/Vpcs/2/CidrBlock", 0, 0});
+  sink.Error("input-bad-cidr", "root", reachcheck::base::SourceRef{"a.json", "/Vpcs", 0, 0});
+  std::vector<reachcheck::base::Diagnostic> sorted = sink.Sorted();
+  REQUIRE(sorted.size() == 3);
+  CHECK(sorted[0].message == "root");
+  CHECK(sorted[1].message == "two");
+  CHECK(sorted[2].message == "ten");
+}

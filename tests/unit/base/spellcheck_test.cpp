@@ -79,6 +79,10 @@ TEST_CASE("ClosestMatch: suggestions within the distance limit", "[base]") {
   // Ties go to the first candidate in sorted order, whatever the input order.
   CHECK(ClosestMatch("ab", {"ac", "aa"}) == std::optional<std::string>("aa"));
   CHECK(ClosestMatch("ab", {"aa", "ac"}) == std::optional<std::string>("aa"));
+  // Short words get at most one edit: no unrelated suggestion.
+  CHECK_FALSE(ClosestMatch("ab", {"xyz"}).has_value());
+  CHECK_FALSE(ClosestMatch("i-1", {"i-123"}).has_value());
+  CHECK(ClosestMatch("x", {"y"}, static_cast<std::size_t>(-1)) == std::optional<std::string>("y"));
   // A strictly closer candidate beats an earlier one.
   CHECK(ClosestMatch("--format", {"--fail-on", "--formats"}) ==
         std::optional<std::string>("--formats"));
