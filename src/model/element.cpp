@@ -77,7 +77,9 @@ std::string SgRule::ToString() const {
     case PeerKind::kSecurityGroup:
       out += group_id;
       if (!group_vpc_id.empty()) {  // set for groups of a peered VPC
-        out += " (" + (group_owner_id.empty() ? group_vpc_id : group_owner_id + "/" + group_vpc_id) + ")";
+        out += " (";
+        if (!group_owner_id.empty()) out += group_owner_id + "/";
+        out += group_vpc_id + ")";
       }
       break;
   }

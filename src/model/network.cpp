@@ -149,7 +149,7 @@ template <typename T>
 std::size_t CountIn(const std::vector<T>& items, Handle scope) {
   if (scope == kNone) return items.size();
   return static_cast<std::size_t>(
-      std::count_if(items.begin(), items.end(), [&](const T& item) { return item.scope == scope; }));
+      std::count_if(items.begin(), items.end(), [&](const T& x) { return x.scope == scope; }));
 }
 
 }  // namespace

@@ -70,8 +70,9 @@ void SubnetsByVpc::Report(Checker& checker, const char* code, std::string_view w
                           std::string_view no_vpc_what) const {
   const Network& n = checker.network;
   for (Handle s : without_vpc_) {
-    checker.diagnostics.Warning(code, Named("subnet", n.subnets[s].id) + " " + std::string(no_vpc_what),
-                                n.subnets[s].origin);
+    const Subnet& subnet = n.subnets[s];
+    checker.diagnostics.Warning(code, Named("subnet", subnet.id) + " " + std::string(no_vpc_what),
+                                subnet.origin);
   }
   for (const std::string& key : keys_) {
     const std::vector<Handle>& subnets = groups_.at(key);

@@ -26,7 +26,8 @@ class NatAddressIndex {
   }
   NatAddress* Find(const ElasticIp& eip) const {
     if (!eip.allocation_id.empty()) {
-      if (auto it = by_allocation_.find(eip.allocation_id); it != by_allocation_.end()) return it->second;
+      auto it = by_allocation_.find(eip.allocation_id);
+      if (it != by_allocation_.end()) return it->second;
     }
     if (!eip.network_interface_id.empty()) {
       auto [first, last] = by_interface_.equal_range(eip.network_interface_id);

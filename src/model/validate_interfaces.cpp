@@ -16,14 +16,18 @@ void ResolveInterfaces(Checker& checker) {
     eni.subnet = kNone;
     if (!eni.subnet_id.empty()) {
       eni.subnet = n.FindSubnet(eni.subnet_id, eni.scope);
-      if (eni.subnet == kNone) checker.Dangling(eni.origin, referrer(), "refers to", "subnet", eni.subnet_id);
+      if (eni.subnet == kNone) {
+        checker.Dangling(eni.origin, referrer(), "refers to", "subnet", eni.subnet_id);
+      }
     }
     const Subnet* subnet = eni.subnet == kNone ? nullptr : &n.subnets[eni.subnet];
     if (eni.vpc_id.empty() || (subnet != nullptr && subnet->vpc_id == eni.vpc_id)) {
       eni.vpc = subnet == nullptr ? kNone : subnet->vpc;  // a missing VPC was reported there
     } else {
       eni.vpc = n.FindVpc(eni.vpc_id, eni.scope);
-      if (eni.vpc == kNone) checker.Dangling(eni.origin, referrer(), "refers to", "VPC", eni.vpc_id);
+      if (eni.vpc == kNone) {
+        checker.Dangling(eni.origin, referrer(), "refers to", "VPC", eni.vpc_id);
+      }
     }
     eni.instance = kNone;
     if (!eni.instance_id.empty()) {

@@ -130,8 +130,9 @@ void ResolveSubnetRouteTables(Checker& checker) {
   for (Handle s = 0; s < n.subnets.size(); ++s) {
     Subnet& subnet = n.subnets[s];
     if (subnet.route_table != kNone) continue;
-    auto it = subnet.vpc_id.empty() ? main_of_vpc.end()
-                                    : main_of_vpc.find(VpcKey(subnet.vpc, subnet.scope, subnet.vpc_id));
+    auto it = subnet.vpc_id.empty()
+                  ? main_of_vpc.end()
+                  : main_of_vpc.find(VpcKey(subnet.vpc, subnet.scope, subnet.vpc_id));
     if (it == main_of_vpc.end()) {
       orphans.Add(n, s);
       continue;

@@ -25,7 +25,9 @@ model::Handle Append(std::vector<T>& items, std::string id, model::Handle scope)
 
 net::Cidr CidrOf(std::string_view text) {
   net::CidrParse parse = net::ParseCidr(text);
-  if (!parse.cidr) throw std::invalid_argument("bad CIDR '" + std::string(text) + "': " + parse.error);
+  if (!parse.cidr) {
+    throw std::invalid_argument("bad CIDR '" + std::string(text) + "': " + parse.error);
+  }
   if (parse.host_bits_set) {
     throw std::invalid_argument("CIDR '" + std::string(text) + "' has host bits set");
   }

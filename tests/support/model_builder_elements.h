@@ -111,7 +111,9 @@ class SecurityGroupBuilder : public ElementBuilder<model::SecurityGroup, Securit
                                std::string status = "active");
   SecurityGroupBuilder& RuleDescription(std::string text);  ///< of the last rule
   SecurityGroupBuilder& GroupName(std::string name);
-  model::SgRule& LastRule() const { return last_egress_ ? Get().egress.back() : Get().ingress.back(); }
+  model::SgRule& LastRule() const {
+    return last_egress_ ? Get().egress.back() : Get().ingress.back();
+  }
 
  private:
   SecurityGroupBuilder& Add(model::Direction direction, std::string_view protocol, int from_port,

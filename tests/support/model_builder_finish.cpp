@@ -75,12 +75,16 @@ void SetOrigin(base::SourceRef& origin, const std::string& pointer) {
 
 template <typename T>
 void SetOrigins(std::vector<T>& items, const std::string& name) {
-  for (std::size_t i = 0; i < items.size(); ++i) SetOrigin(items[i].origin, "/" + name + "/" + std::to_string(i));
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    SetOrigin(items[i].origin, "/" + name + "/" + std::to_string(i));
+  }
 }
 
 template <typename T>
 void SetNestedOrigins(std::vector<T>& items, const std::string& prefix) {
-  for (std::size_t i = 0; i < items.size(); ++i) SetOrigin(items[i].origin, prefix + "/" + std::to_string(i));
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    SetOrigin(items[i].origin, prefix + "/" + std::to_string(i));
+  }
 }
 
 void SetAllOrigins(model::Network& n) {

@@ -48,7 +48,8 @@ NatBuilder& NatBuilder::Eni(std::string interface_id) {
   const std::string subnet_id = Get().subnet_id;
   const std::string nat_id = Get().id;
   InterfaceBuilder eni = owner_->Interface(interface_id, subnet_id, private_ip);
-  eni.Type("nat_gateway").RequesterManaged("amazon-aws").Description("Interface for NAT Gateway " + nat_id);
+  eni.Type("nat_gateway").RequesterManaged("amazon-aws");
+  eni.Description("Interface for NAT Gateway " + nat_id);
   eni.Get().scope = scope;
   Get().addresses.front().network_interface_id = std::move(interface_id);
   return *this;

@@ -161,7 +161,8 @@ TEST_CASE("Validate: a duplicate id in one scope is an error and the later eleme
   b.Subnet("subnet-1", vpc, "10.0.2.0/24");
   b.RouteTable("rtb-1", vpc).Main();
   b.Interface("eni-1", "subnet-1", "10.0.1.5");
-  b.Interface("eni-1", "subnet-1", "10.0.1.6").Origin("NetworkInterfaces.json", "/NetworkInterfaces/1");
+  b.Interface("eni-1", "subnet-1", "10.0.1.6")
+      .Origin("NetworkInterfaces.json", "/NetworkInterfaces/1");
   b.UseScope("222222222222", "us-east-1");
   auto other = b.Vpc("vpc-1", "10.0.0.0/16");  // another account: no duplicate
   base::Diagnostics d;
