@@ -3,6 +3,8 @@
 // groups answer alike, so one walk per (subnet, groups, family) serves all of them; each
 // interface then gets that answer with its own addresses in the path.
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <map>
 #include <tuple>
 #include <utility>
@@ -15,10 +17,40 @@ namespace {
 
 using detail::Final;
 
-/// Whether `set` holds an address that is not a modelled public address (an internet host).
-bool HasInternetHost(const net::AddressSet& set, const net::AddressSet& modelled) {
-  return !set.Subtract(modelled).IsEmpty();
-}
+/// Answers "does this set hold an address that is not a modelled public address (an internet
+/// host)?" in O(log n) per interval, with prefix sums over the modelled IPv4 intervals.
+class InternetHosts {
+ public:
+  explicit InternetHosts(const net::AddressSet& modelled) : intervals_(modelled.v4.Intervals()) {
+    sums_.reserve(intervals_.size() + 1);
+    sums_.push_back(0);
+    for (const auto& i : intervals_) sums_.push_back(sums_.back() + (std::uint64_t{i.hi} - i.lo + 1));
+  }
+  bool In(const net::AddressSet& set) const {
+    if (!set.v6.IsEmpty()) return true;  // no IPv6 address is a modelled public one
+    for (const auto& i : set.v4.Intervals()) {
+      if (Modelled(i.lo, i.hi) < std::uint64_t{i.hi} - i.lo + 1) return true;
+    }
+    return false;
+  }
+
+ private:
+  /// How many modelled addresses lie in [lo, hi].
+  std::uint64_t Modelled(std::uint32_t lo, std::uint32_t hi) const {
+    auto first = std::partition_point(intervals_.begin(), intervals_.end(), [&](const auto& i) { return i.hi < lo; });
+    auto last = std::partition_point(first, intervals_.end(), [&](const auto& i) { return i.lo <= hi; });
+    if (first == last) return 0;
+    const std::size_t a = static_cast<std::size_t>(first - intervals_.begin());
+    const std::size_t b = static_cast<std::size_t>(last - intervals_.begin());
+    std::uint64_t count = sums_[b] - sums_[a];
+    if (first->lo < lo) count -= lo - first->lo;
+    if (std::prev(last)->hi > hi) count -= std::prev(last)->hi - hi;
+    return count;
+  }
+
+  const std::vector<net::IntervalSet<std::uint32_t>::Interval>& intervals_;
+  std::vector<std::uint64_t> sums_;
+};
 
 struct Piece {
   net::ProtocolSet protocols;
@@ -59,6 +91,7 @@ std::vector<Exposure> Engine::Exposures(const net::ProtocolSet& protocols, const
   };
   using Key = std::tuple<model::Handle, std::vector<model::Handle>, bool>;
   std::map<Key, std::vector<Member>> groups;
+  const InternetHosts internet_hosts(index.modelled_public);
   for (model::Handle h = 0; h < n.interfaces.size(); ++h) {
     const model::NetworkInterface& e = n.interfaces[h];
     if (e.subnet == model::kNone || e.vpc == model::kNone) continue;
@@ -88,7 +121,7 @@ std::vector<Exposure> Engine::Exposures(const net::ProtocolSet& protocols, const
     WalkSource(index, source, target, net::AddressSet::Of(rep.address), query, finals, notes);
     std::vector<Piece> pieces;
     for (const Final& f : finals) {
-      if (f.reachable && HasInternetHost(f.box.src, index.modelled_public)) {
+      if (f.reachable && internet_hosts.In(f.box.src)) {
         pieces.push_back({f.box.proto, f.box.dport, &f});
       }
     }

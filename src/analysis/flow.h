@@ -79,7 +79,6 @@ struct Flow {
   bool reply = false;
   bool port_from_sport = false;  ///< a TCP/UDP reply: its port is the request's source port
   bool translated = false;    ///< source rewritten by an IGW or NAT
-  bool outside = false;       ///< an outside packet (source range checks at the gateway)
   model::Handle origin_vpc = model::kNone;  ///< VPC the packet started in (NAT check)
   model::Handle nat = model::kNone;         ///< NAT that rewrote the request's source
   AddrView pre_nat_src;                     ///< the source before that NAT

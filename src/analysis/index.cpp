@@ -73,7 +73,7 @@ net::AddressSet SetOf(std::vector<net::IpAddress> addresses) {
 Index::Index(const model::Network& n) : network(n), graph(n) {
   prefix_lists_.reserve(n.prefix_lists.size());
   for (const model::PrefixList& list : n.prefix_lists) {
-    prefix_lists_.push_back(list.entries_known ? CidrSet(list.cidrs) : net::AddressSet{});
+    prefix_lists_.push_back(CidrSet(list.cidrs));
   }
   IndexVpcs();
   IndexOwners();
@@ -173,9 +173,11 @@ void Index::IndexOwners() {
     interfaces[i].addresses = SetOf(own);
     const bool nat_interface = e.interface_type == "nat_gateway";
     for (const net::IpAddress& a : own) {
-      if (nat_interface || is_nat_address(e.subnet, a)) continue;
-      if (e.subnet != model::kNone) AddPoint(subnets[e.subnet].owners, a, Owner{Owner::kInterface, i});
+      if (nat_interface) continue;
       AddPoint(iface_private, a, i);
+      if (!is_nat_address(e.subnet, a) && e.subnet != model::kNone) {
+        AddPoint(subnets[e.subnet].owners, a, Owner{Owner::kInterface, i});
+      }
     }
     for (const model::PrivateAddress& a : e.private_addresses) {
       if (!a.public_ip) continue;
@@ -211,30 +213,25 @@ void Index::IndexTables() {
     auto text = [&](const std::string& destination, const std::string& target) {
       return table.id + " route " + destination + " -> " + target;
     };
+    // The implicit local route of every VPC block comes first: it wins ties.
+    const model::Handle vpc = table.vpc;
+    if (vpc != model::kNone) {
+      for (const auto* blocks : {&n.vpcs[vpc].ipv4_cidrs, &n.vpcs[vpc].ipv6_cidrs}) {
+        for (const net::Cidr& c : *blocks) index.entries.push_back({c, 0, nullptr, text(c.ToString(), "local")});
+      }
+    }
     for (const model::Route& route : table.routes) {
       const bool local = route.target_kind == model::TargetKind::kLocal;
       const bool propagated = route.route_origin == model::RouteOrigin::kPropagated;
       const std::string target = local ? "local" : route.target_id;
       if (route.destination) {
-        index.entries.push_back({*route.destination, local ? 0 : propagated ? 3 : 1, &route,
+        index.entries.push_back({*route.destination, propagated ? 3 : local ? 0 : 1, &route,
                                  text(route.destination->ToString(), target)});
       } else if (route.prefix_list != model::kNone) {
         const model::PrefixList& list = n.prefix_lists[route.prefix_list];
-        if (!list.entries_known) continue;
         for (const net::Cidr& c : list.cidrs) {
           index.entries.push_back({c, propagated ? 3 : 2, &route,
                                    text(route.prefix_list_id + " (" + c.ToString() + ")", target)});
-        }
-      }
-    }
-    if (table.vpc != model::kNone) {
-      const model::Vpc& vpc = n.vpcs[table.vpc];
-      for (const auto* blocks : {&vpc.ipv4_cidrs, &vpc.ipv6_cidrs}) {
-        for (const net::Cidr& c : *blocks) {
-          const bool listed = std::any_of(index.entries.begin(), index.entries.end(), [&](const RouteEntry& e) {
-            return e.rank == 0 && e.prefix == c;
-          });
-          if (!listed) index.entries.push_back({c, 0, nullptr, text(c.ToString(), "local")});
         }
       }
     }
@@ -243,14 +240,22 @@ void Index::IndexTables() {
 }
 
 std::optional<net::IpAddress> Index::NatPrivate(model::Handle nat) const {
-  for (const model::NatAddress& a : network.nat_gateways[nat].addresses) {
+  const auto& addresses = network.nat_gateways[nat].addresses;
+  for (const model::NatAddress& a : addresses) {
+    if (a.primary && a.private_ip) return a.private_ip;
+  }
+  for (const model::NatAddress& a : addresses) {
     if (a.private_ip) return a.private_ip;
   }
   return std::nullopt;
 }
 
 std::optional<net::IpAddress> Index::NatPublic(model::Handle nat) const {
-  for (const model::NatAddress& a : network.nat_gateways[nat].addresses) {
+  const auto& addresses = network.nat_gateways[nat].addresses;
+  for (const model::NatAddress& a : addresses) {
+    if (a.primary && a.public_ip) return a.public_ip;
+  }
+  for (const model::NatAddress& a : addresses) {
     if (a.public_ip) return a.public_ip;
   }
   return std::nullopt;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <vector>
@@ -111,6 +112,7 @@ class Index {
   net::AddressSet GroupMembers(model::Handle group, model::Handle vpc);
 
   std::vector<net::AddressSet> prefix_lists_;
+  std::deque<Filter> extra_filters_;  ///< groups compiled for interfaces outside the group's VPC
   std::vector<std::vector<std::pair<model::Handle, std::vector<net::IpAddress>>>> members_;
 };
 

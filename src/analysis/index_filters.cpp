@@ -58,30 +58,54 @@ void Index::CompileFilters() {
     if (it == member_cache.end()) it = member_cache.emplace(key, GroupMembers(group, vpc)).first;
     return it->second;
   };
+  // A group's rules for interfaces in `vpc` (group references depend on the VPC).
+  auto compile = [&](model::Handle g, model::Handle vpc, bool ingress) {
+    const model::SecurityGroup& sg = n.security_groups[g];
+    Filter filter;
+    for (const model::SgRule& r : ingress ? sg.ingress : sg.egress) {
+      Rule rule;
+      rule.service = r.service;
+      rule.owner = g;
+      rule.where = r.origin;
+      rule.text = std::string(ingress ? "ingress" : "egress") + " allowed by " + sg.id + " rule " + r.ToString();
+      switch (r.peer_kind) {
+        case model::PeerKind::kCidr: rule.remote = net::AddressSet::Of(r.cidr); break;
+        case model::PeerKind::kPrefixList: rule.remote = PrefixList(r.prefix_list); break;
+        case model::PeerKind::kSecurityGroup:
+          rule.group_ref = true;
+          if (r.group != model::kNone) rule.remote = members(r.group, vpc);
+          break;
+      }
+      filter.rules.push_back(std::move(rule));
+    }
+    return filter;
+  };
   sg_ingress.resize(n.security_groups.size());
   sg_egress.resize(n.security_groups.size());
   for (model::Handle g = 0; g < n.security_groups.size(); ++g) {
-    const model::SecurityGroup& sg = n.security_groups[g];
-    for (bool ingress : {true, false}) {
-      Filter& filter = ingress ? sg_ingress[g] : sg_egress[g];
-      for (const model::SgRule& r : ingress ? sg.ingress : sg.egress) {
-        Rule rule;
-        rule.service = r.service;
-        rule.owner = g;
-        rule.where = r.origin;
-        rule.text = std::string(ingress ? "ingress" : "egress") + " allowed by " + sg.id + " rule " + r.ToString();
-        switch (r.peer_kind) {
-          case model::PeerKind::kCidr: rule.remote = net::AddressSet::Of(r.cidr); break;
-          case model::PeerKind::kPrefixList: rule.remote = PrefixList(r.prefix_list); break;
-          case model::PeerKind::kSecurityGroup:
-            rule.group_ref = true;
-            if (r.group != model::kNone) rule.remote = members(r.group, sg.vpc);
-            break;
-        }
-        filter.rules.push_back(std::move(rule));
-      }
-    }
+    sg_ingress[g] = compile(g, n.security_groups[g].vpc, true);
+    sg_egress[g] = compile(g, n.security_groups[g].vpc, false);
   }
+  // Interfaces outside their group's VPC (unusual) get the group compiled for their VPC.
+  std::unordered_map<std::uint64_t, std::pair<const Filter*, const Filter*>> elsewhere;
+  auto filters_for = [&](model::Handle g, model::Handle vpc) -> std::pair<const Filter*, const Filter*> {
+    const model::SecurityGroup& sg = n.security_groups[g];
+    const bool refs = std::any_of(sg.ingress.begin(), sg.ingress.end(), [](const model::SgRule& r) {
+      return r.peer_kind == model::PeerKind::kSecurityGroup;
+    }) || std::any_of(sg.egress.begin(), sg.egress.end(), [](const model::SgRule& r) {
+      return r.peer_kind == model::PeerKind::kSecurityGroup;
+    });
+    if (vpc == sg.vpc || !refs) return {&sg_ingress[g], &sg_egress[g]};
+    const std::uint64_t key = (static_cast<std::uint64_t>(g) << 32) | vpc;
+    auto it = elsewhere.find(key);
+    if (it == elsewhere.end()) {
+      extra_filters_.push_back(compile(g, vpc, true));
+      const Filter* in = &extra_filters_.back();
+      extra_filters_.push_back(compile(g, vpc, false));
+      it = elsewhere.emplace(key, std::make_pair(in, &extra_filters_.back())).first;
+    }
+    return it->second;
+  };
   acl_ingress.resize(n.network_acls.size());
   acl_egress.resize(n.network_acls.size());
   for (model::Handle a = 0; a < n.network_acls.size(); ++a) {
@@ -117,21 +141,15 @@ void Index::CompileFilters() {
     InterfaceIndex& index = interfaces[i];
     bool all_empty = true;
     for (model::Handle g : e.groups) {
-      if (g == model::kNone) continue;
-      index.ingress.push_back(&sg_ingress[g]);
-      index.egress.push_back(&sg_egress[g]);
+      if (g == model::kNone) continue;  // unresolved (reported by Validate): not a group
+      const auto [in, out] = filters_for(g, e.vpc);
+      index.ingress.push_back(in);
+      index.egress.push_back(out);
       all_empty = all_empty && n.security_groups[g].HasNoRules();
       if (!index.groups.empty()) index.groups += ", ";
       index.groups += n.security_groups[g].id;
     }
     index.no_rules = all_empty;
-    // Groups that did not resolve still filter: they admit nothing.
-    if (index.ingress.empty() && !e.group_ids.empty()) {
-      static const Filter kNothing;
-      index.ingress.push_back(&kNothing);
-      index.egress.push_back(&kNothing);
-      for (const std::string& id : e.group_ids) index.groups += (index.groups.empty() ? "" : ", ") + id;
-    }
   }
 }
 

@@ -30,7 +30,6 @@ void Walker::Start(Flow flow) {
       return;
     }
     case SourceInfo::kOutside:
-      flow.outside = true;
       AddHop(flow, MakeHop("internet", "internet", "an outside host sends"));
       OnInternet(std::move(flow));
       return;
@@ -45,8 +44,7 @@ void Walker::LeaveInterface(Flow f, model::Handle iface) {
     note.fix = FixKind::kState;
     note.handle = iface;
     AddBlocker(f, std::move(note));
-  }
-  if (e.instance != model::kNone && !net_.instances[e.instance].Running()) {
+  } else if (e.instance != model::kNone && !net_.instances[e.instance].Running()) {
     const model::Instance& i = net_.instances[e.instance];
     BlockerNote note = MakeBlocker(i.id, code::kBadState, false, i.id + " is " + i.state + " (not running)", i.origin);
     note.fix = FixKind::kState;
@@ -68,6 +66,10 @@ void Walker::EnterSubnet(Flow f, model::Handle subnet) {
 
 void Walker::ArriveAtHost(Flow f, model::Handle subnet) {
   const model::Subnet& s = net_.subnets[subnet];
+  if (f.reply) {
+    ReplyArrives(std::move(f), subnet);
+    return;
+  }
   if (!f.reply && target_.kind == EndpointKind::kSubnet) {
     if (subnet == target_.subnet) {
       AddHop(f, MakeHop(s.id, "subnet", "delivered to " + s.id, s.origin));
@@ -88,16 +90,6 @@ void Walker::ArriveAtHost(Flow f, model::Handle subnet) {
         }
       },
       [&](Flow piece) {
-        if (piece.reply) {
-          if (source_.kind == SourceInfo::kSubnetHost && source_.handle == subnet) {
-            AddHop(piece, MakeHop(s.id, "subnet", "reply reaches the sending host in " + s.id, s.origin));
-            Back(std::move(piece));
-          } else {
-            Stop(std::move(piece), MakeBlocker(s.id, code::kNoDestination, true,
-                                               "reply arrives at a host in " + s.id + ", not at the sender", s.origin));
-          }
-          return;
-        }
         if (InterfaceTarget(target_.kind)) {
           Stop(std::move(piece), MakeBlocker(s.id, code::kNoDestination, true,
                                              "arrives at an unowned address of " + s.id + ", not at the destination",
@@ -109,20 +101,38 @@ void Walker::ArriveAtHost(Flow f, model::Handle subnet) {
       });
 }
 
-void Walker::AtInterface(Flow f, model::Handle iface, model::Handle subnet) {
-  const model::NetworkInterface& e = net_.interfaces[iface];
-  if (f.reply) {
-    const bool sender = (source_.kind == SourceInfo::kInterface && source_.handle == iface) ||
-                        (source_.kind == SourceInfo::kSubnetHost && source_.handle == subnet);
-    if (sender) {
-      AddHop(f, MakeHop(e.id, "network-interface", "reply reaches " + e.id, e.origin));
-      Back(std::move(f));
-    } else {
-      Stop(std::move(f), MakeBlocker(e.id, code::kNoDestination, true,
-                                     "reply arrives at " + e.id + ", not at the sender", e.origin));
-    }
+void Walker::ReplyArrives(Flow f, model::Handle subnet) {
+  const model::Subnet& s = net_.subnets[subnet];
+  // The reply to a translated request reaches the NAT first.
+  if (f.nat != model::kNone && !f.dst.linked && net_.nat_gateways[f.nat].subnet == subnet &&
+      index_.NatPrivate(f.nat) == f.dst.value) {
+    AtNat(std::move(f), f.nat);
     return;
   }
+  if (source_.kind == SourceInfo::kSubnetHost && source_.handle == subnet) {
+    AddHop(f, MakeHop(s.id, "subnet", "reply reaches the sending host in " + s.id, s.origin));
+    Back(std::move(f));
+    return;
+  }
+  if (source_.kind == SourceInfo::kInterface && net_.interfaces[source_.handle].subnet == subnet) {
+    const model::NetworkInterface& e = net_.interfaces[source_.handle];
+    auto back = [&](Flow p) {
+      AddHop(p, MakeHop(e.id, "network-interface", "reply reaches " + e.id, e.origin));
+      Back(std::move(p));
+    };
+    auto elsewhere = [&](Flow p) {
+      Stop(std::move(p), MakeBlocker(s.id, code::kNoDestination, true,
+                                     "the reply arrives in " + s.id + ", not at " + e.id, s.origin));
+    };
+    SplitBySet(f, f.dst, index_.interfaces[source_.handle].addresses, back, elsewhere);
+    return;
+  }
+  Stop(std::move(f), MakeBlocker(s.id, code::kNoDestination, true,
+                                 "the reply arrives in " + s.id + ", not at the sender", s.origin));
+}
+
+void Walker::AtInterface(Flow f, model::Handle iface, model::Handle subnet) {
+  const model::NetworkInterface& e = net_.interfaces[iface];
   if (InterfaceTarget(target_.kind) && !IsTargetInterface(iface)) {
     Stop(std::move(f), MakeBlocker(e.id, code::kNoDestination, true,
                                    "arrives at " + e.id + ", not at the destination", e.origin));
@@ -133,8 +143,7 @@ void Walker::AtInterface(Flow f, model::Handle iface, model::Handle subnet) {
     note.fix = FixKind::kState;
     note.handle = iface;
     AddBlocker(f, std::move(note));
-  }
-  if (e.instance != model::kNone && !net_.instances[e.instance].Running()) {
+  } else if (e.instance != model::kNone && !net_.instances[e.instance].Running()) {
     const model::Instance& i = net_.instances[e.instance];
     BlockerNote note = MakeBlocker(i.id, code::kBadState, true, i.id + " is " + i.state + " (not running)", i.origin);
     note.fix = FixKind::kState;
@@ -150,7 +159,7 @@ void Walker::AtInterface(Flow f, model::Handle iface, model::Handle subnet) {
 
 void Walker::AtNat(Flow f, model::Handle nat) {
   const model::NatGateway& g = net_.nat_gateways[nat];
-  if (f.reply && f.nat == nat) {
+  if (f.reply) {
     // The reply to a translated request: back to the original source and port.
     f.dst = f.pre_nat_src;
     if (f.port_from_sport) f.port = f.pre_nat_sport;
@@ -159,14 +168,7 @@ void Walker::AtNat(Flow f, model::Handle nat) {
     RouteFrom(std::move(f), g.subnet);
     return;
   }
-  if (f.reply && source_.kind == SourceInfo::kSubnetHost && source_.handle == g.subnet) {
-    AddHop(f, MakeHop(g.id, "nat-gateway", "reply reaches the sending host", g.origin));
-    Back(std::move(f));
-    return;
-  }
-  Stop(std::move(f), MakeBlocker(g.id, code::kNoDestination, true,
-                                 f.reply ? g.id + " receives a reply it did not translate"
-                                         : g.id + " drops packets it did not translate",
+  Stop(std::move(f), MakeBlocker(g.id, code::kNoDestination, true, g.id + " drops packets it did not translate",
                                  g.origin));
 }
 

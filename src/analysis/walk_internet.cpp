@@ -27,7 +27,7 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
     return;
   }
   auto translate = [&](Flow p) {
-    if (p.nat != model::kNone) {
+    if (!p.reply && p.nat != model::kNone) {  // the source is the NAT's address
       const model::NatGateway& nat = net_.nat_gateways[p.nat];
       if (!nat.IsPublic()) {
         Stop(std::move(p), MakeBlocker(nat.id, code::kNoDestination, false,
@@ -105,11 +105,11 @@ void Walker::ComeIn(Flow f, model::Handle gateway, model::Handle subnet) {
   const model::InternetGateway& g = net_.internet_gateways[gateway];
   f.passed.push_back({'i', gateway});
   auto enter = [&](Flow p) { EnterSubnet(std::move(p), subnet); };
-  if (!f.outside || !IsV4(f.box)) {
+  if (g.egress_only || !IsV4(f.box)) {
     enter(std::move(f));
     return;
   }
-  // Outside packets: only public sources come in.
+  // Only public sources come in.
   SplitBySet(
       f, f.src, Rfc1918(),
       [&](Flow p) {
@@ -154,10 +154,6 @@ void Walker::OnInternet(Flow f) {
       AddHop(q, MakeHop("internet", "internet", "delivered to the internet"));
       Deliver(std::move(q), Arrival{Arrival::kInternet, model::kNone, model::kNone});
     };
-    if (!p.outside) {
-      arrive(std::move(p));
-      return;
-    }
     SplitBySet(
         p, p.dst, index_.closed_from_outside,
         [&](Flow q) {

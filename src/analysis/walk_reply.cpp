@@ -36,8 +36,8 @@ void Walker::Deliver(Flow f, const Arrival& arrival) {
   }
   switch (arrival.kind) {
     case Arrival::kInterface: f.delivered_to = net_.interfaces[arrival.handle].id; break;
-    case Arrival::kHost: f.delivered_to = net_.subnets[arrival.subnet].id + " (no interface)"; break;
-    case Arrival::kSubnet: f.delivered_to = net_.subnets[arrival.subnet].id; break;
+    case Arrival::kHost:
+    case Arrival::kSubnet: f.delivered_to = net_.subnets[arrival.subnet].id + " (no interface)"; break;
     case Arrival::kInternet: f.delivered_to = "internet"; break;
   }
   StartReply(f, arrival);
@@ -49,7 +49,6 @@ void Walker::StartReply(const Flow& request, const Arrival& arrival) {
   base.src = request.dst;
   base.dst = request.src;
   base.translated = false;
-  base.outside = arrival.kind == Arrival::kInternet;
   base.appliances.clear();
   base.origin_vpc = arrival.subnet == model::kNone ? model::kNone : net_.subnets[arrival.subnet].vpc;
   const net::ProtocolSet& protocols = request.box.proto;

@@ -155,13 +155,9 @@ void Walker::ToPeering(Flow f, model::Handle subnet, const RouteEntry& entry) {
   }
   const model::VpcPeering& p = net_.peerings[pcx];
   const model::Handle vpc = net_.subnets[subnet].vpc;
-  const std::string& vpc_id = net_.vpcs[vpc].id;
-  auto is_side = [&](const model::PeeringSide& side) {
-    return side.vpc == vpc || (side.vpc == model::kNone && side.vpc_id == vpc_id);
-  };
-  const model::PeeringSide* far = is_side(p.requester) ? &p.accepter : is_side(p.accepter) ? &p.requester : nullptr;
-  if (far == nullptr) {
-    Stop(std::move(f), MakeBlocker(id, code::kBadStateRoute, false, id + " does not join " + vpc_id, p.origin));
+  const model::PeeringSide* far = p.requester.vpc == vpc ? &p.accepter : p.accepter.vpc == vpc ? &p.requester : nullptr;
+  if (far == nullptr || vpc == model::kNone) {
+    Stop(std::move(f), MakeBlocker(id, code::kBadStateRoute, false, id + " does not join this VPC", p.origin));
     return;
   }
   f.passed.push_back({'p', pcx});

@@ -59,6 +59,7 @@ class Walker {
   void ToLocal(Flow f, model::Handle vpc, const RouteEntry& entry);
   void EnterSubnet(Flow f, model::Handle subnet);
   void ArriveAtHost(Flow f, model::Handle subnet);
+  void ReplyArrives(Flow f, model::Handle subnet);
   void AtInterface(Flow f, model::Handle iface, model::Handle subnet);
   void AtNat(Flow f, model::Handle nat);
   void OnInternet(Flow f);
