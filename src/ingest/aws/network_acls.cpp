@@ -59,7 +59,9 @@ void ParseNetworkAcl(const Node& element, FileContext& context) {
       Node entry((*entries)[i], list, i);
       entry.ExpectObject("an ACL entry");
       model::AclEntry out;
-      std::optional<std::int64_t> number = entry.OptInt("RuleNumber", 1, 32767);
+      // Users number rules 1-32766; AWS lists the implicit denies as 32767 (IPv4) and
+      // 32768 (IPv6).
+      std::optional<std::int64_t> number = entry.OptInt("RuleNumber", 1, 32768);
       if (!number) entry.Fail("input-missing-field", "missing required field 'RuleNumber'");
       out.rule_number = static_cast<int>(*number);
       bool egress = entry.Bool("Egress");

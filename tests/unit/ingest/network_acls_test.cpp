@@ -90,7 +90,7 @@ TEST_CASE("Network ACL entry problems: exact diagnostics") {
   SECTION("rule number out of range") {
     auto loaded = LoadEntry(R"({"RuleNumber": 40000, "Egress": true, "RuleAction": "allow", "Protocol": "-1", "CidrBlock": "0.0.0.0/0"})");
     CHECK(loaded.Errors() ==
-          Strings{"a.json:3:16: error: 40000 in 'RuleNumber' is out of range 1 to 32767 "
+          Strings{"a.json:3:16: error: 40000 in 'RuleNumber' is out of range 1 to 32768 "
                   "[input-out-of-range]\n  at /NetworkAcls/0/Entries/0/RuleNumber"});
   }
   SECTION("no CIDR") {
