@@ -26,7 +26,10 @@ std::string Diagnostic::ToString() const {
   out += ": ";
   out += SeverityName(severity);
   out += ": " + message + " [" + code + "]";
-  if (!where.file.empty()) out += "\n  at " + (where.pointer.empty() ? "/" : where.pointer);
+  // An empty pointer names the whole document ("/" would be the key "" in RFC 6901).
+  if (!where.file.empty()) {
+    out += "\n  at " + (where.pointer.empty() ? std::string("(whole document)") : where.pointer);
+  }
   return out;
 }
 

@@ -46,7 +46,7 @@ std::string InventoryText(const model::Network& network, const base::Diagnostics
     for (const auto& [key, count] : counts) totals[key] += count;
   }
   std::ostringstream out;
-  out << "Loaded " << Total(totals) << " resources from " << source.files_read << " file"
+  out << "Loaded " << Total(totals) << " resource" << (Total(totals) == 1 ? "" : "s") << " from " << source.files_read << " file"
       << (source.files_read == 1 ? "" : "s") << " (" << source.bytes_read << " bytes): "
       << accounts.size() << " account" << (accounts.size() == 1 ? "" : "s") << ", "
       << regions.size() << " region" << (regions.size() == 1 ? "" : "s") << "\n";

@@ -24,7 +24,7 @@ TEST_CASE("Diagnostic: gcc-style text with the JSON pointer on a second line", "
         "Subnets.json: warning: no ACL association [input-assumed-default]\n  at /Subnets/3");
 
   Diagnostic note{Severity::kNote, "input-ignored", "not analysed", SourceRef{"a.json", "", 1, 1}};
-  CHECK(note.ToString() == "a.json:1:1: note: not analysed [input-ignored]\n  at /");
+  CHECK(note.ToString() == "a.json:1:1: note: not analysed [input-ignored]\n  at (whole document)");
 
   Diagnostic no_file{Severity::kError, "query-unknown-endpoint", "no such instance", SourceRef{}};
   CHECK(no_file.ToString() == "reachcheck: error: no such instance [query-unknown-endpoint]");
@@ -134,4 +134,10 @@ TEST_CASE("Diagnostics: array indexes in pointers sort by value", "[base]") {
   CHECK(sorted[0].message == "root");
   CHECK(sorted[1].message == "two");
   CHECK(sorted[2].message == "ten");
+}
+
+TEST_CASE("Diagnostic: an empty pointer names the whole document", "[base]") {
+  reachcheck::base::Diagnostic d{reachcheck::base::Severity::kError, "input-bad-json", "broken",
+                                 reachcheck::base::SourceRef{"a.json", "", 2, 5}};
+  CHECK(d.ToString() == "a.json:2:5: error: broken [input-bad-json]\n  at (whole document)");
 }

@@ -20,18 +20,18 @@ TEST_CASE("Broken JSON: nlohmann's reason with line and column") {
   auto loaded = Load("{\"Vpcs\": [\n  {\"VpcId\": \"vpc-1\",}\n]}", "b.json");
   CHECK(loaded.Errors() ==
         Strings{"b.json:2:21: error: invalid JSON: syntax error while parsing object key - "
-                "unexpected '}'; expected string literal [input-bad-json]\n  at /"});
+                "unexpected '}'; expected string literal [input-bad-json]\n  at (whole document)"});
 }
 
 TEST_CASE("Deep nesting is rejected cleanly, wherever it is") {
   auto deep = Load(std::string(100000, '['), "d.json");
   CHECK(deep.Errors() ==
         Strings{"d.json:1:257: error: JSON nested deeper than 256 levels; file ignored "
-                "[input-too-deep]\n  at /"});
+                "[input-too-deep]\n  at (whole document)"});
   auto inside = Load("{\"Vpcs\": " + std::string(300, '[') + std::string(300, ']') + "}", "d.json");
   CHECK(inside.Errors() ==
         Strings{"d.json:1:265: error: JSON nested deeper than 256 levels; file ignored "
-                "[input-too-deep]\n  at /"});
+                "[input-too-deep]\n  at (whole document)"});
 }
 
 TEST_CASE("Non-UTF-8 bytes are a JSON error, printed escaped") {
@@ -39,16 +39,16 @@ TEST_CASE("Non-UTF-8 bytes are a JSON error, printed escaped") {
   REQUIRE(loaded.Errors().size() == 1);
   CHECK(loaded.Errors()[0] ==
         "u.json:1:26: error: invalid JSON: syntax error while parsing value - invalid string: "
-        "ill-formed UTF-8 byte; last read: '\"vpc-<0xFF>' [input-bad-json]\n  at /");
+        "ill-formed UTF-8 byte; last read: '\"vpc-<0xFF>' [input-bad-json]\n  at (whole document)");
 }
 
 TEST_CASE("Top-level values that are not objects") {
   CHECK(Load("[{\"VpcId\": \"vpc-1\"}]", "a.json").Errors() ==
         Strings{"a.json:1:1: error: expected an object of describe-* lists at the top level, "
-                "found an array [input-wrong-type]\n  at /"});
+                "found an array [input-wrong-type]\n  at (whole document)"});
   CHECK(Load("", "e.json").Errors() ==
         Strings{"e.json:1:1: error: invalid JSON: syntax error while parsing value - "
-                "unexpected end of input; expected '[', '{', or a literal [input-bad-json]\n  at /"});
+                "unexpected end of input; expected '[', '{', or a literal [input-bad-json]\n  at (whole document)"});
 }
 
 TEST_CASE("Huge values never crash: a 1 MB string, a 400-digit number") {
@@ -82,7 +82,7 @@ TEST_CASE("Unknown keys and files without describe-* data get notes") {
   auto other = Load(R"({"examples": {"a": 1}})", "o.json");
   CHECK(other.Of(base::Severity::kNote) ==
         Strings{"o.json:1:1: note: no describe-* data in this file; ignored "
-                "[input-no-describe-data]\n  at /"});
+                "[input-no-describe-data]\n  at (whole document)"});
   CHECK(other.Errors() ==
         Strings{"reachcheck: error: no AWS resources found in 'o.json' [input-empty-snapshot]"});
 }
