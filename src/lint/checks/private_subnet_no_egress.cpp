@@ -90,28 +90,38 @@ class Check : public NativeCheck {
       query.protocols = net::ProtocolSet::Single(net::kTcp);
       query.ports = ports;
       analysis::QueryResult result = context.engine().Analyze(query);
-      // A class stopped only by the subnet's own ACL (either way) is the subnet's policy (a
-      // database subnet that may not start connections), not a missing path.
+      // A class that the subnet's own ACL denies on the way out is the subnet's policy (a
+      // database subnet that may not start connections), not a missing path, whatever else
+      // the walk found after it.
       std::string own_acl = subnet.network_acl != model::kNone && subnet.network_acl < network.network_acls.size()
                                 ? network.network_acls[subnet.network_acl].id
                                 : "";
-      bool only_own_acl = !result.classes.empty();
+      bool only_own_acl = true;
       bool any_reachable = false;
+      bool unknown = false;  // a path reaches a component the engine does not analyse
       std::vector<std::string> reasons;
       std::set<std::string> seen;
       for (const analysis::PacketClass& c : result.classes) {
         if (c.reachable) any_reachable = true;
-        bool own_policy = !c.blocked_by.empty();
+        bool to_endpoint = false;
+        bool own_policy = false;
         for (const analysis::Blocker& b : c.blocked_by) {
-          if (b.component != own_acl) own_policy = false;
+          if (b.code == "COMPONENT_NOT_ANALYSED") {
+            // A VPC endpoint serves one AWS service (listed below), not the internet; any
+            // other unanalysed component (transit gateway, VPN...) may well lead out.
+            if (b.component.rfind("vpce-", 0) == 0) to_endpoint = true;
+            else unknown = true;
+          }
+          if (b.component == own_acl && b.direction == "egress" && !b.return_path) own_policy = true;
         }
-        if (!c.reachable && !own_policy) only_own_acl = false;
+        if (c.reachable || to_endpoint) continue;
+        if (!own_policy) only_own_acl = false;
         for (const analysis::Blocker& b : c.blocked_by) {
           std::string reason = b.component + " (" + b.code + (b.detail.empty() ? "" : ": " + b.detail) + ")";
           if (seen.insert(reason).second && reasons.size() < 3) reasons.push_back(reason);
         }
       }
-      if (any_reachable || only_own_acl) continue;
+      if (any_reachable || unknown || only_own_acl) continue;
       std::set<std::string> served = ServicesWithEndpoint(network, subnet, table);
       std::vector<std::string> missing, present;
       for (const std::string& service : services) (served.count(service) ? present : missing).push_back(service);
