@@ -44,6 +44,13 @@ std::vector<net::Cidr> ReadEntries(const Node& node, FileContext& context) {
 
 void ParsePrefixList(const Node& element, FileContext& context) {
   element.ExpectObject("a prefix list");
+  // describe-managed-prefix-lists prints under the same key; its lists have no Cidrs.
+  if (element.Find("Cidrs") == nullptr &&
+      (element.Find("AddressFamily") != nullptr || element.Find("MaxEntries") != nullptr ||
+       element.Find("Entries") != nullptr)) {
+    ParseManagedPrefixList(element, context);
+    return;
+  }
   model::PrefixList list;
   list.id = element.String("PrefixListId");
   list.name = element.StringOr("PrefixListName");

@@ -174,6 +174,24 @@ TEST_CASE("Prefix lists from describe-prefix-lists, managed lists and entries do
   CHECK(entries.network.prefix_lists[0].origin.pointer.empty());
 }
 
+TEST_CASE("describe-managed-prefix-lists output under its real key PrefixLists") {
+  // The AWS CLI prints managed lists under "PrefixLists" too, without Cidrs.
+  auto loaded = Load(R"({"PrefixLists": [
+  {"PrefixListId": "pl-0abc", "AddressFamily": "IPv4", "State": "create-complete", "MaxEntries": 10,
+   "OwnerId": "111122223333", "PrefixListName": "offices"},
+  {"PrefixListId": "pl-0fed", "AddressFamily": "IPv4", "MaxEntries": 5, "OwnerId": "111122223333",
+   "Entries": [{"Cidr": "198.51.100.0/24"}]}]})");
+  REQUIRE(loaded.Errors().empty());
+  const auto& lists = loaded.network.prefix_lists;
+  REQUIRE(lists.size() == 2);
+  CHECK(lists[0].id == "pl-0abc");
+  CHECK_FALSE(lists[0].entries_known);  // entries unknown, not "empty"
+  CHECK(lists[0].owner_id == "111122223333");
+  CHECK(lists[1].entries_known);
+  REQUIRE(lists[1].cidrs.size() == 1);
+  CHECK(lists[1].cidrs[0].ToString() == "198.51.100.0/24");
+}
+
 TEST_CASE("describe-tags merges tags into the elements it names") {
   auto loaded = Load(R"({"Tags": [
   {"Key": "Name", "ResourceId": "vpc-1", "ResourceType": "vpc", "Value": "prod"},
