@@ -33,6 +33,13 @@ void RunGraph(CommandContext& context, const GraphOptions& options) {
   }
   analysis::Engine engine(*network);
   analysis::Topology topology = engine.GetTopology(options.focus);
+  if (!options.focus.empty() && topology.nodes.empty()) {
+    context.UsageError("query-focus-not-in-graph",
+                       "'" + options.focus +
+                           "' is not drawn in the graph (it shows VPCs, subnets, route tables, "
+                           "gateways, peering connections and interfaces)");
+    return;
+  }
   context.out << (options.format == "json" ? output::FormatGraphJson(topology)
                                            : output::FormatGraphDot(topology));
 }

@@ -71,9 +71,11 @@ std::string BlockerListText(const std::vector<analysis::Blocker>& blockers,
 std::string ClassText(const analysis::PacketClass& c, std::size_t number,
                       const WhyDisplayOptions& options) {
   std::size_t limit = options.all ? 0 : options.max_cidrs;
+  std::string service = ServiceText(c.protocols, c.ports);
+  // Protocol numbers alone ("0,2-5,7-57") read better with a word in front.
+  if (!service.empty() && service[0] >= '0' && service[0] <= '9') service = "protocols " + service;
   std::string text = "[" + std::to_string(number) + "] " +
-                     (c.reachable ? "REACHABLE  " : "UNREACHABLE  ") +
-                     ServiceText(c.protocols, c.ports) + "\n";
+                     (c.reachable ? "REACHABLE  " : "UNREACHABLE  ") + service + "\n";
   std::string from = c.source;
   if (!c.source_addresses.IsEmpty()) {
     from += (from.empty() ? "" : " ") + AddressListText(c.source_addresses, limit);
@@ -90,7 +92,11 @@ std::string ClassText(const analysis::PacketClass& c, std::size_t number,
     return text;
   }
   if (!c.delivered_to.empty()) {
-    text += "    delivered to " + c.delivered_to + ", but the reply does not get back\n";
+    bool only_return = std::all_of(c.blocked_by.begin(), c.blocked_by.end(),
+                                   [](const analysis::Blocker& b) { return b.return_path; });
+    text += "    " + (only_return ? "delivered to " + c.delivered_to + ", but the reply does not get back"
+                                  : "would reach " + c.delivered_to + " without the blockers below") +
+            "\n";
   }
   text += "    blocked by " + Count(c.blocked_by.size(), "component", "components") + ":\n";
   text += BlockerListText(c.blocked_by, "      ");

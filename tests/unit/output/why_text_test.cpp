@@ -58,7 +58,14 @@ TEST_CASE("why text shows unreachable classes first, with every blocker", "[why]
   CHECK(text.find("acl-0a  SUBNET_ACL_RESTRICTION  ingress (return path)\n") != std::string::npos);
   CHECK(text.find("at net/NetworkAcls.json#/NetworkAcls/0/Entries/0\n") != std::string::npos);
   CHECK(text.find("suggested fix: add an ingress rule tcp/22") != std::string::npos);
-  CHECK(text.find("delivered to eni-0b, but the reply does not get back") != std::string::npos);
+  CHECK(text.find("would reach eni-0b without the blockers below") != std::string::npos);
+
+  analysis::QueryResult reply_only;
+  reply_only.verdict = analysis::Verdict::kUnreachable;
+  reply_only.classes = {samples::SshBlocked()};
+  reply_only.classes[0].blocked_by.erase(reply_only.classes[0].blocked_by.begin());
+  CHECK(FormatWhyText(reply_only, Request()).find(
+            "delivered to eni-0b, but the reply does not get back") != std::string::npos);
   CHECK(text.find("forward path: eni-0a -> rtb-1 -> eni-0b\n") != std::string::npos);
 }
 
@@ -116,6 +123,16 @@ TEST_CASE("why text summarises after five classes unless --all", "[why][text]") 
   two.max_classes = 2;
   CHECK(FormatWhyText(result, Request(), two)
             .find("5 more classes (1 unreachable, 4 reachable); use --all") != std::string::npos);
+}
+
+TEST_CASE("why text names bare protocol numbers as protocols", "[why][text]") {
+  analysis::QueryResult result;
+  result.verdict = analysis::Verdict::kReachable;
+  analysis::PacketClass c = samples::HttpsOut();
+  c.protocols = net::ProtocolSet::Range(0, 5);
+  c.ports = net::PortSet::All();
+  result.classes = {c};
+  CHECK(FormatWhyText(result, Request()).find("[1] REACHABLE  protocols 0-5\n") != std::string::npos);
 }
 
 TEST_CASE("why text is deterministic", "[why][text]") {
