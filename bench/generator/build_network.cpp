@@ -96,7 +96,7 @@ void Builder::BuildPrefixLists() {
     Scope& scope = estate_.scopes[static_cast<std::size_t>(s)];
     const std::uint32_t region_salt = static_cast<std::uint32_t>(s % kRegionCount);
     PrefixList s3{0x63a5400aULL + region_salt, s, true, "com.amazonaws." + scope.region + ".s3", {}};
-    for (int i = 0; i < 7; ++i) s3.cidrs.push_back({Ip(52, 216 + i, 0, 0) + (region_salt << 12), 16});
+    for (int i = 0; i < 7; ++i) s3.cidrs.push_back({Ip(52, 216 + i, 0, 0) + (region_salt << 12), 20});
     PrefixList ddb{0x02cd2c6bULL + region_salt, s, true, "com.amazonaws." + scope.region + ".dynamodb", {}};
     for (int i = 0; i < 3; ++i) ddb.cidrs.push_back({Ip(3, 218, 180 + 4 * i, 0) + (region_salt << 16), 22});
     PrefixList corp{NewId(kIdPrefixList), s, false, "corp-networks", {}};

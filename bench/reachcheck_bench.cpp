@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: Apache-2.0
+// bench/reachcheck_bench: loads a snapshot and times each stage of reachcheck on it (load,
+// graph build, point queries, `why <interface> 0.0.0.0/0`, exposure, lint), with peak RSS;
+// prints one JSON object. Timed work runs on one thread, warm, after the load.
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "bench_measure.h"
+#include "reachcheck/base/diagnostic.h"
+#include "reachcheck/ingest/load.h"
+#include "reachcheck/model/validate.h"
+
+#if REACHCHECK_BENCH_HAVE_ENGINE
+#include "reachcheck/analysis/endpoint.h"
+#include "reachcheck/analysis/engine.h"
+#endif
+#if REACHCHECK_BENCH_HAVE_LINT
+#include "reachcheck/lint/linter.h"
+#endif
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+using reachcheck::bench::Median;
+using reachcheck::bench::Percentile;
+using reachcheck::bench::Seconds;
+using reachcheck::bench::Stopwatch;
+
+struct Options {
+  std::vector<std::string> snapshot;
+  std::string size;
+  int queries = 10000;
+  int why_runs = 7;
+  std::uint64_t seed = 1;
+  bool lint = true;
+  bool parse_estimate = true;
+};
+
+int Usage(const char* message) {
+  if (message != nullptr) std::fprintf(stderr, "reachcheck_bench: %s\n", message);
+  std::fputs(
+      "usage: reachcheck_bench --snapshot PATH [--snapshot PATH]... [--size NAME] [--queries N]\n"
+      "                        [--why-runs N] [--seed N] [--no-lint] [--no-parse-estimate]\n",
+      stderr);
+  return 2;
+}
+
+// Every *.json below the paths (sorted), as the loader reads them.
+std::vector<std::string> JsonFiles(const std::vector<std::string>& roots) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> files;
+  for (const std::string& root : roots) {
+    std::error_code ec;
+    if (!fs::is_directory(root, ec)) {
+      files.push_back(root);
+      continue;
+    }
+    for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+      if (it->path().extension() == ".json" && it->is_regular_file()) files.push_back(it->path().string());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// The parser the loader uses (nlohmann's DOM), on each file alone: an estimate of the
+// loader's parse share, measured after everything else so it does not raise the peak RSS.
+double ParseEstimate(const std::vector<std::string>& files) {
+  Stopwatch watch;
+  std::size_t values = 0;
+  for (const std::string& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const nlohmann::json document = nlohmann::json::parse(text, nullptr, false);
+    values += document.size();
+  }
+  return values > 0 ? watch.Seconds() : watch.Seconds();
+}
+
+}  // namespace
+
+#if REACHCHECK_BENCH_HAVE_ENGINE
+namespace reachcheck::bench {
+// bench_queries.cpp
+void MeasureQueries(const model::Network& network, const analysis::Engine& engine, int queries, int why_runs,
+                    std::uint64_t seed, nlohmann::ordered_json& out);
+}  // namespace reachcheck::bench
+#endif
+
+int main(int argc, char** argv) {
+  using namespace reachcheck;
+  Options options;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (arg == "--snapshot" && has_value) {
+      options.snapshot.push_back(argv[++i]);
+    } else if (arg == "--size" && has_value) {
+      options.size = argv[++i];
+    } else if (arg == "--queries" && has_value) {
+      options.queries = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--why-runs" && has_value) {
+      options.why_runs = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--seed" && has_value) {
+      options.seed = std::strtoull(argv[++i], nullptr, 10);
+    } else if (arg == "--no-lint") {
+      options.lint = false;
+    } else if (arg == "--no-parse-estimate") {
+      options.parse_estimate = false;
+    } else {
+      return Usage(("unknown or incomplete argument " + arg).c_str());
+    }
+  }
+  if (options.snapshot.empty()) return Usage("--snapshot is required");
+
+  Json out;
+  out["size"] = options.size.empty() ? Json(nullptr) : Json(options.size);
+  out["snapshot"] = options.snapshot.size() == 1 ? Json(options.snapshot[0]) : Json(options.snapshot);
+  const std::uint64_t rss_start = bench::CurrentRssBytes();
+
+  // Load (parse + model + validate, one call: the loader does not expose the split).
+  base::Diagnostics diagnostics;
+  ingest::LoadStats stats;
+  Stopwatch load_watch;
+  model::Network network = ingest::LoadSnapshot(options.snapshot, diagnostics, &stats);
+  const double load_s = load_watch.Seconds();
+  const std::uint64_t rss_after_load = bench::CurrentRssBytes();
+  out["files"] = stats.files_read;
+  out["input_bytes"] = stats.bytes_read;
+  out["load_s"] = Seconds(load_s);
+  out["load_mb_per_s"] = load_s > 0 ? Json(static_cast<double>(stats.bytes_read) / 1e6 / load_s) : Json(nullptr);
+  out["load_split"] =
+      "load_s is one ingest::LoadSnapshot call (read + parse + model + validate); parse_s is "
+      "nlohmann::json::parse of each file on its own (the loader's parser), validate_s a second "
+      "model::Validate on the loaded network (idempotent), model_s what remains";
+  Json counts = Json::object();
+  for (const auto& [type, count] : network.Counts(model::kNone)) counts[type] = count;
+  out["model_counts"] = counts;
+  out["diagnostics"] = {{"error", diagnostics.Count(base::Severity::kError)},
+                        {"warning", diagnostics.Count(base::Severity::kWarning)},
+                        {"note", diagnostics.Count(base::Severity::kNote)}};
+  std::map<std::string, std::size_t> codes;
+  for (const base::Diagnostic& d : diagnostics.All()) ++codes[d.code];
+  out["diagnostic_codes"] = codes;
+
+  // Validate again (it is idempotent) to estimate its share of the load.
+  {
+    base::Diagnostics again;
+    Stopwatch watch;
+    model::Validate(network, again);
+    out["validate_s"] = Seconds(watch.Seconds());
+  }
+
+#if REACHCHECK_BENCH_HAVE_ENGINE
+  Stopwatch graph_watch;
+  auto engine = std::make_unique<analysis::Engine>(network);
+  out["graph_build_s"] = Seconds(graph_watch.Seconds());
+  out["rss_after_load_bytes"] = rss_after_load;
+  out["rss_after_graph_bytes"] = bench::CurrentRssBytes();
+  out["rss_start_bytes"] = rss_start;
+  bench::MeasureQueries(network, *engine, options.queries, options.why_runs, options.seed, out);
+#else
+  out["graph_build_s"] = nullptr;
+  out["rss_after_load_bytes"] = rss_after_load;
+  out["rss_after_graph_bytes"] = nullptr;
+  out["rss_start_bytes"] = rss_start;
+  for (const char* key : {"point_queries", "point_p50_us", "point_p99_us", "point_max_us", "why_all_ms",
+                          "why_all_max_ms", "why_all_classes", "exposure_s", "exposures"}) {
+    out[key] = nullptr;
+  }
+  out["engine"] = "not built: src/analysis has no analysis::Engine yet";
+#endif
+
+#if REACHCHECK_BENCH_HAVE_LINT
+  if (options.lint) {
+    base::Diagnostics lint_diagnostics;
+    lint::LintConfig config;
+    Stopwatch watch;
+    const std::vector<lint::Rule> rules = lint::SelectRules(lint::RuleSelection{}, config, lint_diagnostics);
+    const lint::LintReport report = lint::RunLint(network, rules, config);
+    out["lint_s"] = Seconds(watch.Seconds());
+    out["lint_rules"] = rules.size();
+    out["lint_findings"] = report.findings.size();
+  } else {
+    out["lint_s"] = nullptr;
+  }
+#else
+  out["lint_s"] = nullptr;
+  out["lint"] = "not built: src/lint has no lint::RunLint yet";
+#endif
+
+  out["peak_rss_bytes"] = bench::PeakRssBytes();
+  out["cached_load_s"] = nullptr;  // no model cache yet
+  if (options.parse_estimate) {
+    const double parse_s = ParseEstimate(JsonFiles(options.snapshot));
+    out["parse_s"] = Seconds(parse_s);
+    const double validate_s = out["validate_s"].get<double>();
+    out["model_s"] = Seconds(std::max(0.0, load_s - parse_s - validate_s));
+  } else {
+    out["parse_s"] = nullptr;
+    out["model_s"] = nullptr;
+  }
+  std::printf("%s\n", out.dump(1).c_str());
+  return 0;
+}

@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: Apache-2.0
+# The bench smoke test (ctest -L bench): generates an estate of SIZE into OUT, runs the
+# benchmark driver on it, and checks that it prints one JSON object with the expected fields.
+# No timing thresholds: CI machines are too noisy for them.
+foreach(var GENERATE DRIVER SIZE OUT)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "smoke_test.cmake needs -D${var}=...")
+  endif()
+endforeach()
+
+execute_process(COMMAND ${GENERATE} --size ${SIZE} --seed 7 --out ${OUT}
+                RESULT_VARIABLE result OUTPUT_VARIABLE summary ERROR_VARIABLE errors)
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "generate failed (${result}): ${errors}")
+endif()
+message(STATUS "generated: ${summary}")
+
+execute_process(COMMAND ${DRIVER} --snapshot ${OUT}/aws_configs --size ${SIZE} --queries 200 --why-runs 1
+                RESULT_VARIABLE result OUTPUT_VARIABLE json ERROR_VARIABLE errors)
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "reachcheck_bench failed (${result}): ${errors}\n${json}")
+endif()
+message(STATUS "reachcheck_bench: ${json}")
+
+# Every field must be present (null is allowed for parts that do not exist yet).
+foreach(key size input_bytes files load_s validate_s graph_build_s peak_rss_bytes point_p50_us
+            point_p99_us why_all_ms exposure_s lint_s cached_load_s parse_s model_s model_counts)
+  string(JSON type ERROR_VARIABLE error TYPE "${json}" ${key})
+  if(error)
+    message(FATAL_ERROR "reachcheck_bench output has no '${key}': ${error}")
+  endif()
+endforeach()
+# The estate must actually have been loaded.
+string(JSON bytes GET "${json}" input_bytes)
+string(JSON interfaces GET "${json}" model_counts network_interfaces)
+if(bytes LESS_EQUAL 0 OR interfaces LESS_EQUAL 0)
+  message(FATAL_ERROR "nothing was loaded: input_bytes=${bytes}, interfaces=${interfaces}")
+endif()
