@@ -27,21 +27,27 @@ std::string UnknownRuleMessage(const std::string& id, const std::vector<std::str
   return message;
 }
 
-// Fills in line and column of every finding location, reading each file once.
+// Fills in line and column of a place, reading each file once.
+void Locate(base::SourceRef& where, std::map<std::string, std::string>& texts) {
+  if (where.file.empty() || where.line > 0) return;
+  auto it = texts.find(where.file);
+  if (it == texts.end()) {
+    std::string text;
+    if (!ReadTextFile(where.file, &text)) text.clear();
+    it = texts.emplace(where.file, std::move(text)).first;
+  }
+  if (it->second.empty()) return;
+  TextPosition position = LocatePointer(it->second, where.pointer);
+  where.line = position.line;
+  where.column = position.column;
+}
+
+// Fills in line and column of every finding location and path hop.
 void LocateFindings(std::vector<Finding>& findings) {
   std::map<std::string, std::string> texts;
   for (Finding& f : findings) {
-    if (f.location.file.empty() || f.location.line > 0) continue;
-    auto it = texts.find(f.location.file);
-    if (it == texts.end()) {
-      std::string text;
-      if (!ReadTextFile(f.location.file, &text)) text.clear();
-      it = texts.emplace(f.location.file, std::move(text)).first;
-    }
-    if (it->second.empty()) continue;
-    TextPosition position = LocatePointer(it->second, f.location.pointer);
-    f.location.line = position.line;
-    f.location.column = position.column;
+    Locate(f.location, texts);
+    for (analysis::Hop& hop : f.path) Locate(hop.where, texts);
   }
 }
 

@@ -80,7 +80,7 @@ bool StrictReader::CheckObject(const Json& value, const std::string& pointer, co
   for (const auto& [key, unused] : value.items()) {
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     std::string message = "unknown key '" + key + "' in " + what;
-    if (auto hint = base::ClosestMatch(key, allowed, std::max<std::size_t>(2, key.size() / 3))) {
+    if (auto hint = base::ClosestMatch(key, allowed, std::max<std::size_t>(3, key.size() / 3))) {
       message += "; did you mean '" + *hint + "'?";
     } else {
       std::string list;
@@ -180,7 +180,7 @@ bool StrictReader::Choice(const Json& object, const std::string& pointer, const 
     std::string list;
     for (const std::string& c : choices) list += (list.empty() ? "" : ", ") + c;
     std::string message = "'" + key + "' must be one of " + list + " (got \"" + value + "\")";
-    if (auto hint = base::ClosestMatch(value, choices, 2)) message += "; did you mean '" + *hint + "'?";
+    if (auto hint = base::ClosestMatch(value, choices, 3)) message += "; did you mean '" + *hint + "'?";
     Error("bad-value", ChildPointer(pointer, key), message);
     return false;
   }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // SARIF 2.1.0 output of `lint`, in the shape GitHub code scanning reads.
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -22,8 +23,11 @@ Json RuleJson(const lint::RuleInfo& rule) {
   std::string markdown = "**" + rule.title + "**\n\n" + rule.description + "\n\n**Why:** " + rule.rationale +
                          "\n\n**Fix:** " + rule.remediation + "\n\n[Documentation](" + rule.documentation + ")";
   Json tags = Json::array({"network", "reachcheck"});
-  for (const std::string& tag : rule.tags) tags.push_back(tag);
-  if (rule.id.rfind("sg-", 0) == 0 || rule.id.find("exposure") != std::string::npos) tags.push_back("security");
+  std::vector<std::string> extra = rule.tags;
+  if (rule.id.rfind("sg-", 0) == 0) extra.push_back("security");
+  for (const std::string& tag : extra) {
+    if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);  // unique
+  }
   return {{"id", rule.id},
           {"name", rule.id},
           {"shortDescription", {{"text", rule.title}}},

@@ -51,13 +51,19 @@ TEST_CASE("a valid rule file parses, with comments", "[lint][rules]") {
 }
 
 TEST_CASE("an unknown key is an error with did-you-mean, pointer and line", "[lint][rules]") {
-  auto d = OnlyError(Replace(kGood, "\"title\"", "\"titel\""));
+  Diagnostics diagnostics;
+  Rule rule;
+  CHECK_FALSE(ParseRule(Replace(kGood, "\"description\"", "\"descripton\""), "rules/my-rule.json", false, &rule,
+                        diagnostics));
+  REQUIRE(diagnostics.All().size() == 2);  // the misspelt key, and the missing "description"
+  CHECK(diagnostics.All()[1].code == "rules-missing-field");
+  auto d = diagnostics.All()[0];
   CHECK(d.code == "rules-unknown-key");
   CHECK(d.where.file == "rules/my-rule.json");
-  CHECK(d.where.pointer == "/titel");
+  CHECK(d.where.pointer == "/descripton");
   CHECK(d.where.line == 5);
-  CHECK(d.where.column == 3);
-  CHECK(d.message.find("did you mean 'title'?") != std::string::npos);
+  CHECK(d.where.column == 31);  // where its value starts
+  CHECK(d.message.find("did you mean 'description'?") != std::string::npos);
 }
 
 TEST_CASE("missing fields, wrong types and bad values are precise errors", "[lint][rules]") {
@@ -69,7 +75,7 @@ TEST_CASE("missing fields, wrong types and bad values are precise errors", "[lin
   CHECK(type.code == "rules-bad-type");
   CHECK(type.where.pointer == "/title");
 
-  auto severity = OnlyError(Replace(kGood, "\"warning\"", "\"warn\""));
+  auto severity = OnlyError(Replace(kGood, "\"warning\"", "\"warnin\""));
   CHECK(severity.code == "rules-bad-value");
   CHECK(severity.message.find("did you mean 'warning'?") != std::string::npos);
 
@@ -132,7 +138,7 @@ TEST_CASE("intents: selectors, ports and regular expressions are checked", "[lin
   auto expect = OnlyError(Replace(intent, "\"unreachable\"", "\"blocked\""));
   CHECK(expect.where.pointer == "/intent/expect");
 
-  auto key = OnlyError(Replace(intent, "\"through\"", "\"thru\""));
+  auto key = OnlyError(Replace(intent, "\"through\"", "\"throgh\""));
   CHECK(key.code == "rules-unknown-key");
   CHECK(key.message.find("did you mean 'through'?") != std::string::npos);
 }
