@@ -102,6 +102,15 @@ net::IpAddress PacketSampler::Address(const net::AddressSet& set, net::Family fa
   return net::IpAddress::V6(i.lo + random % (span + 1));
 }
 
+std::optional<net::IpAddress> PacketSampler::AddressNotIn(const net::AddressSet& set, net::Family family) {
+  std::vector<net::IpAddress> outside;
+  for (const net::IpAddress& a : interesting_) {
+    if (a.family == family && !set.Contains(a)) outside.push_back(a);
+  }
+  if (outside.empty()) return std::nullopt;
+  return rng_.Pick(outside);
+}
+
 std::uint8_t PacketSampler::Protocol(const net::ProtocolSet& protocols, net::Family family) {
   std::vector<std::uint8_t> favourites = {net::kTcp, net::kTcp, net::kUdp,
                                           family == net::Family::kV4 ? net::kIcmp : net::kIcmpv6,

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "reachcheck/model/network.h"
@@ -21,6 +22,8 @@ class PacketSampler {
 
   /// An address of `set` in `family`; precondition: the set has one.
   net::IpAddress Address(const net::AddressSet& set, net::Family family);
+  /// A modelled or edge address of `family` that is NOT in `set`, if there is one.
+  std::optional<net::IpAddress> AddressNotIn(const net::AddressSet& set, net::Family family);
   /// A protocol of `protocols` (tcp, udp, icmp or icmpv6 for `family`, and a few others).
   std::uint8_t Protocol(const net::ProtocolSet& protocols, net::Family family);
   /// A destination port (or packed ICMP type/code) of `ports` for `protocol`.

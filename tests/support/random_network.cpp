@@ -191,7 +191,13 @@ void Generator::BuildInterfaces(VpcPlan& vpc, int index) {
           eni.SecondaryIp(secondary, rng_.Percent(40) ? PublicAddress() : "");
         }
       }
-      if (subnet.v6 && rng_.Percent(60)) eni.Ipv6(AddressIn(*subnet.v6, rng_.Pick(kHostOffsets)));
+      if (subnet.v6 && rng_.Percent(60)) {
+        const std::string v6 = AddressIn(*subnet.v6, rng_.Pick(kHostOffsets));
+        if (std::find(subnet.addresses.begin(), subnet.addresses.end(), v6) == subnet.addresses.end()) {
+          subnet.addresses.push_back(v6);  // one owner per address, as AWS enforces
+          eni.Ipv6(v6);
+        }
+      }
       if (!rng_.Percent(5)) {
         eni.Group(rng_.Pick(vpc.groups));
         if (rng_.Percent(30)) eni.Group(rng_.Pick(vpc.groups));

@@ -18,7 +18,7 @@ struct SubnetPlan {
   std::string id;
   net::Cidr v4;
   std::optional<net::Cidr> v6;
-  std::vector<std::string> addresses;  ///< private addresses given out so far
+  std::vector<std::string> addresses;  ///< private and IPv6 addresses given out so far
 };
 
 struct VpcPlan {

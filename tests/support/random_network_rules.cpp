@@ -108,7 +108,10 @@ std::string Generator::RandomPeerCidr(const VpcPlan& vpc, bool v6) {
     case 6: return SubBlock(subnet.v4, 28, 1).ToString();
     case 7: return SubBlock(subnet.v4, 26, 0).ToString();
     case 8: return SubBlock(subnet.v4, 29, 25).ToString();  // .200-.207
-    case 9: return subnet.addresses.empty() ? "8.8.8.8/32" : rng_.Pick(subnet.addresses) + "/32";
+    case 9: {
+      const std::string address = subnet.addresses.empty() ? "8.8.8.8" : rng_.Pick(subnet.addresses);
+      return address.find(':') == std::string::npos ? address + "/32" : address + "/128";
+    }
     case 10: return "8.8.8.0/24";
     case 11: return "203.0.113.0/24";
     case 12: return rng_.Percent(50) ? "54.0.0.0/24" : "52.0.0.0/16";

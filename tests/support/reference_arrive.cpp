@@ -23,10 +23,7 @@ void Walker::Arrive(Handle subnet) {
   const model::Subnet& s = n_.subnets[subnet];
   const net::IpAddress& d = p_.dst;
   if (destination_.kind == DestinationKind::kSubnet) {
-    if (subnet == destination_.subnet) {
-      Trace("delivered to a host in " + s.id);
-      return End(EndKind::kSubnetHost, kNone, subnet);
-    }
+    if (subnet == destination_.subnet) return Deliver(EndKind::kSubnetHost, kNone, subnet);
     return Stop("NO_POSSIBLE_DESTINATION", s.id, "arrives in " + s.id + ", not the destination subnet");
   }
   const Handle nat = NatOwningPrivate(n_, subnet, d);
@@ -38,14 +35,23 @@ void Walker::Arrive(Handle subnet) {
     return Stop("NO_POSSIBLE_DESTINATION", j == kNone ? s.id : n_.interfaces[j].id,
                 "arrives at " + d.ToString() + " in " + s.id + ", not the destination");
   }
-  if (j == kNone) {
-    Trace("delivered to a host that could live in " + s.id + " at " + d.ToString());
-    return End(EndKind::kSubnetHost, kNone, subnet);
-  }
+  if (j == kNone) return Deliver(EndKind::kSubnetHost, kNone, subnet);
   CheckState(j);
   CheckGroups(j, model::Direction::kIngress, p_.src, translated_);
-  Trace("delivered to " + n_.interfaces[j].id);
-  End(EndKind::kInterface, j, subnet);
+  Deliver(EndKind::kInterface, j, subnet);
+}
+
+// The end of a request's walk: delivered, unless it had to pass a gateway and did not (a
+// check made after the host's own, so that their blockers are listed too).
+void Walker::Deliver(EndKind kind, Handle interface, Handle subnet) {
+  std::string why;
+  const std::string where = kind == EndKind::kInterface ? n_.interfaces[interface].id
+                            : kind == EndKind::kSubnetHost ? n_.subnets[subnet].id
+                                                           : std::string("internet");
+  if (!GatewaysMet(&why)) return Stop("NO_POSSIBLE_DESTINATION", where, why);
+  Trace(kind == EndKind::kSubnetHost ? "delivered to a host that could live in " + where + " at " + p_.dst.ToString()
+                                     : "delivered to " + where);
+  End(kind, interface, subnet);
 }
 
 void Walker::ArriveReply(Handle subnet) {
@@ -92,6 +98,7 @@ void Walker::ComeIn(Handle gateway, Handle subnet, const net::IpAddress& new_dst
   }
   if (new_dst != p_.dst) Trace(g.id + " translates " + p_.dst.ToString() + " -> " + new_dst.ToString());
   Trace("in through " + g.id);
+  if (!g.egress_only) Pass(GatewayKind::kInternet, gateway);
   p_.dst = new_dst;
   entered_from_outside_ = true;
   EnterSubnet(subnet);
@@ -146,11 +153,10 @@ void Walker::OnInternet() {
     }
     return Stop("NO_POSSIBLE_DESTINATION", "internet", "reply ends on the internet, not at the sender");
   }
-  if (destination_.kind != DestinationKind::kAddresses) {
+  if (destination_.kind == DestinationKind::kInterfaces || destination_.kind == DestinationKind::kSubnet) {
     return Stop("NO_POSSIBLE_DESTINATION", "internet", "ends on the internet, not at the destination");
   }
-  Trace("delivered to the internet");
-  End(EndKind::kInternet, kNone, kNone);
+  Deliver(EndKind::kInternet, kNone, kNone);
 }
 
 }  // namespace reachcheck::testing::reference

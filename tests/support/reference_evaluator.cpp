@@ -19,7 +19,10 @@ std::string ConcretePacket::ToString(const model::Network& network) const {
   switch (sender) {
     case SenderKind::kInterface: out << network.interfaces[interface].id; break;
     case SenderKind::kSubnetHost: out << "host in " << network.subnets[subnet].id; break;
-    case SenderKind::kOutsideHost: out << "outside host"; break;
+    case SenderKind::kOutsideHost:
+      out << "outside host";
+      if (entry_gateway != kNone) out << " through " << network.internet_gateways[entry_gateway].id;
+      break;
   }
   out << ' ' << src.ToString() << ':' << src_port << " -> " << dst.ToString() << ':' << dst_port
       << ' ' << net::ProtocolName(protocol);

@@ -32,6 +32,8 @@ struct ConcretePacket {
   std::uint8_t protocol = 6;
   std::uint16_t src_port = 0;
   std::uint16_t dst_port = 0;
+  /// kOutsideHost asked about as `igw-`: it must come in through this internet gateway.
+  model::Handle entry_gateway = model::kNone;
 
   /// "eni-1 10.0.1.5:40000 -> 10.0.2.7:443 tcp".
   std::string ToString(const model::Network& network) const;
@@ -42,12 +44,17 @@ enum class DestinationKind {
   kInterfaces,  ///< interface / instance / tag: one of `interfaces`, security groups apply
   kSubnet,      ///< a host that could live in `subnet`, at any of its addresses
   kAddresses,   ///< address / CIDR / internet: whatever the walk delivers the packet to
+  kGateway,     ///< igw- / nat- / pcx-: as kAddresses, having passed through `gateway`
 };
+
+enum class GatewayKind { kInternet, kNat, kPeering };
 
 struct DestinationSpec {
   DestinationKind kind = DestinationKind::kAddresses;
   std::vector<model::Handle> interfaces;  ///< kInterfaces
   model::Handle subnet = model::kNone;    ///< kSubnet
+  GatewayKind gateway_kind = GatewayKind::kInternet;  ///< kGateway
+  model::Handle gateway = model::kNone;   ///< kGateway: internet_gateways / nat_gateways / peerings
 };
 
 /// A component that dropped the packet or its reply.

@@ -34,6 +34,20 @@ void Walker::End(EndKind kind, Handle interface, Handle subnet) {
   end_ = WalkEnd{kind, interface, subnet};
 }
 
+bool Walker::GatewaysMet(std::string* why) const {
+  if (reply_) return true;
+  if (destination_.kind == DestinationKind::kGateway &&
+      passed_.count({destination_.gateway_kind, destination_.gateway}) == 0) {
+    *why = "delivered without passing through the destination gateway";
+    return false;
+  }
+  if (original_.entry_gateway != kNone && passed_.count({GatewayKind::kInternet, original_.entry_gateway}) == 0) {
+    *why = "delivered without coming in through " + n_.internet_gateways[original_.entry_gateway].id;
+    return false;
+  }
+  return true;
+}
+
 void Walker::CheckState(Handle interface) {
   const model::NetworkInterface& eni = n_.interfaces[interface];
   if (!eni.InUse()) {
@@ -172,6 +186,7 @@ void Walker::ToInternetGateway(const model::Route& route, Handle vpc) {
     translated_ = true;
   }
   if (!reply_) memo_.exit_gateway = g;
+  Pass(GatewayKind::kInternet, g);
   Trace("out through " + route.target_id);
   OnInternet();
 }
@@ -212,6 +227,7 @@ void Walker::ToNatGateway(const model::Route& route, Handle subnet, Handle vpc) 
   translated_ = true;
   nat_seen_ = true;
   forward_nat_ = n;
+  Pass(GatewayKind::kNat, n);
   RouteFrom(nat.subnet);
 }
 
@@ -237,6 +253,7 @@ void Walker::ToPeering(const model::Route& route, Handle vpc) {
   const Handle to = SubnetOfVpcHolding(n_, far->vpc, p_.dst);
   if (to == kNone) return Stop("NO_POSSIBLE_DESTINATION", pcx.id, "no subnet of " + far->vpc_id + " holds it");
   Trace("across " + pcx.id + " into " + far->vpc_id);
+  Pass(GatewayKind::kPeering, x);
   entered_from_outside_ = true;
   EnterSubnet(to);
 }

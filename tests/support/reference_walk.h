@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <set>
+#include <utility>
 #include <string>
 
 #include "reachcheck/model/network.h"
@@ -78,6 +79,10 @@ class Walker {
   void Stop(const std::string& code, const std::string& component, const std::string& detail);
   void Trace(const std::string& line);
   void End(EndKind kind, model::Handle interface, model::Handle subnet);
+  void Deliver(EndKind kind, model::Handle interface, model::Handle subnet);
+  void Pass(GatewayKind kind, model::Handle gateway) { passed_.insert({kind, gateway}); }
+  /// For a gateway destination or an `igw-` source: whether the walk went through it.
+  bool GatewaysMet(std::string* why) const;
 
   const model::Network& n_;
   const ConcretePacket& original_;
@@ -93,6 +98,7 @@ class Walker {
   bool entered_from_outside_ = false;  // came in over a peering or through an IGW
   bool nat_reversed_ = false;
   std::set<model::Handle> appliances_;
+  std::set<std::pair<GatewayKind, model::Handle>> passed_;  // gateways the packet went through
 };
 
 }  // namespace reachcheck::testing::reference

@@ -56,6 +56,7 @@ bool Draw(const model::Network& n, const Question& q, SeededRandom& rng, PacketS
   packet.sender = sender.kind;
   packet.interface = sender.interface;
   packet.subnet = sender.subnet;
+  packet.entry_gateway = sender.entry_gateway;
   packet.src = sampler.Address(sender.addresses, family);
   packet.dst = sampler.Address(destinations, family);
   packet.protocol = sampler.Protocol(q.query.protocols, family);
@@ -63,6 +64,45 @@ bool Draw(const model::Network& n, const Question& q, SeededRandom& rng, PacketS
   packet.dst_port = sampler.Port(q.query.ports, ports ? packet.protocol : net::kTcp);
   packet.src_port = sampler.SourcePort(q.query.source_ports);
   return true;
+}
+
+// A packet of the question moved just outside it: another destination address, port,
+// protocol or (TCP/UDP) source port. False when the question leaves no room.
+bool DrawOutside(const model::Network& n, const Question& q, SeededRandom& rng, PacketSampler& sampler,
+                 ConcretePacket& packet) {
+  if (!Draw(n, q, rng, sampler, packet)) return false;
+  const Sender* sender = nullptr;
+  for (const Sender& s : q.senders) {
+    if (s.kind == packet.sender && s.interface == packet.interface && s.addresses.Contains(packet.src)) sender = &s;
+  }
+  if (sender == nullptr) return false;
+  switch (rng.Below(4)) {
+    case 0: {
+      const std::optional<net::IpAddress> dst =
+          sampler.AddressNotIn(q.DestinationFor(n, *sender), packet.dst.family);
+      if (!dst) return false;
+      packet.dst = *dst;
+      return true;
+    }
+    case 1: {
+      const net::PortSet outside = q.query.ports.Complement();
+      if (outside.IsEmpty() || !net::HasPorts(packet.protocol)) return false;
+      packet.dst_port = sampler.Port(outside, packet.protocol);
+      return true;
+    }
+    case 2: {
+      const net::ProtocolSet outside = q.query.protocols.Complement();
+      if (outside.IsEmpty()) return false;
+      packet.protocol = sampler.Protocol(outside, packet.dst.family);
+      return true;
+    }
+    default: {
+      const net::PortSet outside = q.query.source_ports.Complement();
+      if (outside.IsEmpty() || (packet.protocol != net::kTcp && packet.protocol != net::kUdp)) return false;
+      packet.src_port = sampler.SourcePort(outside);
+      return true;
+    }
+  }
 }
 
 }  // namespace
@@ -128,6 +168,19 @@ SeedReport RunSeed(std::uint64_t seed, int packets_per_question, bool verbose,
         if (holders.front()->reachable != expected.reachable || actual != expected.Codes()) {
           mismatch("reference " + CodesText(expected.Codes()) + " / engine " + CodesText(actual),
                    head + "engine: " + ClassText(*holders.front()));
+        }
+      }
+      // A few packets just outside the question: no class may hold them.
+      for (int k = 0; k < packets_per_question / 4; ++k) {
+        ConcretePacket packet;
+        if (!DrawOutside(n, q, rng, sampler, packet)) continue;
+        ++report.outside_packets;
+        for (const analysis::PacketClass& c : result.classes) {
+          if (c.Contains(packet.interface, packet.src, packet.dst, packet.protocol, packet.src_port, packet.dst_port)) {
+            mismatch("a class holds a packet outside the question",
+                     spec.Text() + "\npacket outside the question: " + packet.ToString(n) + "\nengine: " + ClassText(c));
+            break;
+          }
         }
       }
     }

@@ -20,7 +20,28 @@ std::string QuerySpec::Text() const {
   return out;
 }
 
+namespace {
+
+net::AddressSet SideBlocks(const model::Network& n, const model::PeeringSide& side) {
+  if (side.vpc != kNone) {
+    return net::AddressSet::Of(n.vpcs[side.vpc].ipv4_cidrs).Union(net::AddressSet::Of(n.vpcs[side.vpc].ipv6_cidrs));
+  }
+  return net::AddressSet::Of(side.ipv4_cidrs).Union(net::AddressSet::Of(side.ipv6_cidrs));
+}
+
+}  // namespace
+
 net::AddressSet Question::DestinationFor(const model::Network& network, const Sender& sender) const {
+  if (destination.kind == DestinationKind::kGateway && destination.gateway_kind == GatewayKind::kPeering) {
+    // The blocks of the side the source is not in; of both when it is in neither.
+    const model::VpcPeering& p = network.peerings[destination.gateway];
+    const bool in_requester = sender.vpc != kNone && sender.vpc == p.requester.vpc;
+    const bool in_accepter = sender.vpc != kNone && sender.vpc == p.accepter.vpc;
+    net::AddressSet out;
+    if (!in_requester) out = out.Union(SideBlocks(network, p.requester));
+    if (!in_accepter) out = out.Union(SideBlocks(network, p.accepter));
+    return out;
+  }
   if (destination.kind != DestinationKind::kInterfaces) return destination_addresses;
   net::AddressSet out;
   for (Handle j : destination.interfaces) out = out.Union(InterfaceDestinationAddresses(network, j, sender.vpc));
@@ -52,6 +73,28 @@ std::vector<Handle> InterfacesOf(const model::Network& n, const std::string& id)
     }
   }
   return out;
+}
+
+// An igw-, nat- or pcx- id as a gateway destination; false when it is none of those.
+bool GatewayOf(const model::Network& n, const std::string& id, DestinationSpec& out) {
+  out.kind = DestinationKind::kGateway;
+  if (StartsWith(id, "igw-")) {
+    out.gateway_kind = GatewayKind::kInternet;
+    for (Handle g = 0; g < n.internet_gateways.size(); ++g) {
+      if (n.internet_gateways[g].id == id) out.gateway = g;
+    }
+  } else if (StartsWith(id, "nat-")) {
+    out.gateway_kind = GatewayKind::kNat;
+    for (Handle g = 0; g < n.nat_gateways.size(); ++g) {
+      if (n.nat_gateways[g].id == id) out.gateway = g;
+    }
+  } else if (StartsWith(id, "pcx-")) {
+    out.gateway_kind = GatewayKind::kPeering;
+    for (Handle g = 0; g < n.peerings.size(); ++g) {
+      if (n.peerings[g].id == id) out.gateway = g;
+    }
+  }
+  return out.gateway != kNone;
 }
 
 Handle SubnetById(const model::Network& n, const std::string& id) {
@@ -117,6 +160,16 @@ bool MakeQuestion(const model::Network& n, const QuerySpec& spec, Question& q, s
     s.vpc = n.subnets[s.subnet].vpc;
     s.addresses = net::AddressSet::Of(SubnetCidrs(n, s.subnet));
     q.senders.push_back(s);
+  } else if (StartsWith(spec.source, "igw-")) {
+    DestinationSpec gateway;
+    if (!GatewayOf(n, spec.source, gateway)) {
+      error = "bad source " + spec.source;
+      return false;
+    }
+    Sender outside;
+    outside.addresses = InternetSet(n);
+    outside.entry_gateway = gateway.gateway;
+    q.senders.push_back(outside);
   } else {
     net::AddressSet all;
     if (!AddressesOf(n, spec.source, all)) {
@@ -144,6 +197,13 @@ bool MakeQuestion(const model::Network& n, const QuerySpec& spec, Question& q, s
     q.destination.kind = DestinationKind::kSubnet;
     q.destination.subnet = SubnetById(n, spec.destination);
     q.destination_addresses = net::AddressSet::Of(SubnetCidrs(n, q.destination.subnet));
+  } else if (StartsWith(spec.destination, "igw-") || StartsWith(spec.destination, "nat-") ||
+             StartsWith(spec.destination, "pcx-")) {
+    if (!GatewayOf(n, spec.destination, q.destination)) {
+      error = "bad destination " + spec.destination;
+      return false;
+    }
+    q.destination_addresses = InternetSet(n);  // igw- and nat-; pcx- depends on the sender
   } else {
     q.destination.kind = DestinationKind::kAddresses;
     if (!AddressesOf(n, spec.destination, q.destination_addresses)) {
@@ -220,6 +280,20 @@ std::vector<QuerySpec> MakeQuerySpecs(const model::Network& n, SeededRandom& rng
   out.push_back(restrict({rng.Pick(cidrs), rng.Pick(enis), "", "", ""}));
   out.push_back(restrict({rng.Pick(enis), rng.Pick(subnets), "", "", ""}));
   out.push_back(restrict({rng.Pick(enis), "internet", "", "", ""}));
+  std::vector<std::string> gateways;
+  std::vector<std::string> igws;
+  for (const model::InternetGateway& g : n.internet_gateways) {
+    if (!g.egress_only) igws.push_back(g.id);
+  }
+  gateways = igws;
+  for (const model::NatGateway& g : n.nat_gateways) gateways.push_back(g.id);
+  for (const model::VpcPeering& p : n.peerings) gateways.push_back(p.id);
+  if (!gateways.empty()) {
+    out.push_back(restrict({rng.Percent(70) ? rng.Pick(enis) : rng.Pick(subnets), rng.Pick(gateways), "", "", ""}));
+  }
+  if (!igws.empty()) {
+    out.push_back(restrict({rng.Pick(igws), rng.Percent(80) ? rng.Pick(hosts_and_instances) : rng.Pick(subnets), "", "", ""}));
+  }
   return out;
 }
 

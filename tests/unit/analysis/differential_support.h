@@ -35,6 +35,7 @@ struct Sender {
   model::Handle subnet = model::kNone;
   model::Handle vpc = model::kNone;  ///< kNone for outside hosts
   net::AddressSet addresses;
+  model::Handle entry_gateway = model::kNone;  ///< `igw-` source: the gateway it comes in by
 };
 
 /// A question with its header space: senders, and what counts as the destination.
@@ -43,7 +44,7 @@ struct Question {
   analysis::Query query;
   std::vector<Sender> senders;
   DestinationSpec destination;
-  net::AddressSet destination_addresses;  ///< subnet / address destinations
+  net::AddressSet destination_addresses;  ///< subnet / address / igw- / nat- destinations
   /// The destination addresses `sender` asks about.
   net::AddressSet DestinationFor(const model::Network& network, const Sender& sender) const;
 };
@@ -61,6 +62,7 @@ bool MakeQuestion(const model::Network& network, const QuerySpec& spec, Question
 struct SeedReport {
   int questions = 0;
   int packets = 0;
+  int outside_packets = 0;  ///< packets just outside the question, which no class may hold
   int mismatches = 0;
   std::string details;  ///< the first mismatches in full, and the network dump
   /// "reference {codes} / engine {codes}" -> how often, to see patterns across seeds.

@@ -92,6 +92,7 @@ TEST_CASE("differential: the engine agrees with the reference evaluator on rando
     const SeedReport report = differential::RunSeed(seed, static_cast<int>(packets), failing_seeds < 3);
     total.questions += report.questions;
     total.packets += report.packets;
+    total.outside_packets += report.outside_packets;
     total.mismatches += report.mismatches;
     for (const auto& [signature, count] : report.signatures) total.signatures[signature] += count;
     for (const auto& [outcome, count] : report.outcomes) total.outcomes[outcome] += count;
@@ -104,9 +105,10 @@ TEST_CASE("differential: the engine agrees with the reference evaluator on rando
   }
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("differential: %llu seeds, %d questions, %d packets, %d mismatches in %d seeds, %.1f s\n",
+  std::printf("differential: %llu seeds, %d questions, %d packets (+%d outside the questions), "
+              "%d mismatches in %d seeds, %.1f s\n",
               static_cast<unsigned long long>(last - first + 1), total.questions, total.packets,
-              total.mismatches, failing_seeds, seconds);
+              total.outside_packets, total.mismatches, failing_seeds, seconds);
   if (EnvNumber("REACHCHECK_DIFF_COVERAGE", 0) != 0) {
     for (const auto& [outcome, count] : total.outcomes) std::printf("  outcome %6d x %s\n", count, outcome.c_str());
   }

@@ -288,5 +288,40 @@ TEST_CASE("reference: from the internet: public sources, VPC addresses, NATs, ga
   CHECK(InterfaceDestinationAddresses(n, Eni(n, "eni-app"), model::kNone) == net::AddressSet::Of(IpOf("10.0.2.20")));
 }
 
+TEST_CASE("reference: gateway destinations and sources must be passed through") {
+  ModelBuilder b;
+  BuildBase(b);
+  b.Vpc("vpc-c", "10.2.0.0/16");
+  b.Subnet("subnet-c", "vpc-c", "10.2.1.0/24");
+  b.Igw("igw-c", "vpc-c");
+  b.RouteTable("rtb-c", "vpc-c").Main().Route("0.0.0.0/0", "igw-c");
+  b.SecurityGroup("sg-c", "vpc-c").IngressAll("0.0.0.0/0").EgressAll();
+  b.Interface("eni-c", "subnet-c", "10.2.1.5").PublicIp("54.0.2.5").Group("sg-c");
+  const model::Network n = b.Build();
+  auto through = [&](GatewayKind kind, model::Handle gateway) {
+    DestinationSpec d;
+    d.kind = DestinationKind::kGateway;
+    d.gateway_kind = kind;
+    d.gateway = gateway;
+    return d;
+  };
+  const DestinationSpec nat = through(GatewayKind::kNat, n.FindNatGateway("nat-a", 0));
+  const DestinationSpec igw = through(GatewayKind::kInternet, n.FindInternetGateway("igw-a", 0));
+  const DestinationSpec pcx = through(GatewayKind::kPeering, n.FindPeering("pcx-ab", 0));
+  CHECK(Eval(n, FromEni(n, "eni-app", "10.0.2.20", "8.8.8.8", 443), nat).reachable);
+  CHECK(Eval(n, FromEni(n, "eni-app", "10.0.2.20", "8.8.8.8", 443), igw).reachable);  // NAT, then igw-a
+  CHECK(Eval(n, FromEni(n, "eni-web", "10.0.1.10", "8.8.8.8", 443), nat).Codes() ==
+        Codes{{"NO_POSSIBLE_DESTINATION", kForward}});
+  CHECK(Eval(n, FromEni(n, "eni-app", "10.0.2.20", "10.1.1.30", 5432), pcx).reachable);
+  CHECK(Eval(n, FromEni(n, "eni-app", "10.0.2.20", "10.0.1.10", 443), pcx).Codes() ==
+        Codes{{"NO_POSSIBLE_DESTINATION", kForward}});
+  // `igw-a` as a source: outside hosts whose packets come in through igw-a.
+  ConcretePacket in = FromOutside("8.8.8.8", "54.0.0.10", 443);
+  in.entry_gateway = n.FindInternetGateway("igw-a", 0);
+  CHECK(Eval(n, in).reachable);
+  in.dst = IpOf("54.0.2.5");  // comes in through igw-c instead
+  CHECK(Eval(n, in).Codes() == Codes{{"NO_POSSIBLE_DESTINATION", kForward}});
+}
+
 }  // namespace
 }  // namespace reachcheck::testing
