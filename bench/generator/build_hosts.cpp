@@ -373,30 +373,4 @@ void Builder::BuildInstances(int v) {
   vpc.interface_count = static_cast<int>(estate_.interfaces.size()) - vpc.first_interface;
 }
 
-Estate BuildEstate(const EstateSize& size, std::uint64_t seed) {
-  Estate estate;
-  estate.seed = seed;
-  Builder builder(estate, seed);
-  builder.BuildNetwork(size.vpcs);
-  builder.BuildHosts();
-  return estate;
-}
-
-EstateCounts CountEstate(const Estate& estate) {
-  EstateCounts counts;
-  for (const RouteTable& table : estate.route_tables) {
-    counts.routes += table.routes.size();
-    for (const Route& route : table.routes) counts.blackhole_routes += route.blackhole ? 1 : 0;
-  }
-  for (const SecurityGroup& group : estate.security_groups) {
-    for (const auto* list : {&group.ingress, &group.egress}) {
-      for (const Permission& p : *list) {
-        counts.rules += p.peers.size();
-        for (const SgPeer& peer : p.peers) counts.group_rules += peer.kind == PeerKind::kGroup ? 1 : 0;
-      }
-    }
-  }
-  return counts;
-}
-
 }  // namespace reachcheck::bench

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Builds the network half of the estate: accounts and regions, VPCs with their CIDRs,
-// subnets per AZ, gateways, peerings, prefix lists, route tables and network ACLs.
+// Builds the network half of the estate (accounts and regions, VPCs with their CIDRs,
+// subnets per AZ, gateways, peerings, prefix lists, route tables, network ACLs), the whole
+// estate (BuildEstate) and its summary counts.
 #include <algorithm>
 #include <set>
 #include <utility>
@@ -346,6 +347,32 @@ void Builder::BuildAcls(int v) {
     estate_.acls.push_back(std::move(private_acl));
   }
   vpc.acl_count = static_cast<int>(estate_.acls.size()) - vpc.first_acl;
+}
+
+Estate BuildEstate(const EstateSize& size, std::uint64_t seed) {
+  Estate estate;
+  estate.seed = seed;
+  Builder builder(estate, seed);
+  builder.BuildNetwork(size.vpcs);
+  builder.BuildHosts();
+  return estate;
+}
+
+EstateCounts CountEstate(const Estate& estate) {
+  EstateCounts counts;
+  for (const RouteTable& table : estate.route_tables) {
+    counts.routes += table.routes.size();
+    for (const Route& route : table.routes) counts.blackhole_routes += route.blackhole ? 1 : 0;
+  }
+  for (const SecurityGroup& group : estate.security_groups) {
+    for (const auto* list : {&group.ingress, &group.egress}) {
+      for (const Permission& p : *list) {
+        counts.rules += p.peers.size();
+        for (const SgPeer& peer : p.peers) counts.group_rules += peer.kind == PeerKind::kGroup ? 1 : 0;
+      }
+    }
+  }
+  return counts;
 }
 
 }  // namespace reachcheck::bench
