@@ -75,7 +75,7 @@ TEST_CASE("severity overrides and unknown ids in the config", "[lint][config]") 
   CHECK(found_unused);
 }
 
-TEST_CASE("--only needs known ids", "[lint][config]") {
+TEST_CASE("Lint option --only needs known ids", "[lint][config]") {
   base::Diagnostics diagnostics;
   lint::RuleSelection selection;
   selection.only = {"route-blackhole", "route-blackhol"};
