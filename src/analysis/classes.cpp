@@ -50,23 +50,62 @@ void HashSet(std::size_t& seed, const net::IntervalSet<T>& set) {
   Mix(seed, set.Intervals().size());
 }
 
-void AppendHops(std::string& key, const std::vector<Hop>& hops) {
-  for (const Hop& h : hops) {
-    key += h.component + '\x1f' + h.type + '\x1f' + h.detail + '\x1f' + h.where.file + '#' + h.where.pointer + '\x1e';
+std::size_t HashString(const std::string& text) { return std::hash<std::string>{}(text); }
+
+void HashHops(std::size_t& seed, const HopList& list) {
+  for (const HopNode* node = list.get(); node != nullptr; node = node->prev.get()) {
+    if (node->shared != nullptr) {
+      Mix(seed, reinterpret_cast<std::size_t>(node->shared));
+    } else {
+      Mix(seed, HashString(node->own.component));
+      Mix(seed, HashString(node->own.detail));
+    }
   }
-  key += '\x1d';
+  Mix(seed, PathSize(list));
 }
 
-std::string PathKey(const Final& f) {
-  std::string key = f.reachable ? "1" : "0";
-  key += f.delivered_to + '\x1d';
-  AppendHops(key, f.hops);
-  AppendHops(key, f.reply_hops);
-  for (const BlockerNote& b : f.blockers) {
-    key += b.blocker.component + '\x1f' + b.blocker.code + '\x1f' + b.blocker.direction +
-           (b.blocker.return_path ? "R" : "F") + b.blocker.detail + '\x1e';
+bool SameHops(const HopList& a, const HopList& b) {
+  if (PathSize(a) != PathSize(b)) return false;
+  for (const HopNode *x = a.get(), *y = b.get(); x != nullptr; x = x->prev.get(), y = y->prev.get()) {
+    if (x == y) return true;  // shared tail
+    if (x->shared != nullptr && x->shared == y->shared) continue;
+    const Hop& h = x->hop();
+    const Hop& k = y->hop();
+    if (h.component != k.component || h.type != k.type || h.detail != k.detail || !(h.where == k.where)) return false;
   }
-  return key;
+  return true;
+}
+
+bool SameBlockers(const BlockerList& a, const BlockerList& b) {
+  const BlockerNode* x = a.get();
+  const BlockerNode* y = b.get();
+  for (; x != nullptr && y != nullptr; x = x->prev.get(), y = y->prev.get()) {
+    if (x == y) return true;
+    const Blocker& p = x->note.blocker;
+    const Blocker& q = y->note.blocker;
+    if (p.component != q.component || p.code != q.code || p.direction != q.direction ||
+        p.return_path != q.return_path || p.detail != q.detail) {
+      return false;
+    }
+  }
+  return x == nullptr && y == nullptr;
+}
+
+std::size_t PathHash(const Final& f) {
+  std::size_t seed = f.reachable ? 1 : 2;
+  Mix(seed, HashString(f.delivered_to));
+  HashHops(seed, f.hops);
+  HashHops(seed, f.reply_hops);
+  for (const BlockerNode* node = f.blockers.get(); node != nullptr; node = node->prev.get()) {
+    Mix(seed, HashString(node->note.blocker.code));
+    Mix(seed, HashString(node->note.blocker.detail));
+  }
+  return seed;
+}
+
+bool SamePath(const Final& a, const Final& b) {
+  return a.reachable == b.reachable && a.delivered_to == b.delivered_to && SameHops(a.hops, b.hops) &&
+         SameHops(a.reply_hops, b.reply_hops) && SameBlockers(a.blockers, b.blockers);
 }
 
 int Category(const Index& index, const SourcePart& source, const net::AddressSet& destination) {
@@ -144,20 +183,28 @@ std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& sour
     std::vector<Box> boxes;
   };
   std::vector<Group> groups;
-  std::unordered_map<std::string, std::size_t> group_of;
+  std::unordered_map<std::size_t, std::vector<std::size_t>> by_hash;
   for (Final& f : finals) {
     if (f.box.IsEmpty()) continue;
-    auto [it, inserted] = group_of.emplace(PathKey(f), groups.size());
-    if (inserted) {
-      Box box = std::move(f.box);
-      groups.push_back({std::move(f), {std::move(box)}});
-    } else {
-      groups[it->second].boxes.push_back(std::move(f.box));
+    std::vector<std::size_t>& candidates = by_hash[PathHash(f)];
+    auto it = std::find_if(candidates.begin(), candidates.end(),
+                           [&](std::size_t g) { return SamePath(groups[g].first, f); });
+    if (it != candidates.end()) {
+      groups[*it].boxes.push_back(std::move(f.box));
+      continue;
     }
+    candidates.push_back(groups.size());
+    Box box = std::move(f.box);
+    groups.push_back({std::move(f), {std::move(box)}});
   }
   std::vector<RankedClass> out;
   for (Group& g : groups) {
     MergeBoxes(g.boxes);
+    std::vector<Hop> forward = ToVector(g.first.hops);
+    std::vector<Hop> reply = ToVector(g.first.reply_hops);
+    const std::vector<BlockerNote> blockers = ToVector(g.first.blockers);
+    std::set<std::string> components;
+    for (const BlockerNote& b : blockers) components.insert(b.blocker.component);
     for (Box& box : g.boxes) {
       PacketClass cls;
       cls.reachable = g.first.reachable;
@@ -169,14 +216,11 @@ std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& sour
       cls.protocols = std::move(box.proto);
       cls.ports = std::move(box.dport);
       cls.delivered_to = g.first.delivered_to;
-      cls.forward = g.first.hops;
-      cls.reply = g.first.reply_hops;
-      std::set<std::string> components;
-      for (const BlockerNote& b : g.first.blockers) {
-        cls.blocked_by.push_back(b.blocker);
-        components.insert(b.blocker.component);
-      }
-      if (components.size() == 1) cls.suggestion = Suggest(index, source, cls, g.first.blockers.front());
+      const bool last = &box == &g.boxes.back();
+      cls.forward = last ? std::move(forward) : forward;
+      cls.reply = last ? std::move(reply) : reply;
+      for (const BlockerNote& b : blockers) cls.blocked_by.push_back(b.blocker);
+      if (components.size() == 1) cls.suggestion = Suggest(index, source, cls, blockers.front());
       const int category = Category(index, source, cls.destination);
       out.push_back({category, std::move(cls)});
     }

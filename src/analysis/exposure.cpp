@@ -60,7 +60,7 @@ struct Piece {
 
 std::vector<Hop> PathFor(const Final& rep, const model::Network& n, const detail::Index& index,
                          model::Handle iface, const net::IpAddress& address, const net::IpAddress* private_ip) {
-  std::vector<Hop> hops = rep.hops;
+  std::vector<Hop> hops = detail::ToVector(rep.hops);
   const model::NetworkInterface& e = n.interfaces[iface];
   for (std::uint16_t i : rep.subject_hops) {
     if (i >= hops.size()) continue;
@@ -108,7 +108,7 @@ std::vector<Exposure> Engine::Exposures(const net::ProtocolSet& protocols, const
   std::vector<std::pair<model::Handle, Exposure>> out;
   for (auto& [key, members] : groups) {
     const Member& rep = members.front();
-    SourcePart source{{SourceInfo::kOutside, model::kNone, model::kNone, "internet", model::kNone}, outside};
+    SourcePart source{{SourceInfo::kOutside, model::kNone, model::kNone, "internet", model::kNone, true}, outside};
     Endpoint endpoint;
     endpoint.kind = EndpointKind::kInterface;
     endpoint.interfaces = {rep.iface};

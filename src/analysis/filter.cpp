@@ -20,11 +20,12 @@ net::ProtocolSet MakePortProtocols() {
 }
 
 /// The part of a rule over the original dimensions: address (when constrained), protocols,
-/// ports (when constrained).
+/// ports (when constrained). Points into the rule, or into `shifted` for shifted ports.
 struct Cube {
-  std::optional<net::AddressSet> addr;
-  net::ProtocolSet proto;
-  std::optional<net::PortSet> port;
+  const net::AddressSet* addr = nullptr;
+  const net::ProtocolSet* proto = nullptr;
+  const net::PortSet* port = nullptr;
+  net::PortSet shifted;
 };
 
 struct View {
@@ -35,44 +36,57 @@ struct View {
 
 /// The cubes of `rule` in terms of the original dimensions (0, 1 or 2 of them).
 int CubesOf(const Rule& rule, const View& view, Cube out[2]) {
-  std::optional<net::AddressSet> addr;
+  const net::AddressSet* addr = nullptr;
   if (view.remote->linked) {
-    addr = rule.remote;
+    if (!rule.remote.IsEmpty() && rule.remote.v4.IsAll() && rule.remote.v6.IsAll()) {
+      addr = nullptr;  // every address: no constraint
+    } else {
+      addr = &rule.remote;
+    }
   } else if (!rule.remote.Contains(view.remote->value)) {
     return 0;
   }
   int count = 0;
-  const net::ProtocolSet with_ports = rule.service.protocols.Intersect(PortProtocols());
-  const net::ProtocolSet without_ports = rule.service.protocols.Subtract(PortProtocols());
-  if (!with_ports.IsEmpty()) {
-    Cube cube{addr, with_ports, std::nullopt};
+  if (!rule.with_ports.IsEmpty()) {
+    Cube& cube = out[count];
+    cube.addr = addr;
+    cube.proto = &rule.with_ports;
+    cube.port = nullptr;
     bool keep = true;
     if (!rule.service.ports.IsAll()) {
-      if (view.port->linked) {
-        cube.port = ShiftPorts(rule.service.ports, -view.port->offset);
-      } else if (!rule.service.ports.Contains(*view.atom)) {
-        keep = false;  // atoms are never split by a rule: all in or all out
+      if (!view.port->linked) {
+        keep = rule.service.ports.Contains(*view.atom);  // atoms are all in or all out
+      } else if (view.port->offset == 0) {
+        cube.port = &rule.service.ports;
+      } else {
+        cube.shifted = ShiftPorts(rule.service.ports, -view.port->offset);
+        cube.port = &cube.shifted;
       }
     }
-    if (keep) out[count++] = std::move(cube);
+    if (keep) ++count;
   }
-  if (!without_ports.IsEmpty()) out[count++] = Cube{addr, without_ports, std::nullopt};
+  if (!rule.without_ports.IsEmpty()) {
+    Cube& cube = out[count++];
+    cube.addr = addr;
+    cube.proto = &rule.without_ports;
+    cube.port = nullptr;
+  }
   return count;
 }
 
 /// box ∩ cube, or nothing when empty.
 std::optional<Box> Intersect(const Box& box, const Cube& cube, const View& view) {
   Box out = box;
-  out.proto = out.proto.Intersect(cube.proto);
+  if (!cube.proto->Contains(out.proto)) out.proto = out.proto.Intersect(*cube.proto);
   if (out.proto.IsEmpty()) return std::nullopt;
   if (cube.addr) {
     net::AddressSet& dim = AddressDim(out, view.remote->dim);
-    dim = dim.Intersect(*cube.addr);
+    if (!cube.addr->Contains(dim)) dim = dim.Intersect(*cube.addr);
     if (dim.IsEmpty()) return std::nullopt;
   }
   if (cube.port) {
     net::PortSet& dim = PortDim(out, view.port->dim);
-    dim = dim.Intersect(*cube.port);
+    if (!cube.port->Contains(dim)) dim = dim.Intersect(*cube.port);
     if (dim.IsEmpty()) return std::nullopt;
   }
   return out;
@@ -93,13 +107,13 @@ void Subtract(const Box& box, const Cube& cube, const View& view, std::vector<Bo
     if (inside_part.IsEmpty()) return;
     AddressDim(inside, view.remote->dim) = std::move(inside_part);
   }
-  net::ProtocolSet other_proto = inside.proto.Subtract(cube.proto);
+  net::ProtocolSet other_proto = inside.proto.Subtract(*cube.proto);
   if (!other_proto.IsEmpty()) {
     Box piece = inside;
     piece.proto = std::move(other_proto);
     out.push_back(std::move(piece));
+    inside.proto = inside.proto.Intersect(*cube.proto);
   }
-  inside.proto = inside.proto.Intersect(cube.proto);
   if (inside.proto.IsEmpty() || !cube.port) return;
   net::PortSet& port = PortDim(inside, view.port->dim);
   port = port.Subtract(*cube.port);
@@ -108,7 +122,7 @@ void Subtract(const Box& box, const Cube& cube, const View& view, std::vector<Bo
 
 /// Whether the cube can touch the box at all (cheap test before copying).
 bool Touches(const Box& box, const Cube& cube, const View& view) {
-  if (!box.proto.Intersects(cube.proto)) return false;
+  if (!box.proto.Intersects(*cube.proto)) return false;
   if (cube.addr) {
     const net::AddressSet& dim = view.remote->dim == Dim::kSrc ? box.src : box.dst;
     if (!dim.Intersects(*cube.addr)) return false;
@@ -116,9 +130,18 @@ bool Touches(const Box& box, const Cube& cube, const View& view) {
   return true;
 }
 
-void FirstMatch(const Box& box, const std::vector<const Filter*>& filters, const View& view,
-                bool skip_group_refs, std::vector<std::pair<Box, const Rule*>>& out) {
-  std::vector<Box> pending{box};
+/// Whether the box lies entirely inside the cube (no split needed).
+bool Covers(const Box& box, const Cube& cube, const View& view) {
+  if (!cube.proto->Contains(box.proto)) return false;
+  if (cube.addr && !cube.addr->Contains(view.remote->dim == Dim::kSrc ? box.src : box.dst)) return false;
+  if (cube.port && !cube.port->Contains(view.port->dim == Dim::kDport ? box.dport : box.sport)) return false;
+  return true;
+}
+
+void FirstMatch(Box box, const std::vector<const Filter*>& filters, const View& view, bool skip_group_refs,
+                std::vector<std::pair<Box, const Rule*>>& out) {
+  std::vector<Box> pending;
+  pending.push_back(std::move(box));
   Cube cubes[2];
   for (const Filter* filter : filters) {
     for (const Rule& rule : filter->rules) {
@@ -126,13 +149,28 @@ void FirstMatch(const Box& box, const std::vector<const Filter*>& filters, const
       const int count = CubesOf(rule, view, cubes);
       if (count == 0) continue;
       std::vector<Box> next;
-      for (const Box& piece : pending) {
-        std::vector<Box> rest{piece};
+      for (Box& piece : pending) {
+        bool touched = false;
+        for (int c = 0; c < count && !touched; ++c) touched = Touches(piece, cubes[c], view);
+        if (!touched) {
+          next.push_back(std::move(piece));
+          continue;
+        }
+        if (count == 1 && Covers(piece, cubes[0], view)) {
+          out.emplace_back(std::move(piece), &rule);
+          continue;
+        }
+        std::vector<Box> rest;
+        rest.push_back(std::move(piece));
         for (int c = 0; c < count; ++c) {
           std::vector<Box> new_rest;
-          for (const Box& r : rest) {
+          for (Box& r : rest) {
             if (!Touches(r, cubes[c], view)) {
-              new_rest.push_back(r);
+              new_rest.push_back(std::move(r));
+              continue;
+            }
+            if (Covers(r, cubes[c], view)) {
+              out.emplace_back(std::move(r), &rule);
               continue;
             }
             if (auto m = Intersect(r, cubes[c], view)) out.emplace_back(std::move(*m), &rule);
@@ -173,6 +211,12 @@ std::vector<net::PortSet> PortAtoms(const net::PortSet& value,
 
 }  // namespace
 
+void Rule::Finish(std::string component, std::string type) {
+  with_ports = service.protocols.Intersect(PortProtocols());
+  without_ports = service.protocols.Subtract(PortProtocols());
+  hop = Hop{std::move(component), std::move(type), text, where};
+}
+
 const net::ProtocolSet& PortProtocols() {
   static const net::ProtocolSet set = MakePortProtocols();
   return set;
@@ -191,11 +235,7 @@ std::vector<Match> Evaluate(const Flow& flow, const std::vector<const Filter*>& 
     std::vector<std::pair<Box, const Rule*>> pieces;
     FirstMatch(flow.box, filters, view, skip_group_refs, pieces);
     result.reserve(pieces.size());
-    for (auto& [box, rule] : pieces) {
-      Match match{flow, {rule}};
-      match.flow.box = std::move(box);
-      result.push_back(std::move(match));
-    }
+    for (auto& [box, rule] : pieces) result.push_back(Match{std::move(box), {rule}});
     return result;
   }
   // A fixed port set: every port must pass. Evaluate each atom and refine the pieces.
@@ -220,11 +260,7 @@ std::vector<Match> Evaluate(const Flow& flow, const std::vector<const Filter*>& 
     }
     states = std::move(next);
   }
-  for (State& state : states) {
-    Match match{flow, std::move(state.rules)};
-    match.flow.box = std::move(state.box);
-    result.push_back(std::move(match));
-  }
+  for (State& state : states) result.push_back(Match{std::move(state.box), std::move(state.rules)});
   return result;
 }
 

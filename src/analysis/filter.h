@@ -24,6 +24,11 @@ struct Rule {
   model::Handle owner = model::kNone;  ///< the group or ACL
   std::string text;            ///< hop/blocker text naming the rule
   base::SourceRef where;
+  Hop hop;                     ///< the hop an admitting match records
+  net::ProtocolSet with_ports;     ///< its protocols where ports matter
+  net::ProtocolSet without_ports;  ///< its other protocols
+  /// Fills hop, with_ports and without_ports (after the other members are set).
+  void Finish(std::string component, std::string type);
 };
 
 /// An ordered rule list (a security group direction or an ACL direction).
@@ -31,10 +36,10 @@ struct Filter {
   std::vector<Rule> rules;
 };
 
-/// A piece of a flow and the rule that decided it: one per port atom when the port is a
-/// fixed set every member of which must pass (nullptr: no rule matched).
+/// A piece of a flow (its box) and the rule that decided it: one per port atom when the
+/// port is a fixed set every member of which must pass (nullptr: no rule matched).
 struct Match {
-  Flow flow;
+  Box box;
   std::vector<const Rule*> rules;
   bool Allowed() const;
 };

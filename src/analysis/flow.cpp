@@ -16,29 +16,93 @@ net::AddressSet CurrentAddresses(const Flow& flow, const AddrView& view) {
 }
 
 Flow RestrictAddress(const Flow& flow, const AddrView& view, const net::AddressSet& part) {
-  Flow out = flow;
-  if (view.linked) {
-    net::AddressSet& dim = AddressDim(out.box, view.dim);
-    dim = dim.Intersect(part);
-  }
+  if (!view.linked) return flow;
+  const net::AddressSet& dim = view.dim == Dim::kSrc ? flow.box.src : flow.box.dst;
+  return WithAddresses(flow, view.dim, dim.Intersect(part));
+}
+
+namespace {
+
+/// Copies every member but the box.
+void CopyState(Flow& to, const Flow& from) {
+  to.src = from.src;
+  to.dst = from.dst;
+  to.port = from.port;
+  to.sport = from.sport;
+  to.reply = from.reply;
+  to.port_from_sport = from.port_from_sport;
+  to.translated = from.translated;
+  to.origin_vpc = from.origin_vpc;
+  to.nat = from.nat;
+  to.pre_nat_src = from.pre_nat_src;
+  to.pre_nat_sport = from.pre_nat_sport;
+  to.egress_gateway = from.egress_gateway;
+  to.appliances = from.appliances;
+  to.passed = from.passed;
+  to.hops = from.hops;
+  to.reply_hops = from.reply_hops;
+  to.blockers = from.blockers;
+  to.delivered_to = from.delivered_to;
+  to.subject_hops = from.subject_hops;
+}
+
+}  // namespace
+
+Flow WithBox(const Flow& flow, Box box) {
+  Flow out;
+  out.box = std::move(box);
+  CopyState(out, flow);
+  return out;
+}
+
+Flow WithAddresses(const Flow& flow, Dim dim, net::AddressSet addresses) {
+  Flow out;
+  out.box.src = dim == Dim::kSrc ? std::move(addresses) : flow.box.src;
+  out.box.dst = dim == Dim::kDst ? std::move(addresses) : flow.box.dst;
+  out.box.proto = flow.box.proto;
+  out.box.dport = flow.box.dport;
+  out.box.sport = flow.box.sport;
+  CopyState(out, flow);
+  return out;
+}
+
+std::vector<Hop> ToVector(const HopList& list) {
+  std::vector<Hop> out(PathSize(list));
+  std::size_t i = out.size();
+  for (const HopNode* node = list.get(); node != nullptr; node = node->prev.get()) out[--i] = node->hop();
+  return out;
+}
+
+std::vector<BlockerNote> ToVector(const BlockerList& list) {
+  std::vector<BlockerNote> out;
+  for (const BlockerNode* node = list.get(); node != nullptr; node = node->prev.get()) out.push_back(node->note);
+  std::reverse(out.begin(), out.end());
   return out;
 }
 
 void AddHop(Flow& flow, Hop hop) {
-  (flow.reply ? flow.reply_hops : flow.hops).push_back(std::move(hop));
+  HopList& list = flow.reply ? flow.reply_hops : flow.hops;
+  const std::uint16_t size = static_cast<std::uint16_t>(PathSize(list) + 1);
+  list = std::make_shared<const HopNode>(HopNode{std::move(hop), nullptr, std::move(list), size});
+}
+
+void AddHop(Flow& flow, const Hop* shared) {
+  HopList& list = flow.reply ? flow.reply_hops : flow.hops;
+  const std::uint16_t size = static_cast<std::uint16_t>(PathSize(list) + 1);
+  list = std::make_shared<const HopNode>(HopNode{Hop{}, shared, std::move(list), size});
 }
 
 void AddBlocker(Flow& flow, BlockerNote note) {
   note.blocker.return_path = flow.reply;
-  for (const BlockerNote& existing : flow.blockers) {
-    const Blocker& a = existing.blocker;
+  for (const BlockerNode* node = flow.blockers.get(); node != nullptr; node = node->prev.get()) {
+    const Blocker& a = node->note.blocker;
     const Blocker& b = note.blocker;
     if (a.component == b.component && a.code == b.code && a.direction == b.direction &&
         a.return_path == b.return_path && a.detail == b.detail) {
       return;
     }
   }
-  flow.blockers.push_back(std::move(note));
+  flow.blockers = std::make_shared<const BlockerNode>(BlockerNode{std::move(note), std::move(flow.blockers)});
 }
 
 net::PortSet ShiftPorts(const net::PortSet& ports, int offset) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,21 @@ struct BlockerNote {
   bool translated = false;
 };
 
+/// A path as an immutable shared list (newest first): splitting a flow shares its path.
+struct HopNode {
+  Hop own;                       ///< the hop, unless `shared` is set
+  const Hop* shared = nullptr;   ///< a hop precomputed in the index (rules, routes)
+  std::shared_ptr<const HopNode> prev;
+  std::uint16_t size = 1;        ///< hops up to and including this one
+  const Hop& hop() const { return shared != nullptr ? *shared : own; }
+};
+struct BlockerNode {
+  BlockerNote note;
+  std::shared_ptr<const BlockerNode> prev;
+};
+using HopList = std::shared_ptr<const HopNode>;
+using BlockerList = std::shared_ptr<const BlockerNode>;
+
 /// A gateway the packet went through, for gateway endpoints.
 struct GatewayPass {
   char kind = 'i';  ///< 'i' internet gateway (either kind), 'n' NAT, 'p' peering
@@ -86,9 +102,9 @@ struct Flow {
   model::Handle egress_gateway = model::kNone;  ///< IGW/EIGW the request left by
   std::vector<model::Handle> appliances;        ///< appliances visited
   std::vector<GatewayPass> passed;
-  std::vector<Hop> hops;
-  std::vector<Hop> reply_hops;
-  std::vector<BlockerNote> blockers;
+  HopList hops;
+  HopList reply_hops;
+  BlockerList blockers;
   std::string delivered_to;
   std::vector<std::uint16_t> subject_hops;  ///< hops that name the destination interface
 };
@@ -98,11 +114,21 @@ struct Final {
   Box box;
   bool reachable = false;
   std::string delivered_to;
-  std::vector<Hop> hops;
-  std::vector<Hop> reply_hops;
-  std::vector<BlockerNote> blockers;
+  HopList hops;
+  HopList reply_hops;
+  BlockerList blockers;
   std::vector<std::uint16_t> subject_hops;
 };
+
+/// The flow with another box (copies everything else; paths are shared).
+Flow WithBox(const Flow& flow, Box box);
+/// The flow with one address dimension replaced.
+Flow WithAddresses(const Flow& flow, Dim dim, net::AddressSet addresses);
+/// The number of hops of a path.
+inline std::uint16_t PathSize(const HopList& list) { return list ? list->size : 0; }
+/// A path or blocker list in order (oldest first).
+std::vector<Hop> ToVector(const HopList& list);
+std::vector<BlockerNote> ToVector(const BlockerList& list);
 
 /// The addresses the view stands for.
 net::AddressSet CurrentAddresses(const Flow& flow, const AddrView& view);
@@ -114,6 +140,8 @@ net::PortSet& PortDim(Box& box, Dim dim);
 
 /// Appends a hop to the request's or the reply's path.
 void AddHop(Flow& flow, Hop hop);
+/// The same with a hop that lives in the index (no copy).
+void AddHop(Flow& flow, const Hop* shared);
 /// Records a blocker (return_path set for replies); exact duplicates are kept once.
 void AddBlocker(Flow& flow, BlockerNote note);
 

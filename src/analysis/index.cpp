@@ -217,7 +217,7 @@ void Index::IndexTables() {
     const model::Handle vpc = table.vpc;
     if (vpc != model::kNone) {
       for (const auto* blocks : {&n.vpcs[vpc].ipv4_cidrs, &n.vpcs[vpc].ipv6_cidrs}) {
-        for (const net::Cidr& c : *blocks) index.entries.push_back({c, 0, nullptr, text(c.ToString(), "local")});
+        for (const net::Cidr& c : *blocks) index.entries.push_back({c, 0, nullptr, text(c.ToString(), "local"), {}});
       }
     }
     for (const model::Route& route : table.routes) {
@@ -226,14 +226,18 @@ void Index::IndexTables() {
       const std::string target = local ? "local" : route.target_id;
       if (route.destination) {
         index.entries.push_back({*route.destination, propagated ? 3 : local ? 0 : 1, &route,
-                                 text(route.destination->ToString(), target)});
+                                 text(route.destination->ToString(), target), {}});
       } else if (route.prefix_list != model::kNone) {
         const model::PrefixList& list = n.prefix_lists[route.prefix_list];
         for (const net::Cidr& c : list.cidrs) {
           index.entries.push_back({c, propagated ? 3 : 2, &route,
-                                   text(route.prefix_list_id + " (" + c.ToString() + ")", target)});
+                                   text(route.prefix_list_id + " (" + c.ToString() + ")", target), {}});
         }
       }
+    }
+    for (RouteEntry& e : index.entries) {
+      e.hop = Hop{table.id, "route-table", e.text + " (longest match /" + std::to_string(e.prefix.length) + ")",
+                  e.route != nullptr ? e.route->origin : table.origin};
     }
     index.lpm = BuildLpm(index.entries);
   }

@@ -30,6 +30,7 @@ struct RouteEntry {
   int rank = 0;                        ///< 0 local, 1 CIDR route, 2 prefix list, 3 propagated
   const model::Route* route = nullptr; ///< nullptr: the implicit local route of a VPC block
   std::string text;                    ///< "rtb-1 route 0.0.0.0/0 -> igw-1"
+  Hop hop;                             ///< the route-table hop choosing it
   model::TargetKind Kind() const { return route ? route->target_kind : model::TargetKind::kLocal; }
 };
 

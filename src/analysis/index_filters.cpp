@@ -76,6 +76,7 @@ void Index::CompileFilters() {
           if (r.group != model::kNone) rule.remote = members(r.group, vpc);
           break;
       }
+      rule.Finish(sg.id, "security-group");
       filter.rules.push_back(std::move(rule));
     }
     return filter;
@@ -126,6 +127,7 @@ void Index::CompileFilters() {
         rule.owner = a;
         rule.where = e->origin;
         rule.text = AclRuleText(acl, *e, ingress);
+        rule.Finish(acl.id, "network-acl");
         filter.rules.push_back(std::move(rule));
       }
     }

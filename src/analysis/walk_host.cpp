@@ -151,7 +151,7 @@ void Walker::AtInterface(Flow f, model::Handle iface, model::Handle subnet) {
     AddBlocker(f, std::move(note));
   }
   Groups(std::move(f), iface, true, [&](Flow p) {
-    p.subject_hops.push_back(static_cast<std::uint16_t>(p.hops.size()));
+    p.subject_hops.push_back(PathSize(p.hops));
     AddHop(p, MakeHop(e.id, "network-interface", "delivered to " + e.id, e.origin));
     Deliver(std::move(p), Arrival{Arrival::kInterface, iface, subnet});
   });

@@ -162,6 +162,10 @@ void Walker::OnInternet(Flow f) {
         },
         arrive);
   };
+  if (f.reply && source_.coarse_internet && f.dst.linked && f.dst.dim == Dim::kSrc) {
+    elsewhere(std::move(f));  // replies to outside hosts, which are never modelled addresses
+    return;
+  }
   if (!IsV4(f.box)) {
     SplitBySpans(
         f, f.dst, SpanIndex<model::Handle>{{}, index_.vpc_v6},
@@ -216,7 +220,7 @@ void Walker::OnInternet(Flow f) {
               const model::Handle gateway = e.vpc == model::kNone ? model::kNone : index_.vpcs[e.vpc].igw;
               if (gateway == model::kNone || e.subnet == model::kNone) return no_gateway(std::move(q), e.vpc_id);
               const model::InternetGateway& g = net_.internet_gateways[gateway];
-              if (!q.reply) q.subject_hops.push_back(static_cast<std::uint16_t>(q.hops.size()));
+              if (!q.reply) q.subject_hops.push_back(PathSize(q.hops));
               AddHop(q, MakeHop(g.id, "internet-gateway",
                                 g.id + " translates destination " + m.public_ip.ToString() + " -> " +
                                     m.private_ip.ToString(), g.origin));

@@ -119,7 +119,7 @@ void Walker::WalkReply(Flow reply, const Arrival& arrival) {
 }
 
 void Walker::Back(Flow f) {
-  const bool reachable = f.blockers.empty();
+  const bool reachable = f.blockers == nullptr;
   out_.push_back(ToFinal(f, reachable));
 }
 

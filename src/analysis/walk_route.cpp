@@ -30,9 +30,7 @@ void Walker::RouteFrom(Flow f, model::Handle subnet) {
               p, p.dst, routes.lpm,
               [&](const Span<int>& span, Flow piece) {
                 const RouteEntry& entry = routes.entries[span.payload];
-                AddHop(piece, MakeHop(table.id, "route-table",
-                                      entry.text + " (longest match /" + std::to_string(entry.prefix.length) + ")",
-                                      entry.route ? entry.route->origin : table.origin));
+                AddHop(piece, &entry.hop);
                 ApplyRoute(std::move(piece), subnet, entry);
               },
               [&](Flow piece) {

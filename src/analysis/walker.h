@@ -21,6 +21,9 @@ struct SourceInfo {
   model::Handle vpc = model::kNone;
   std::string name;                      ///< "eni-1", "subnet-1", "internet"
   model::Handle via_igw = model::kNone;  ///< `igw-` sources: the gateway they must enter by
+  /// Outside addresses stand in for the `internet` set but also hold modelled public
+  /// addresses (cheaper than their complement): replies to those are left out.
+  bool coarse_internet = false;
 };
 
 /// What counts as delivered.

@@ -22,12 +22,11 @@ void Walker::Groups(Flow f, model::Handle iface, bool ingress, Next&& next) {
   const AddrView remote = ingress ? f.src : f.dst;
   const bool skip_refs = ingress && f.translated;
   const std::string& id = net_.interfaces[iface].id;
-  for (Match& match : Evaluate(f, filters, remote, skip_refs)) {
-    Flow piece = std::move(match.flow);
+  std::vector<Match> matches = Evaluate(f, filters, remote, skip_refs);
+  for (Match& match : matches) {
+    Flow piece = matches.size() == 1 ? std::move(f) : WithBox(f, std::move(match.box));
     if (match.Allowed()) {
-      for (const Rule* rule : match.rules) {
-        AddHop(piece, MakeHop(net_.security_groups[rule->owner].id, "security-group", rule->text, rule->where));
-      }
+      for (const Rule* rule : match.rules) AddHop(piece, &rule->hop);
     } else {
       std::string detail = std::string("no ") + (ingress ? "inbound" : "outbound") + " rule of " +
                            info.groups + " (" + id + ") matches";
@@ -46,7 +45,7 @@ void Walker::Groups(Flow f, model::Handle iface, bool ingress, Next&& next) {
       note.handle = iface;
       note.remote = remote;
       note.port = piece.port;
-      note.translated = f.translated;
+      note.translated = piece.translated;
       AddBlocker(piece, std::move(note));
     }
     next(std::move(piece));
@@ -66,11 +65,12 @@ void Walker::Acl(Flow f, model::Handle subnet, bool ingress, Next&& next) {
   }
   const model::NetworkAcl& model_acl = net_.network_acls[s.network_acl];
   const AddrView remote = ingress ? f.src : f.dst;
-  for (Match& match : Evaluate(f, {acl}, remote, false)) {
-    Flow piece = std::move(match.flow);
+  std::vector<Match> matches = Evaluate(f, {acl}, remote, false);
+  for (Match& match : matches) {
+    Flow piece = matches.size() == 1 ? std::move(f) : WithBox(f, std::move(match.box));
     for (const Rule* rule : match.rules) {
       if (rule != nullptr && rule->allow) {
-        AddHop(piece, MakeHop(model_acl.id, "network-acl", rule->text, rule->where));
+        AddHop(piece, &rule->hop);
         continue;
       }
       std::string detail = rule != nullptr

@@ -32,17 +32,9 @@ void SplitBySpans(const Flow& f, const AddrView& view, const SpanIndex<P>& spans
     on_span(*parts.front().first, f);
     return;
   }
-  for (auto& [span, part] : parts) {
-    Flow piece = f;
-    AddressDim(piece.box, view.dim) = std::move(part);
-    on_span(*span, std::move(piece));
-  }
+  for (auto& [span, part] : parts) on_span(*span, WithAddresses(f, view.dim, std::move(part)));
   net::AddressSet rest = set.Subtract(covered);
-  if (!rest.IsEmpty()) {
-    Flow piece = f;
-    AddressDim(piece.box, view.dim) = std::move(rest);
-    on_rest(std::move(piece));
-  }
+  if (!rest.IsEmpty()) on_rest(WithAddresses(f, view.dim, std::move(rest)));
 }
 
 template <typename P, typename OnPoint, typename OnRest>
@@ -64,19 +56,21 @@ void SplitByPoints(const Flow& f, const AddrView& view, const PointIndex<P>& poi
     hits.push_back({&p, false});
     AppendValue(covered.v6, p.address);
   });
+  if (hits.size() == 1 && covered == set) {
+    on_point(*hits.front().first, f);
+    return;
+  }
   for (const auto& [p, v4] : hits) {
-    Flow piece = f;
     net::AddressSet one;
     if (v4) AppendValue(one.v4, p->address); else AppendValue(one.v6, p->address);
-    AddressDim(piece.box, view.dim) = std::move(one);
-    on_point(*p, std::move(piece));
+    on_point(*p, WithAddresses(f, view.dim, std::move(one)));
   }
-  net::AddressSet rest = hits.empty() ? set : set.Subtract(covered);
-  if (!rest.IsEmpty()) {
-    Flow piece = f;
-    AddressDim(piece.box, view.dim) = std::move(rest);
-    on_rest(std::move(piece));
+  if (hits.empty()) {
+    on_rest(f);
+    return;
   }
+  net::AddressSet rest = set.Subtract(covered);
+  if (!rest.IsEmpty()) on_rest(WithAddresses(f, view.dim, std::move(rest)));
 }
 
 template <typename In, typename Out>
@@ -96,12 +90,8 @@ void SplitBySet(const Flow& f, const AddrView& view, const net::AddressSet& set,
     return;
   }
   net::AddressSet outside = current.Subtract(set);
-  Flow a = f;
-  AddressDim(a.box, view.dim) = std::move(inside);
-  in(std::move(a));
-  Flow b = f;
-  AddressDim(b.box, view.dim) = std::move(outside);
-  out(std::move(b));
+  in(WithAddresses(f, view.dim, std::move(inside)));
+  out(WithAddresses(f, view.dim, std::move(outside)));
 }
 
 }  // namespace reachcheck::analysis::detail
