@@ -20,7 +20,7 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
   }
   const model::InternetGateway& g = net_.internet_gateways[gateway];
   f.passed.push_back({'i', gateway});
-  f.egress_gateway = gateway;
+  if (!f.reply) f.egress_gateway = gateway;  // the gateway the reply comes back through
   if (!IsV4(f.box)) {
     AddHop(f, MakeHop(g.id, "internet-gateway", g.id + " forwards to the internet", g.origin));
     OnInternet(std::move(f));
@@ -96,7 +96,7 @@ void Walker::ToEgressOnlyGateway(Flow f, model::Handle subnet, const RouteEntry&
     return;
   }
   f.passed.push_back({'i', gateway});
-  f.egress_gateway = gateway;
+  if (!f.reply) f.egress_gateway = gateway;  // the gateway the reply comes back through
   AddHop(f, MakeHop(g.id, "egress-only-internet-gateway", g.id + " forwards to the internet", g.origin));
   OnInternet(std::move(f));
 }

@@ -267,6 +267,36 @@ TEST_CASE("IPv6 leaves through an egress-only gateway, which admits no request f
   CHECK(Codes(v4.classes[0]) == CodeSet{{"ENI_SG_RULES_MISMATCH", kFwd}, {"NO_ROUTE_TO_DESTINATION", kFwd}});
 }
 
+TEST_CASE("a reply comes back in through the egress-only gateway its request left by", "[engine]") {
+  testing::ModelBuilder b;
+  b.Vpc("vpc-6", "10.6.0.0/16").Ipv6("2600:1f18:6::/56");
+  b.Subnet("subnet-6", "vpc-6", "10.6.1.0/24").Ipv6("2600:1f18:6:1::/64");
+  b.EgressOnlyIgw("eigw-6", "vpc-6");
+  b.RouteTable("rtb-6", "vpc-6").Main().Route("::/0", "eigw-6");
+  b.Vpc("vpc-7", "10.7.0.0/16").Ipv6("2600:1f18:7::/56");
+  b.Subnet("subnet-7", "vpc-7", "10.7.1.0/24").Ipv6("2600:1f18:7:1::/64");
+  b.Igw("igw-7", "vpc-7");
+  b.RouteTable("rtb-7", "vpc-7").Main().Route("::/0", "igw-7");
+  b.SecurityGroup("sg-6", "vpc-6").EgressAll("::/0");
+  b.SecurityGroup("sg-7", "vpc-7").IngressAll("::/0").EgressAll("::/0");
+  b.Interface("eni-6", "subnet-6", "10.6.1.5").Ipv6("2600:1f18:6:1::5").Group("sg-6");
+  b.Interface("eni-7", "subnet-7", "10.7.1.5").Ipv6("2600:1f18:7:1::5").Group("sg-7");
+  const model::Network n = b.Build();
+  Engine engine(n);
+  const QueryResult r = Why(engine, "eni-6", "2600:1f18:7:1::5", "tcp", "443");
+  INFO(Dump(r));
+  CHECK(r.verdict == Verdict::kReachable);
+  REQUIRE(r.classes.size() == 1);
+  CHECK(PathMentions(r.classes[0].forward, "eigw-6 forwards to the internet"));
+  CHECK(PathMentions(r.classes[0].forward, "igw-7 forwards into vpc-7"));
+  CHECK(PathMentions(r.classes[0].reply, "igw-7 forwards to the internet"));
+  CHECK(PathMentions(r.classes[0].reply, "eigw-6 forwards into vpc-6"));
+  // The other way round the egress-only gateway admits nothing.
+  const QueryResult back = Why(engine, "eni-7", "2600:1f18:6:1::5", "tcp", "443");
+  REQUIRE(back.classes.size() == 1);
+  CHECK(Codes(back.classes[0]) == CodeSet{{"IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", kFwd}});
+}
+
 TEST_CASE("translated packets never match group references", "[engine]") {
   testing::ModelBuilder b;
   TwoTier(b);
