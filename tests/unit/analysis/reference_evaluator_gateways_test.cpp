@@ -71,6 +71,9 @@ TEST_CASE("reference: egress-only gateway: IPv6 out, replies back in, IPv4 refus
   CHECK(Eval(n, FromEni(n, "eni-d", "2600:1f18:d:1::5", "2001:db8::1", 443)).reachable);
   CHECK(Eval(n, FromOutside("2001:db8::1", "2600:1f18:d:1::5", 443)).Codes() ==
         Codes{{"IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", kForward}});
+  // ... but a reply comes back in through the egress-only gateway the request left by, also
+  // when the request was delivered inside another VPC (through vpc-a's internet gateway).
+  CHECK(Eval(n, FromEni(n, "eni-d", "2600:1f18:d:1::5", "2600:1f18:a:4::77", 443)).reachable);
   // An unowned IPv6 address of vpc-a's subnet: a host that could live there.
   CHECK(Eval(n, FromOutside("2001:db8::1", "2600:1f18:a:4::77", 443)).delivered_to == "subnet-v6 (no interface)");
 }
