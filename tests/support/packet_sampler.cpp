@@ -2,6 +2,7 @@
 // PacketSampler: biased draws of addresses, protocols and ports; InternetSet.
 #include "support/packet_sampler.h"
 
+#include <algorithm>
 #include <limits>
 
 #include "support/reference_evaluator.h"
@@ -100,6 +101,16 @@ net::IpAddress PacketSampler::Address(const net::AddressSet& set, net::Family fa
   const net::Uint128 span = i.hi - i.lo;
   if (span == std::numeric_limits<net::Uint128>::max()) return net::IpAddress::V6(random);
   return net::IpAddress::V6(i.lo + random % (span + 1));
+}
+
+std::vector<net::IpAddress> PacketSampler::InterestingIn(const net::AddressSet& set, net::Family family) const {
+  std::vector<net::IpAddress> out;
+  for (const net::IpAddress& a : interesting_) {
+    if (a.family == family && set.Contains(a)) out.push_back(a);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 std::optional<net::IpAddress> PacketSampler::AddressNotIn(const net::AddressSet& set, net::Family family) {

@@ -22,6 +22,9 @@ class PacketSampler {
 
   /// An address of `set` in `family`; precondition: the set has one.
   net::IpAddress Address(const net::AddressSet& set, net::Family family);
+  /// Every modelled or edge address of `family` in `set`: one at least in each piece of the
+  /// address space where no rule or route of the network changes.
+  std::vector<net::IpAddress> InterestingIn(const net::AddressSet& set, net::Family family) const;
   /// A modelled or edge address of `family` that is NOT in `set`, if there is one.
   std::optional<net::IpAddress> AddressNotIn(const net::AddressSet& set, net::Family family);
   /// A protocol of `protocols` (tcp, udp, icmp or icmpv6 for `family`, and a few others).

@@ -78,4 +78,10 @@ struct SeedReport {
 SeedReport RunSeed(std::uint64_t seed, int packets_per_question, bool verbose,
                    const std::function<void(model::Network&)>& skew = {});
 
+/// The exposure list of the network of `seed` against the reference: `packets` packets from
+/// outside hosts to public and IPv6 addresses (reachable => listed), and a few listed
+/// entries (listed => reachable from some outside host, searched exhaustively by piece).
+SeedReport RunExposureSeed(std::uint64_t seed, int packets, bool verbose,
+                           const std::function<void(model::Network&)>& skew = {});
+
 }  // namespace reachcheck::testing::differential

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Differential test: on seeded random networks, every sampled packet of a question must lie
 // in exactly one of the engine's classes, and that class's verdict and blocker codes must
-// equal the reference evaluator's. REACHCHECK_DIFF_SEED=N replays one seed,
-// REACHCHECK_DIFF_SEEDS=N changes the number of seeds, REACHCHECK_DIFF_PACKETS the packets
-// per question.
+// equal the reference evaluator's; `exposure` is checked against the reference both ways.
+// REACHCHECK_DIFF_SEED=N replays one seed, REACHCHECK_DIFF_SEEDS=N changes the number of
+// seeds, REACHCHECK_DIFF_PACKETS the packets per question, REACHCHECK_DIFF_COVERAGE=1 prints
+// how often each reference outcome was met.
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -18,6 +19,14 @@ namespace reachcheck::testing {
 namespace {
 
 using differential::SeedReport;
+
+// The default run stays within seconds in an optimised build; a sanitizer build is ~10x
+// slower, so it asks about fewer seeds (REACHCHECK_DIFF_SEEDS overrides both).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr long kDefaultSeeds = 40;
+#else
+constexpr long kDefaultSeeds = 200;
+#endif
 
 long EnvNumber(const char* name, long fallback) {
   const char* text = std::getenv(name);
@@ -76,12 +85,17 @@ TEST_CASE("differential: the comparison catches a reference that sees another ne
     }
     CHECK(mismatches > 0);
   }
+  int exposure_mismatches = 0;
+  for (std::uint64_t seed = 1; seed <= 15 && exposure_mismatches == 0; ++seed) {
+    exposure_mismatches += differential::RunExposureSeed(seed, 40, false, open_acls).mismatches;
+  }
+  CHECK(exposure_mismatches > 0);
 }
 
 TEST_CASE("differential: the engine agrees with the reference evaluator on random networks") {
   const long only = EnvNumber("REACHCHECK_DIFF_SEED", -1);
-  const long seeds = EnvNumber("REACHCHECK_DIFF_SEEDS", 200);
-  const long packets = EnvNumber("REACHCHECK_DIFF_PACKETS", 24);
+  const long seeds = EnvNumber("REACHCHECK_DIFF_SEEDS", kDefaultSeeds);
+  const long packets = EnvNumber("REACHCHECK_DIFF_PACKETS", 32);
   const auto start = std::chrono::steady_clock::now();
   SeedReport total;
   std::string details;
@@ -117,6 +131,34 @@ TEST_CASE("differential: the engine agrees with the reference evaluator on rando
   }
   INFO(details);
   CHECK(total.packets > 0);
+  CHECK(total.mismatches == 0);
+}
+
+TEST_CASE("differential: exposure agrees with the reference evaluator on random networks") {
+  const long only = EnvNumber("REACHCHECK_DIFF_SEED", -1);
+  const long seeds = EnvNumber("REACHCHECK_DIFF_SEEDS", kDefaultSeeds) / 4;
+  SeedReport total;
+  std::string details;
+  const std::uint64_t first = only >= 0 ? static_cast<std::uint64_t>(only) : 1;
+  const std::uint64_t last = only >= 0 ? first : static_cast<std::uint64_t>(seeds);
+  for (std::uint64_t seed = first; seed <= last; ++seed) {
+    const SeedReport report = differential::RunExposureSeed(seed, 40, total.mismatches == 0);
+    total.packets += report.packets;
+    total.outside_packets += report.outside_packets;
+    total.mismatches += report.mismatches;
+    details += report.details;
+    for (const auto& [signature, count] : report.signatures) total.signatures[signature] += count;
+    for (const auto& [outcome, count] : report.outcomes) total.outcomes[outcome] += count;
+    if (report.mismatches > 0) details += "seed " + std::to_string(seed) + ": exposure mismatches\n";
+  }
+  std::printf("exposure: %llu seeds, %d sampled packets, %d packets searching listed entries, %d mismatches\n",
+              static_cast<unsigned long long>(last - first + 1), total.packets, total.outside_packets,
+              total.mismatches);
+  for (const auto& [signature, count] : total.signatures) std::printf("  %6d x %s\n", count, signature.c_str());
+  if (EnvNumber("REACHCHECK_DIFF_COVERAGE", 0) != 0) {
+    for (const auto& [outcome, count] : total.outcomes) std::printf("  %6d x %s\n", count, outcome.c_str());
+  }
+  INFO(details);
   CHECK(total.mismatches == 0);
 }
 
