@@ -280,6 +280,9 @@ std::vector<QuerySpec> MakeQuerySpecs(const model::Network& n, SeededRandom& rng
   out.push_back(restrict({rng.Pick(cidrs), rng.Pick(enis), "", "", ""}));
   out.push_back(restrict({rng.Pick(enis), rng.Pick(subnets), "", "", ""}));
   out.push_back(restrict({rng.Pick(enis), "internet", "", "", ""}));
+  out.push_back(restrict({rng.Percent(50) ? "internet" : rng.Pick(subnets), rng.Pick(subnets), "", "", ""}));
+  out.push_back(restrict({rng.Percent(70) ? "0.0.0.0/0" : "::/0", rng.Percent(50) ? rng.Pick(enis) : rng.Pick(subnets),
+                          "", "", ""}));
   std::vector<std::string> gateways;
   std::vector<std::string> igws;
   for (const model::InternetGateway& g : n.internet_gateways) {

@@ -51,7 +51,9 @@ struct Question {
 
 /// Random questions about `network`: interface to 0.0.0.0/0 and ::/0, interface/instance to
 /// interface/instance, subnet to CIDR, internet to interface, address to address, CIDR to
-/// interface, interface to subnet and to internet; some with --proto/--port/--src-port.
+/// interface, interface to subnet and to internet, internet/subnet to subnet, 0.0.0.0/0 or
+/// ::/0 to interface/subnet, interface/subnet to igw-/nat-/pcx-, igw- to interface/subnet;
+/// some with --proto/--port/--src-port.
 std::vector<QuerySpec> MakeQuerySpecs(const model::Network& network, SeededRandom& rng);
 
 /// Resolves `spec` (through the engine's endpoint parser) and computes its header space
