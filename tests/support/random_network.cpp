@@ -108,6 +108,7 @@ void Generator::PlanVpcs() {
       const bool in_secondary = vpc.secondary && s == subnets - 1 && s > 0 && rng_.Percent(50);
       subnet.v4 = SubBlock(in_secondary ? *vpc.secondary : vpc.cidr, 24, static_cast<unsigned>(s));
       if (vpc.v6 && rng_.Percent(65)) subnet.v6 = SubBlock(*vpc.v6, 64, static_cast<unsigned>(s));
+      if (subnet.v6 && s > 0 && rng_.Percent(15)) subnet.has_v4 = false;  // IPv6-only
       vpc.subnets.push_back(subnet);
     }
     const int groups = 1 + static_cast<int>(rng_.Below(3));
@@ -121,7 +122,7 @@ void Generator::BuildVpc(VpcPlan& vpc, int index) {
   if (vpc.secondary) builder.Cidr(vpc.secondary->ToString());
   if (vpc.v6) builder.Ipv6(vpc.v6->ToString());
   for (const SubnetPlan& s : vpc.subnets) {
-    SubnetBuilder subnet = b_.Subnet(s.id, vpc.id, s.v4.ToString());
+    SubnetBuilder subnet = b_.Subnet(s.id, vpc.id, s.has_v4 ? s.v4.ToString() : "");
     if (s.v6) subnet.Ipv6(s.v6->ToString());
   }
   const unsigned roll = rng_.Below(100);
@@ -137,18 +138,28 @@ void Generator::BuildVpc(VpcPlan& vpc, int index) {
     vpc.eigw = Hex("eigw-0", static_cast<unsigned>(index), 2);
     b_.EgressOnlyIgw(vpc.eigw, vpc.id);
   }
+  if (rng_.Percent(15)) {
+    vpc.endpoint = Hex("vpce-0", static_cast<unsigned>(index), 3);
+    b_.GatewayEndpoint(vpc.endpoint, vpc.id, "com.amazonaws.us-east-1.s3");
+  }
 }
 
 void Generator::BuildNats(VpcPlan& vpc, int index) {
   const int nats = static_cast<int>(rng_.Below(3));
   for (int k = 0; k < nats; ++k) {
     SubnetPlan& subnet = vpc.subnets[rng_.Below(static_cast<std::uint32_t>(vpc.subnets.size()))];
+    if (!subnet.has_v4) continue;
     const std::string id = Hex("nat-0", static_cast<unsigned>(index * 16 + k), 3);
     const std::string address = AddressIn(subnet.v4, 100 + static_cast<unsigned>(k));
     subnet.addresses.push_back(address);
     const bool is_public = rng_.Percent(75);
     NatBuilder nat = b_.Nat(id, subnet.id, address, is_public ? "52.0." + std::to_string(index) + "." + std::to_string(k + 1) : "");
     if (!is_public) nat.Private();
+    if (rng_.Percent(15)) {  // a secondary address, also the NAT's own
+      const std::string secondary = AddressIn(subnet.v4, 110 + static_cast<unsigned>(k));
+      subnet.addresses.push_back(secondary);
+      nat.Address(secondary, is_public ? "52.0." + std::to_string(index) + "." + std::to_string(k + 101) : "");
+    }
     if (rng_.Percent(10)) nat.State(rng_.Percent(50) ? "pending" : "failed");
     if (options_.nat_interfaces && rng_.Percent(60)) nat.Eni(Hex("eni-0", static_cast<unsigned>(0xe00 + index * 16 + k), 3));
     vpc.nats.push_back(id);
@@ -165,15 +176,26 @@ void Generator::BuildInterfaces(VpcPlan& vpc, int index) {
   for (SubnetPlan& subnet : vpc.subnets) {
     const int count = static_cast<int>(rng_.Below(4));
     for (int k = 0; k < count && interfaces_ < options_.max_interfaces; ++k) {
-      std::vector<unsigned> free;
-      for (unsigned offset : kHostOffsets) {
-        if (std::find(subnet.addresses.begin(), subnet.addresses.end(), AddressIn(subnet.v4, offset)) ==
-            subnet.addresses.end()) {
-          free.push_back(offset);
+      auto free_in = [&](const net::Cidr& block) {
+        std::vector<unsigned> out;
+        for (unsigned offset : kHostOffsets) {
+          if (std::find(subnet.addresses.begin(), subnet.addresses.end(), AddressIn(block, offset)) ==
+              subnet.addresses.end()) {
+            out.push_back(offset);
+          }
         }
-      }
+        return out;
+      };
+      const std::vector<unsigned> free = free_in(subnet.has_v4 ? subnet.v4 : *subnet.v6);
       if (free.size() < 2) break;
       const std::string id = Hex("eni-0", static_cast<unsigned>(interfaces_++), 3);
+      if (!subnet.has_v4) {  // IPv6-only: one IPv6 address, no IPv4 at all
+        const std::string v6 = AddressIn(*subnet.v6, rng_.Pick(free));
+        subnet.addresses.push_back(v6);
+        b_.Interface(id, subnet.id, "").Ipv6(v6).Group(rng_.Pick(vpc.groups));
+        vpc.interfaces.push_back(id);
+        continue;
+      }
       const std::string primary = AddressIn(subnet.v4, rng_.Pick(free));
       subnet.addresses.push_back(primary);
       InterfaceBuilder eni = b_.Interface(id, subnet.id, primary);

@@ -16,7 +16,8 @@ namespace reachcheck::testing::random_network {
 
 struct SubnetPlan {
   std::string id;
-  net::Cidr v4;
+  net::Cidr v4;             ///< also reserved (and used in rules) for an IPv6-only subnet
+  bool has_v4 = true;       ///< false: an IPv6-only subnet
   std::optional<net::Cidr> v6;
   std::vector<std::string> addresses;  ///< private and IPv6 addresses given out so far
 };
@@ -32,6 +33,7 @@ struct VpcPlan {
   std::string igw;          ///< "" when none
   bool igw_attached = false;
   std::string eigw;         ///< "" when none
+  std::string endpoint;     ///< a gateway endpoint (route target), "" when none
   std::vector<std::string> nats;
   std::vector<std::string> groups;
   std::vector<std::string> interfaces;  ///< not NAT interfaces

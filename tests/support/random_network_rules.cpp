@@ -225,6 +225,7 @@ std::string Generator::RandomTarget(const VpcPlan& vpc, int index) {
   if (!other.nats.empty()) add(rng_.Pick(other.nats), 1);
   add(vpc.eigw, 1);
   add("tgw-0001", 1);
+  add(vpc.endpoint, 1);
   return rng_.Pick(candidates);
 }
 

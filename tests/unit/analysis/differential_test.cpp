@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <map>
 #include <string>
 
 #include "unit/analysis/differential_support.h"
@@ -36,13 +37,74 @@ long EnvNumber(const char* name, long fallback) {
   return end != nullptr && *end == '\0' && value >= 0 ? value : fallback;
 }
 
-TEST_CASE("random networks: reproducible, small, valid") {
+// Counts what the generator produced, by feature, so that a change that loses one shows.
+void CountFeatures(const model::Network& n, std::map<std::string, int>& seen) {
+  for (std::size_t a = 0; a < n.vpcs.size(); ++a) {
+    seen["vpc with a secondary block"] += n.vpcs[a].ipv4_cidrs.size() > 1;
+    seen["vpc with IPv6"] += !n.vpcs[a].ipv6_cidrs.empty();
+    seen["vpc of another account"] += n.scopes[n.vpcs[a].scope].account != "111111111111";
+    for (std::size_t b = a + 1; b < n.vpcs.size(); ++b) {
+      seen["overlapping vpcs"] += n.vpcs[a].ipv4_cidrs[0].Overlaps(n.vpcs[b].ipv4_cidrs[0]);
+    }
+  }
+  for (const model::Subnet& s : n.subnets) seen["IPv6-only subnet"] += !s.has_ipv4;
+  for (const model::RouteTable& t : n.route_tables) {
+    seen["explicit route table"] += !t.IsMain();
+    for (const model::Route& r : t.routes) {
+      seen[std::string("route to ") + model::TargetKindName(r.target_kind)] += 1;
+      seen["blackhole route"] += r.state == model::RouteState::kBlackhole;
+      seen["prefix-list route"] += !r.prefix_list_id.empty();
+      seen["propagated route"] += r.route_origin == model::RouteOrigin::kPropagated;
+    }
+  }
+  for (const model::InternetGateway& g : n.internet_gateways) {
+    seen[g.egress_only ? "egress-only gateway" : g.attachments.empty() ? "detached igw" : "attached igw"] += 1;
+  }
+  for (const model::NatGateway& g : n.nat_gateways) {
+    seen[g.Available() ? "available NAT" : "unavailable NAT"] += 1;
+    seen[g.IsPublic() ? "public NAT" : "private NAT"] += 1;
+    seen["NAT with a secondary address"] += g.addresses.size() > 1;
+  }
+  for (const model::VpcPeering& p : n.peerings) {
+    seen[p.Active() ? "active peering" : "inactive peering"] += 1;
+    seen["peering to a VPC outside the snapshot"] += p.accepter.vpc == model::kNone;
+    seen["cross-region peering"] += p.requester.region != p.accepter.region;
+  }
+  for (const model::SecurityGroup& g : n.security_groups) {
+    seen["group without rules"] += g.HasNoRules();
+    for (const model::SgRule& r : g.ingress) {
+      seen[r.peer_kind == model::PeerKind::kCidr ? "cidr rule" : r.peer_kind == model::PeerKind::kPrefixList
+                                                                     ? "prefix-list rule" : "group rule"] += 1;
+      seen["group rule across a peering"] += !r.group_vpc_id.empty();
+    }
+  }
+  for (const model::NetworkAcl& a : n.network_acls) {
+    for (const model::AclEntry& e : a.inbound) seen["ACL deny entry"] += !e.allow && e.rule_number < 32767;
+  }
+  for (const model::NetworkInterface& i : n.interfaces) {
+    seen["interface with a secondary address"] += i.private_addresses.size() > 1;
+    seen["interface with IPv6"] += !i.ipv6_addresses.empty();
+    seen["source/dest check off"] += !i.source_dest_check;
+    seen["interface not in use"] += !i.InUse();
+    seen["NAT's own interface"] += i.interface_type == "nat_gateway";
+    for (const model::PrivateAddress& p : i.private_addresses) seen["public address"] += p.public_ip.has_value();
+  }
+  for (const model::Instance& i : n.instances) {
+    seen[i.Running() ? "running instance" : "stopped instance"] += 1;
+    seen["instance with two interfaces"] += i.interfaces.size() > 1;
+  }
+  seen["elastic ip"] += static_cast<int>(n.elastic_ips.size());
+}
+
+TEST_CASE("random networks: reproducible, small, valid, every feature") {
   RandomNetworkOptions options;
+  std::map<std::string, int> seen;
   for (std::uint64_t seed = 1; seed <= 40; ++seed) {
     std::vector<std::string> first_diagnostics;
     std::vector<std::string> second_diagnostics;
     const model::Network first = MakeRandomNetwork(seed, options, first_diagnostics);
     const model::Network second = MakeRandomNetwork(seed, options, second_diagnostics);
+    CountFeatures(first, seen);
     INFO("seed " << seed << "\n" << DescribeNetwork(first));
     CHECK(DescribeNetwork(first) == DescribeNetwork(second));
     CHECK(first_diagnostics == second_diagnostics);
@@ -59,6 +121,23 @@ TEST_CASE("random networks: reproducible, small, valid") {
       // The only expected notes: a peering to a VPC of an account outside the snapshot.
       CHECK(d.rfind("input-external-ref", 0) == 0);
     }
+  }
+  static const char* const kFeatures[] = {
+      "vpc with a secondary block", "vpc with IPv6", "vpc of another account", "overlapping vpcs",
+      "IPv6-only subnet", "explicit route table", "route to internet-gateway",
+      "route to egress-only-internet-gateway", "route to nat-gateway", "route to vpc-peering-connection",
+      "route to network-interface", "route to instance", "route to transit-gateway",
+      "route to gateway-endpoint", "blackhole route", "prefix-list route", "propagated route",
+      "egress-only gateway", "detached igw", "attached igw", "available NAT", "unavailable NAT",
+      "public NAT", "private NAT", "NAT with a secondary address", "active peering", "inactive peering",
+      "peering to a VPC outside the snapshot", "cross-region peering", "group without rules", "cidr rule",
+      "prefix-list rule", "group rule", "group rule across a peering", "ACL deny entry",
+      "interface with a secondary address", "interface with IPv6", "source/dest check off",
+      "interface not in use", "NAT's own interface", "public address", "running instance",
+      "stopped instance", "instance with two interfaces", "elastic ip"};
+  for (const char* feature : kFeatures) {
+    INFO(feature);
+    CHECK(seen[feature] > 0);
   }
   // Different seeds give different networks.
   std::vector<std::string> unused;
