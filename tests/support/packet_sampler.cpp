@@ -21,8 +21,8 @@ void AddEdges(std::vector<net::IpAddress>& out, const net::Cidr& cidr) {
     out.push_back(net::IpAddress{last.family, last.bits - 1});
   }
   if (first.bits > 0) out.push_back(net::IpAddress{first.family, first.bits - 1});
-  const net::Uint128 max = first.family == net::Family::kV4 ? net::Uint128{0xffffffffu}
-                                                            : std::numeric_limits<net::Uint128>::max();
+  const net::Uint128 max =
+      first.family == net::Family::kV4 ? net::Uint128{0xffffffffu} : std::numeric_limits<net::Uint128>::max();
   if (last.bits < max) out.push_back(net::IpAddress{last.family, last.bits + 1});
 }
 
@@ -34,9 +34,9 @@ void AddAddress(std::vector<net::IpAddress>& out, const net::IpAddress& a) {
 }  // namespace
 
 PacketSampler::PacketSampler(const model::Network& n, SeededRandom& rng) : rng_(rng) {
-  for (const char* text : {"8.8.8.8", "1.1.1.1", "203.0.113.5", "198.51.100.7", "10.99.0.1",
-                           "192.168.99.1", "100.64.0.1", "172.20.0.1", "54.0.0.250", "2001:db8::1",
-                           "2001:db8:8000::1", "2600:1f18:900::1"}) {
+  for (const char* text :
+       {"8.8.8.8", "1.1.1.1", "203.0.113.5", "198.51.100.7", "10.99.0.1", "192.168.99.1", "100.64.0.1",
+        "172.20.0.1", "54.0.0.250", "2001:db8::1", "2001:db8:8000::1", "2600:1f18:900::1"}) {
     interesting_.push_back(*net::ParseIpAddress(text));
   }
   for (const model::Vpc& v : n.vpcs) {
@@ -103,7 +103,8 @@ net::IpAddress PacketSampler::Address(const net::AddressSet& set, net::Family fa
   return net::IpAddress::V6(i.lo + random % (span + 1));
 }
 
-std::vector<net::IpAddress> PacketSampler::InterestingIn(const net::AddressSet& set, net::Family family) const {
+std::vector<net::IpAddress> PacketSampler::InterestingIn(const net::AddressSet& set,
+                                                         net::Family family) const {
   std::vector<net::IpAddress> out;
   for (const net::IpAddress& a : interesting_) {
     if (a.family == family && set.Contains(a)) out.push_back(a);
@@ -137,7 +138,8 @@ std::uint8_t PacketSampler::Protocol(const net::ProtocolSet& protocols, net::Fam
   return static_cast<std::uint8_t>(i.lo + rng_.Below(static_cast<std::uint32_t>(i.hi - i.lo) + 1));
 }
 
-std::uint16_t PacketSampler::FromSet(const net::PortSet& ports, const std::vector<std::uint16_t>& favourites) {
+std::uint16_t PacketSampler::FromSet(const net::PortSet& ports,
+                                     const std::vector<std::uint16_t>& favourites) {
   if (rng_.Percent(80)) {
     std::vector<std::uint16_t> inside;
     for (std::uint16_t p : favourites) {
@@ -153,12 +155,13 @@ std::uint16_t PacketSampler::FromSet(const net::PortSet& ports, const std::vecto
 std::uint16_t PacketSampler::Port(const net::PortSet& ports, std::uint8_t protocol) {
   if (protocol == net::kIcmp || protocol == net::kIcmpv6) {
     auto packed = [](int type, int code) { return static_cast<std::uint16_t>(type * 256 + code); };
-    return FromSet(ports, {packed(8, 0), packed(8, 0), packed(0, 0), packed(3, 4), packed(3, 3), packed(11, 0),
-                           packed(128, 0), packed(128, 0), packed(129, 0), packed(1, 4), packed(8, 1),
-                           packed(5, 0), packed(255, 255)});
+    return FromSet(ports, {packed(8, 0), packed(8, 0), packed(0, 0), packed(3, 4), packed(3, 3),
+                           packed(11, 0), packed(128, 0), packed(128, 0), packed(129, 0), packed(1, 4),
+                           packed(8, 1), packed(5, 0), packed(255, 255)});
   }
-  return FromSet(ports, {0, 1, 21, 22, 23, 52, 53, 54, 79, 80, 81, 442, 443, 444, 999, 1000, 1022,
-                         1023, 1024, 1025, 2000, 2001, 8079, 8080, 8090, 8091, 32767, 32768, 65534, 65535});
+  return FromSet(
+      ports, {0,    1,    21,   22,   23,   52,   53,   54,   79,   80,   81,   442,   443,   444,   999,
+              1000, 1022, 1023, 1024, 1025, 2000, 2001, 8079, 8080, 8090, 8091, 32767, 32768, 65534, 65535});
 }
 
 std::uint16_t PacketSampler::SourcePort(const net::PortSet& ports) {

@@ -82,8 +82,9 @@ void Generator::PlanVpcs() {
   static const std::vector<std::string> kPrimary = {"10.0.0.0/16", "10.1.0.0/16", "172.16.0.0/16",
                                                     "192.168.0.0/20", "10.2.0.0/16"};
   static const std::vector<std::string> kSecondary = {"100.64.0.0/20", "10.50.0.0/16", "172.31.0.0/16"};
-  const int count = options_.min_vpcs +
-                    static_cast<int>(rng_.Below(static_cast<std::uint32_t>(options_.max_vpcs - options_.min_vpcs + 1)));
+  const int count =
+      options_.min_vpcs +
+      static_cast<int>(rng_.Below(static_cast<std::uint32_t>(options_.max_vpcs - options_.min_vpcs + 1)));
   std::vector<std::string> used;
   for (int v = 0; v < count; ++v) {
     VpcPlan vpc;
@@ -100,7 +101,8 @@ void Generator::PlanVpcs() {
       const std::string secondary = rng_.Pick(kSecondary);
       if (!CidrOf(secondary).Overlaps(vpc.cidr)) vpc.secondary = CidrOf(secondary);
     }
-    if (rng_.Percent(50)) vpc.v6 = CidrOf(Hex("2600:1f18:", static_cast<unsigned>(v + 1) * 0x100, 1) + "::/56");
+    if (rng_.Percent(50))
+      vpc.v6 = CidrOf(Hex("2600:1f18:", static_cast<unsigned>(v + 1) * 0x100, 1) + "::/56");
     const int subnets = 1 + static_cast<int>(rng_.Below(4));
     for (int s = 0; s < subnets; ++s) {
       SubnetPlan subnet;
@@ -153,15 +155,18 @@ void Generator::BuildNats(VpcPlan& vpc, int index) {
     const std::string address = AddressIn(subnet.v4, 100 + static_cast<unsigned>(k));
     subnet.addresses.push_back(address);
     const bool is_public = rng_.Percent(75);
-    NatBuilder nat = b_.Nat(id, subnet.id, address, is_public ? "52.0." + std::to_string(index) + "." + std::to_string(k + 1) : "");
+    NatBuilder nat = b_.Nat(id, subnet.id, address,
+                            is_public ? "52.0." + std::to_string(index) + "." + std::to_string(k + 1) : "");
     if (!is_public) nat.Private();
     if (rng_.Percent(15)) {  // a secondary address, also the NAT's own
       const std::string secondary = AddressIn(subnet.v4, 110 + static_cast<unsigned>(k));
       subnet.addresses.push_back(secondary);
-      nat.Address(secondary, is_public ? "52.0." + std::to_string(index) + "." + std::to_string(k + 101) : "");
+      nat.Address(secondary,
+                  is_public ? "52.0." + std::to_string(index) + "." + std::to_string(k + 101) : "");
     }
     if (rng_.Percent(10)) nat.State(rng_.Percent(50) ? "pending" : "failed");
-    if (options_.nat_interfaces && rng_.Percent(60)) nat.Eni(Hex("eni-0", static_cast<unsigned>(0xe00 + index * 16 + k), 3));
+    if (options_.nat_interfaces && rng_.Percent(60))
+      nat.Eni(Hex("eni-0", static_cast<unsigned>(0xe00 + index * 16 + k), 3));
     vpc.nats.push_back(id);
   }
 }

@@ -21,7 +21,9 @@ class SeededRandom {
   /// True with probability percent / 100.
   bool Percent(int percent) { return Below(100) < static_cast<std::uint32_t>(percent); }
   template <typename T>
-  const T& Pick(const std::vector<T>& items) { return items[Below(static_cast<std::uint32_t>(items.size()))]; }
+  const T& Pick(const std::vector<T>& items) {
+    return items[Below(static_cast<std::uint32_t>(items.size()))];
+  }
 
  private:
   std::uint64_t state_;

@@ -32,7 +32,8 @@ void DescribeRouting(const model::Network& n, std::ostringstream& out) {
   }
   for (const model::InternetGateway& g : n.internet_gateways) {
     out << (g.egress_only ? "eigw " : "igw ") << g.id;
-    for (const model::GatewayAttachment& a : g.attachments) out << " attached=" << a.vpc_id << '(' << a.state << ')';
+    for (const model::GatewayAttachment& a : g.attachments)
+      out << " attached=" << a.vpc_id << '(' << a.state << ')';
     out << '\n';
   }
   for (const model::NatGateway& g : n.nat_gateways) {
@@ -45,8 +46,8 @@ void DescribeRouting(const model::Network& n, std::ostringstream& out) {
   }
   for (const model::VpcPeering& p : n.peerings) {
     out << "pcx " << p.id << " status=" << p.status << " requester=" << p.requester.vpc_id << '('
-        << p.requester.owner_id << ' ' << p.requester.region << ' ' << Join(p.requester.ipv4_cidrs) << ") accepter="
-        << p.accepter.vpc_id << '(' << p.accepter.owner_id << ' ' << p.accepter.region << ' '
+        << p.requester.owner_id << ' ' << p.requester.region << ' ' << Join(p.requester.ipv4_cidrs)
+        << ") accepter=" << p.accepter.vpc_id << '(' << p.accepter.owner_id << ' ' << p.accepter.region << ' '
         << Join(p.accepter.ipv4_cidrs) << ")\n";
   }
 }
@@ -99,8 +100,8 @@ std::string DescribeNetwork(const model::Network& n) {
   }
   for (const model::Subnet& s : n.subnets) {
     out << "subnet " << s.id << " vpc=" << s.vpc_id << ' ' << (s.has_ipv4 ? s.ipv4_cidr.ToString() : "-")
-        << ' ' << Join(s.ipv6_cidrs) << " rtb="
-        << (s.route_table == model::kNone ? "-" : n.route_tables[s.route_table].id)
+        << ' ' << Join(s.ipv6_cidrs)
+        << " rtb=" << (s.route_table == model::kNone ? "-" : n.route_tables[s.route_table].id)
         << " acl=" << (s.network_acl == model::kNone ? "-" : n.network_acls[s.network_acl].id) << '\n';
   }
   DescribeRouting(n, out);

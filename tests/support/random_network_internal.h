@@ -16,8 +16,8 @@ namespace reachcheck::testing::random_network {
 
 struct SubnetPlan {
   std::string id;
-  net::Cidr v4;             ///< also reserved (and used in rules) for an IPv6-only subnet
-  bool has_v4 = true;       ///< false: an IPv6-only subnet
+  net::Cidr v4;        ///< also reserved (and used in rules) for an IPv6-only subnet
+  bool has_v4 = true;  ///< false: an IPv6-only subnet
   std::optional<net::Cidr> v6;
   std::vector<std::string> addresses;  ///< private and IPv6 addresses given out so far
 };
@@ -30,10 +30,10 @@ struct VpcPlan {
   std::optional<net::Cidr> secondary;
   std::optional<net::Cidr> v6;
   std::vector<SubnetPlan> subnets;
-  std::string igw;          ///< "" when none
+  std::string igw;  ///< "" when none
   bool igw_attached = false;
-  std::string eigw;         ///< "" when none
-  std::string endpoint;     ///< a gateway endpoint (route target), "" when none
+  std::string eigw;      ///< "" when none
+  std::string endpoint;  ///< a gateway endpoint (route target), "" when none
   std::vector<std::string> nats;
   std::vector<std::string> groups;
   std::vector<std::string> interfaces;  ///< not NAT interfaces

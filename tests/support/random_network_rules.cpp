@@ -22,9 +22,9 @@ struct PortRange {
   int to;
 };
 
-const std::vector<PortRange> kTcpPorts = {{22, 22},     {80, 80},       {443, 443},   {0, 65535},
-                                          {1024, 65535}, {1000, 2000},  {53, 53},     {8080, 8090},
-                                          {0, 1023},    {32768, 65535}, {1023, 1024}, {65535, 65535}};
+const std::vector<PortRange> kTcpPorts = {{22, 22},      {80, 80},       {443, 443},   {0, 65535},
+                                          {1024, 65535}, {1000, 2000},   {53, 53},     {8080, 8090},
+                                          {0, 1023},     {32768, 65535}, {1023, 1024}, {65535, 65535}};
 const std::vector<PortRange> kIcmpTypes = {{8, -1}, {-1, -1}, {3, 4}, {0, -1}, {8, 0}, {11, -1}};
 const std::vector<PortRange> kIcmpv6Types = {{128, -1}, {-1, -1}, {129, -1}, {1, 4}};
 
@@ -37,7 +37,8 @@ Service RandomService(SeededRandom& rng, bool v6) {
   const unsigned roll = rng.Below(100);
   if (roll < 40) return {"tcp", rng.Pick(kTcpPorts)};
   if (roll < 55) return {"udp", rng.Pick(kTcpPorts)};
-  if (roll < 70) return v6 ? Service{"icmpv6", rng.Pick(kIcmpv6Types)} : Service{"icmp", rng.Pick(kIcmpTypes)};
+  if (roll < 70)
+    return v6 ? Service{"icmpv6", rng.Pick(kIcmpv6Types)} : Service{"icmp", rng.Pick(kIcmpTypes)};
   if (roll < 88) return {"-1", {-1, -1}};
   if (roll < 94) return {"47", {-1, -1}};
   return {"icmp", rng.Pick(kIcmpTypes)};
@@ -99,23 +100,36 @@ std::string Generator::RandomPeerCidr(const VpcPlan& vpc, bool v6) {
     return vpc.v6 ? vpc.v6->ToString() : "::/0";
   }
   switch (rng_.Below(14)) {
-    case 0: return "0.0.0.0/0";
-    case 1: return "10.0.0.0/8";
-    case 2: return vpc.cidr.ToString();
-    case 3: return other.cidr.ToString();
-    case 4: return subnet.v4.ToString();
-    case 5: return SubBlock(subnet.v4, 28, 0).ToString();
-    case 6: return SubBlock(subnet.v4, 28, 1).ToString();
-    case 7: return SubBlock(subnet.v4, 26, 0).ToString();
-    case 8: return SubBlock(subnet.v4, 29, 25).ToString();  // .200-.207
+    case 0:
+      return "0.0.0.0/0";
+    case 1:
+      return "10.0.0.0/8";
+    case 2:
+      return vpc.cidr.ToString();
+    case 3:
+      return other.cidr.ToString();
+    case 4:
+      return subnet.v4.ToString();
+    case 5:
+      return SubBlock(subnet.v4, 28, 0).ToString();
+    case 6:
+      return SubBlock(subnet.v4, 28, 1).ToString();
+    case 7:
+      return SubBlock(subnet.v4, 26, 0).ToString();
+    case 8:
+      return SubBlock(subnet.v4, 29, 25).ToString();  // .200-.207
     case 9: {
       const std::string address = subnet.addresses.empty() ? "8.8.8.8" : rng_.Pick(subnet.addresses);
       return address.find(':') == std::string::npos ? address + "/32" : address + "/128";
     }
-    case 10: return "8.8.8.0/24";
-    case 11: return "203.0.113.0/24";
-    case 12: return rng_.Percent(50) ? "54.0.0.0/24" : "52.0.0.0/16";
-    default: return "100.64.0.0/10";
+    case 10:
+      return "8.8.8.0/24";
+    case 11:
+      return "203.0.113.0/24";
+    case 12:
+      return rng_.Percent(50) ? "54.0.0.0/24" : "52.0.0.0/16";
+    default:
+      return "100.64.0.0/10";
   }
 }
 
@@ -182,8 +196,11 @@ void Generator::AddAclEntries(NetworkAclBuilder& acl, const VpcPlan& vpc, bool i
               service.protocol, service.ports.from, service.ports.to, RandomPeerCidr(vpc, v6));
   }
   if (rng_.Percent(50)) {
-    acl.Entry(ingress ? model::Direction::kIngress : model::Direction::kEgress, 300, true, "-1", -1, -1, "0.0.0.0/0");
-    if (vpc.v6) acl.Entry(ingress ? model::Direction::kIngress : model::Direction::kEgress, 301, true, "-1", -1, -1, "::/0");
+    acl.Entry(ingress ? model::Direction::kIngress : model::Direction::kEgress, 300, true, "-1", -1, -1,
+              "0.0.0.0/0");
+    if (vpc.v6)
+      acl.Entry(ingress ? model::Direction::kIngress : model::Direction::kEgress, 301, true, "-1", -1, -1,
+                "::/0");
   }
 }
 

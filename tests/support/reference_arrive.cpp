@@ -27,7 +27,8 @@ void Walker::Arrive(Handle subnet) {
     return Stop("NO_POSSIBLE_DESTINATION", s.id, "arrives in " + s.id + ", not the destination subnet");
   }
   const Handle nat = NatOwningPrivate(n_, subnet, d);
-  if (nat != kNone) return Stop("NO_POSSIBLE_DESTINATION", n_.nat_gateways[nat].id, "unsolicited packet to a NAT");
+  if (nat != kNone)
+    return Stop("NO_POSSIBLE_DESTINATION", n_.nat_gateways[nat].id, "unsolicited packet to a NAT");
   const Handle j = InterfaceOwning(n_, subnet, d);
   if (destination_.kind == DestinationKind::kInterfaces &&
       std::find(destination_.interfaces.begin(), destination_.interfaces.end(), j) ==
@@ -45,12 +46,13 @@ void Walker::Arrive(Handle subnet) {
 // check made after the host's own, so that their blockers are listed too).
 void Walker::Deliver(EndKind kind, Handle interface, Handle subnet) {
   std::string why;
-  const std::string where = kind == EndKind::kInterface ? n_.interfaces[interface].id
+  const std::string where = kind == EndKind::kInterface    ? n_.interfaces[interface].id
                             : kind == EndKind::kSubnetHost ? n_.subnets[subnet].id
                                                            : std::string("internet");
   if (!GatewaysMet(&why)) return Stop("NO_POSSIBLE_DESTINATION", where, why);
-  Trace(kind == EndKind::kSubnetHost ? "delivered to a host that could live in " + where + " at " + p_.dst.ToString()
-                                     : "delivered to " + where);
+  Trace(kind == EndKind::kSubnetHost
+            ? "delivered to a host that could live in " + where + " at " + p_.dst.ToString()
+            : "delivered to " + where);
   End(kind, interface, subnet);
 }
 
@@ -121,7 +123,9 @@ void Walker::OnInternet() {
     if (j != kNone) {
       const model::NetworkInterface& eni = n_.interfaces[j];
       const Handle g = AttachedGateway(n_, eni.vpc, false);
-      if (g == kNone) return Stop("IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", eni.id, "no internet gateway attached to " + eni.vpc_id);
+      if (g == kNone)
+        return Stop("IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", eni.id,
+                    "no internet gateway attached to " + eni.vpc_id);
       return ComeIn(g, eni.subnet, private_address);
     }
     bool private_of_interface = false;
@@ -129,20 +133,25 @@ void Walker::OnInternet() {
       private_of_interface = InterfaceHasAddress(n_, i, d);
     }
     if (private_of_interface || InAnyVpcIpv4(n_, d)) {
-      return Stop("IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", d.ToString(), "a VPC address cannot be reached from outside");
+      return Stop("IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", d.ToString(),
+                  "a VPC address cannot be reached from outside");
     }
   } else {
     const Handle vpc = VpcOfIpv6(n_, d);
     if (vpc != kNone) {
       Handle g = kNone;
-      if (reply_ && memo_.exit_gateway != kNone && GatewayAttachedTo(n_.internet_gateways[memo_.exit_gateway], vpc)) {
+      if (reply_ && memo_.exit_gateway != kNone &&
+          GatewayAttachedTo(n_.internet_gateways[memo_.exit_gateway], vpc)) {
         g = memo_.exit_gateway;
       } else {
         g = AttachedGateway(n_, vpc, false);
       }
-      if (g == kNone) return Stop("IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", n_.vpcs[vpc].id, "no internet gateway attached");
+      if (g == kNone)
+        return Stop("IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", n_.vpcs[vpc].id,
+                    "no internet gateway attached");
       const Handle to = SubnetOfVpcHolding(n_, vpc, d);
-      if (to == kNone) return Stop("NO_POSSIBLE_DESTINATION", n_.vpcs[vpc].id, "no subnet holds " + d.ToString());
+      if (to == kNone)
+        return Stop("NO_POSSIBLE_DESTINATION", n_.vpcs[vpc].id, "no subnet holds " + d.ToString());
       return ComeIn(g, to, d);
     }
   }

@@ -17,15 +17,19 @@ using model::kNone;
 std::string ConcretePacket::ToString(const model::Network& network) const {
   std::ostringstream out;
   switch (sender) {
-    case SenderKind::kInterface: out << network.interfaces[interface].id; break;
-    case SenderKind::kSubnetHost: out << "host in " << network.subnets[subnet].id; break;
+    case SenderKind::kInterface:
+      out << network.interfaces[interface].id;
+      break;
+    case SenderKind::kSubnetHost:
+      out << "host in " << network.subnets[subnet].id;
+      break;
     case SenderKind::kOutsideHost:
       out << "outside host";
       if (entry_gateway != kNone) out << " through " << network.internet_gateways[entry_gateway].id;
       break;
   }
-  out << ' ' << src.ToString() << ':' << src_port << " -> " << dst.ToString() << ':' << dst_port
-      << ' ' << net::ProtocolName(protocol);
+  out << ' ' << src.ToString() << ':' << src_port << " -> " << dst.ToString() << ':' << dst_port << ' '
+      << net::ProtocolName(protocol);
   if (protocol == net::kIcmp || protocol == net::kIcmpv6) {
     out << " (type " << (dst_port >> 8) << " code " << (dst_port & 0xff) << ')';
   }
@@ -43,8 +47,8 @@ std::string ReferenceOutcome::ToString() const {
   out << (reachable ? "reachable" : "unreachable") << " (delivered " << (delivered ? "yes" : "no")
       << ", reply back " << (reply_back ? "yes" : "no") << ", delivered to '" << delivered_to << "')\n";
   for (const ReferenceBlocker& b : blockers) {
-    out << "  blocker " << b.code << (b.return_path ? " [return]" : "") << " at " << b.component
-        << ": " << b.detail << '\n';
+    out << "  blocker " << b.code << (b.return_path ? " [return]" : "") << " at " << b.component << ": "
+        << b.detail << '\n';
   }
   for (const std::string& line : trace) out << line << '\n';
   return out.str();
@@ -93,21 +97,32 @@ ReferenceOutcome Evaluate(const model::Network& network, const ConcretePacket& p
 
   reference::Walker forward(network, packet, destination, outcome, false);
   switch (packet.sender) {
-    case SenderKind::kInterface: forward.FromInterface(packet.interface, request); break;
-    case SenderKind::kSubnetHost: forward.FromSubnet(packet.subnet, request); break;
-    case SenderKind::kOutsideHost: forward.FromInternet(request); break;
+    case SenderKind::kInterface:
+      forward.FromInterface(packet.interface, request);
+      break;
+    case SenderKind::kSubnetHost:
+      forward.FromSubnet(packet.subnet, request);
+      break;
+    case SenderKind::kOutsideHost:
+      forward.FromInternet(request);
+      break;
   }
   const reference::WalkEnd& end = forward.end();
   if (end.kind == reference::EndKind::kStopped) return outcome;
   outcome.delivered = outcome.blockers.empty();
   switch (end.kind) {
-    case reference::EndKind::kInterface: outcome.delivered_to = network.interfaces[end.interface].id; break;
-    case reference::EndKind::kSubnetHost: outcome.delivered_to = network.subnets[end.subnet].id + " (no interface)"; break;
-    default: outcome.delivered_to = "internet"; break;
+    case reference::EndKind::kInterface:
+      outcome.delivered_to = network.interfaces[end.interface].id;
+      break;
+    case reference::EndKind::kSubnetHost:
+      outcome.delivered_to = network.subnets[end.subnet].id + " (no interface)";
+      break;
+    default:
+      outcome.delivered_to = "internet";
+      break;
   }
 
-  const std::optional<reference::WalkPacket> reply =
-      ReplyOf(forward.packet(), forward.memo().nat != kNone);
+  const std::optional<reference::WalkPacket> reply = ReplyOf(forward.packet(), forward.memo().nat != kNone);
   if (!reply) {
     outcome.trace.push_back("no reply expected (ICMP message other than an echo request)");
     outcome.reply_back = true;

@@ -51,10 +51,10 @@ enum class GatewayKind { kInternet, kNat, kPeering };
 
 struct DestinationSpec {
   DestinationKind kind = DestinationKind::kAddresses;
-  std::vector<model::Handle> interfaces;  ///< kInterfaces
-  model::Handle subnet = model::kNone;    ///< kSubnet
+  std::vector<model::Handle> interfaces;              ///< kInterfaces
+  model::Handle subnet = model::kNone;                ///< kSubnet
   GatewayKind gateway_kind = GatewayKind::kInternet;  ///< kGateway
-  model::Handle gateway = model::kNone;   ///< kGateway: internet_gateways / nat_gateways / peerings
+  model::Handle gateway = model::kNone;  ///< kGateway: internet_gateways / nat_gateways / peerings
 };
 
 /// A component that dropped the packet or its reply.
@@ -67,10 +67,10 @@ struct ReferenceBlocker {
 
 /// The evaluator's answer for one packet.
 struct ReferenceOutcome {
-  bool delivered = false;   ///< the request reached the destination with no forward blocker
-  bool reply_back = false;  ///< the reply reached the sender with no return blocker
-  bool reachable = false;   ///< delivered && reply_back
-  std::string delivered_to; ///< "eni-..", "subnet-.. (no interface)", "internet", "" if not
+  bool delivered = false;    ///< the request reached the destination with no forward blocker
+  bool reply_back = false;   ///< the reply reached the sender with no return blocker
+  bool reachable = false;    ///< delivered && reply_back
+  std::string delivered_to;  ///< "eni-..", "subnet-.. (no interface)", "internet", "" if not
   std::vector<ReferenceBlocker> blockers;
   std::vector<std::string> trace;  ///< every step, for failure messages
 
@@ -92,8 +92,7 @@ net::AddressSet InterfaceDestinationAddresses(const model::Network& network, mod
 
 /// Interfaces owning `address` as one of their private IPv4 or IPv6 addresses (NAT gateway
 /// interfaces excluded): the senders an address source stands for.
-std::vector<model::Handle> PrivateAddressOwners(const model::Network& network,
-                                                const net::IpAddress& address);
+std::vector<model::Handle> PrivateAddressOwners(const model::Network& network, const net::IpAddress& address);
 
 /// Every private IPv4 and IPv6 address of an interface.
 std::vector<net::IpAddress> InterfaceAddresses(const model::Network& network, model::Handle interface);

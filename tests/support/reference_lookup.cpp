@@ -147,8 +147,9 @@ std::optional<net::IpAddress> PublicOf(const model::Network& network, Handle int
   // Elastic IPs, in case they were not merged into the interface's addresses.
   for (const model::ElasticIp& eip : network.elastic_ips) {
     if (eip.network_interface != interface) continue;
-    if (eip.private_ip ? *eip.private_ip == address
-                       : (!eni.private_addresses.empty() && eni.private_addresses.front().address == address)) {
+    if (eip.private_ip
+            ? *eip.private_ip == address
+            : (!eni.private_addresses.empty() && eni.private_addresses.front().address == address)) {
       return eip.public_ip;
     }
   }
@@ -228,8 +229,9 @@ bool AclAdmits(const model::NetworkAcl& acl, model::Direction direction, std::ui
                const net::IpAddress& remote, const net::PortSet& ports, std::string* why) {
   std::vector<const model::AclEntry*> entries;
   for (const model::AclEntry& e : acl.Entries(direction)) entries.push_back(&e);
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const model::AclEntry* a, const model::AclEntry* b) { return a->rule_number < b->rule_number; });
+  std::stable_sort(entries.begin(), entries.end(), [](const model::AclEntry* a, const model::AclEntry* b) {
+    return a->rule_number < b->rule_number;
+  });
   const bool has_ports = net::HasPorts(protocol);
   net::PortSet remaining = has_ports ? ports : net::PortSet::Single(0);
   for (const model::AclEntry* e : entries) {
@@ -334,7 +336,8 @@ RouteChoice LookupRoute(const model::Network& network, const model::RouteTable& 
       }
     } else if (r.prefix_list != kNone) {
       for (const net::Cidr& c : network.prefix_lists[r.prefix_list].cidrs) {
-        if (CidrHolds(c, destination)) offer(c.length, propagated ? 3 : 2, local, &r, text + " (" + c.ToString() + ")");
+        if (CidrHolds(c, destination))
+          offer(c.length, propagated ? 3 : 2, local, &r, text + " (" + c.ToString() + ")");
       }
     }
   }

@@ -71,9 +71,9 @@ bool AclAdmits(const model::NetworkAcl& acl, model::Direction direction, std::ui
 enum class GroupVerdict { kAdmitted, kNoGroups, kMismatch, kNoRules };
 /// Whether the groups of `interface` admit, in `direction`, (protocol, port) to/from `peer`.
 /// Group references never match when `translated` (the source went through an IGW or NAT).
-GroupVerdict GroupsAdmit(const model::Network& network, model::Handle interface,
-                         model::Direction direction, std::uint8_t protocol, std::uint16_t port,
-                         const net::IpAddress& peer, bool translated, std::string* why);
+GroupVerdict GroupsAdmit(const model::Network& network, model::Handle interface, model::Direction direction,
+                         std::uint8_t protocol, std::uint16_t port, const net::IpAddress& peer,
+                         bool translated, std::string* why);
 
 /// The route a table picks for `destination` from a subnet of `vpc` (longest prefix; at equal
 /// length local, CIDR, prefix list, propagated). `local` is set when the pick is a local
@@ -84,7 +84,7 @@ struct RouteChoice {
   const model::Route* route = nullptr;
   std::string text;  ///< "10.0.0.0/16 -> local"
 };
-RouteChoice LookupRoute(const model::Network& network, const model::RouteTable& table,
-                        model::Handle vpc, const net::IpAddress& destination);
+RouteChoice LookupRoute(const model::Network& network, const model::RouteTable& table, model::Handle vpc,
+                        const net::IpAddress& destination);
 
 }  // namespace reachcheck::testing::reference

@@ -30,9 +30,7 @@ void Walker::Stop(const std::string& code, const std::string& component, const s
   end_ = WalkEnd{};
 }
 
-void Walker::End(EndKind kind, Handle interface, Handle subnet) {
-  end_ = WalkEnd{kind, interface, subnet};
-}
+void Walker::End(EndKind kind, Handle interface, Handle subnet) { end_ = WalkEnd{kind, interface, subnet}; }
 
 bool Walker::GatewaysMet(std::string* why) const {
   if (reply_) return true;
@@ -41,7 +39,8 @@ bool Walker::GatewaysMet(std::string* why) const {
     *why = "delivered without passing through the destination gateway";
     return false;
   }
-  if (original_.entry_gateway != kNone && passed_.count({GatewayKind::kInternet, original_.entry_gateway}) == 0) {
+  if (original_.entry_gateway != kNone &&
+      passed_.count({GatewayKind::kInternet, original_.entry_gateway}) == 0) {
     *why = "delivered without coming in through " + n_.internet_gateways[original_.entry_gateway].id;
     return false;
   }
@@ -95,8 +94,8 @@ void Walker::FromInterface(Handle interface, const WalkPacket& packet) {
   p_ = packet;
   const model::NetworkInterface& eni = n_.interfaces[interface];
   Trace("leave " + eni.id + " from " + p_.src.ToString());
-  CheckState(interface);                                                    // step 1
-  CheckGroups(interface, model::Direction::kEgress, p_.dst, false);         // step 2
+  CheckState(interface);                                             // step 1
+  CheckGroups(interface, model::Direction::kEgress, p_.dst, false);  // step 2
   if (eni.subnet == kNone) return Stop("NO_ROUTE_TO_DESTINATION", eni.id, "no subnet");
   RouteFrom(eni.subnet);
 }
@@ -130,13 +129,13 @@ void Walker::ReplyFromInternet(const WalkPacket& packet, const RequestMemo& memo
 void Walker::RouteFrom(Handle subnet) {
   const model::Subnet& s = n_.subnets[subnet];
   const Handle vpc = s.vpc;
-  if (SubnetHolds(n_, subnet, p_.dst)) {                                    // step 3
+  if (SubnetHolds(n_, subnet, p_.dst)) {  // step 3
     Trace(p_.dst.ToString() + " is inside " + s.id);
     return reply_ ? ArriveReply(subnet) : Arrive(subnet);
   }
-  CheckAcl(subnet, model::Direction::kEgress);                              // step 4
+  CheckAcl(subnet, model::Direction::kEgress);  // step 4
   if (s.route_table == kNone) return Stop("NO_ROUTE_TO_DESTINATION", s.id, "no route table");
-  const model::RouteTable& table = n_.route_tables[s.route_table];          // step 5
+  const model::RouteTable& table = n_.route_tables[s.route_table];  // step 5
   const RouteChoice choice = LookupRoute(n_, table, vpc, p_.dst);
   if (!choice.found) {
     return Stop("NO_ROUTE_TO_DESTINATION", table.id, "no route for " + p_.dst.ToString());
@@ -145,19 +144,24 @@ void Walker::RouteFrom(Handle subnet) {
   if (choice.route != nullptr && choice.route->state == model::RouteState::kBlackhole) {
     return Stop("BAD_STATE_ROUTE", table.id, "blackhole route " + choice.text);
   }
-  if (choice.local) {                                                       // step 6
+  if (choice.local) {  // step 6
     const Handle to = SubnetOfVpcHolding(n_, vpc, p_.dst);
     if (to == kNone) return Stop("NO_POSSIBLE_DESTINATION", table.id, "no subnet holds " + p_.dst.ToString());
     return EnterSubnet(to);
   }
   const model::Route& route = *choice.route;
   switch (route.target_kind) {
-    case model::TargetKind::kInternetGateway: return ToInternetGateway(route, vpc);
-    case model::TargetKind::kEgressOnlyInternetGateway: return ToEgressOnlyGateway(route, vpc);
-    case model::TargetKind::kNatGateway: return ToNatGateway(route, subnet, vpc);
-    case model::TargetKind::kPeering: return ToPeering(route, vpc);
+    case model::TargetKind::kInternetGateway:
+      return ToInternetGateway(route, vpc);
+    case model::TargetKind::kEgressOnlyInternetGateway:
+      return ToEgressOnlyGateway(route, vpc);
+    case model::TargetKind::kNatGateway:
+      return ToNatGateway(route, subnet, vpc);
+    case model::TargetKind::kPeering:
+      return ToPeering(route, vpc);
     case model::TargetKind::kNetworkInterface:
-    case model::TargetKind::kInstance: return ToAppliance(route, subnet);
+    case model::TargetKind::kInstance:
+      return ToAppliance(route, subnet);
     default:
       return Stop("COMPONENT_NOT_ANALYSED", route.target_id,
                   std::string("target kind ") + model::TargetKindName(route.target_kind));
@@ -170,17 +174,22 @@ void Walker::ToInternetGateway(const model::Route& route, Handle vpc) {
     return Stop("BAD_STATE_ATTACHMENT", route.target_id, "not attached to the VPC");
   }
   if (p_.dst.is_v4()) {
-    if (InRfc1918(p_.dst)) return Stop("IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS", route.target_id, p_.dst.ToString());
-    if (InRfc6598(p_.dst)) return Stop("IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS", route.target_id, p_.dst.ToString());
+    if (InRfc1918(p_.dst))
+      return Stop("IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS", route.target_id, p_.dst.ToString());
+    if (InRfc6598(p_.dst))
+      return Stop("IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS", route.target_id, p_.dst.ToString());
     std::optional<net::IpAddress> pub;
     if (forward_nat_ != kNone) {
       const model::NatGateway& nat = n_.nat_gateways[forward_nat_];
-      if (!nat.IsPublic()) return Stop("NO_POSSIBLE_DESTINATION", route.target_id, nat.id + " is a private NAT");
+      if (!nat.IsPublic())
+        return Stop("NO_POSSIBLE_DESTINATION", route.target_id, nat.id + " is a private NAT");
       pub = NatPublic(nat);
     } else {
       pub = PublicOfVpcAddress(n_, vpc, p_.src);
     }
-    if (!pub) return Stop("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS", route.target_id, p_.src.ToString() + " has no public IP");
+    if (!pub)
+      return Stop("IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS", route.target_id,
+                  p_.src.ToString() + " has no public IP");
     Trace(route.target_id + " translates " + p_.src.ToString() + " -> " + pub->ToString());
     p_.src = *pub;
     translated_ = true;
@@ -196,14 +205,16 @@ void Walker::ToEgressOnlyGateway(const model::Route& route, Handle vpc) {
   if (g == kNone || !GatewayAttachedTo(n_.internet_gateways[g], vpc)) {
     return Stop("BAD_STATE_ATTACHMENT", route.target_id, "not attached to the VPC");
   }
-  if (p_.dst.is_v4()) return Stop("NO_POSSIBLE_DESTINATION", route.target_id, "IPv4 through an egress-only gateway");
+  if (p_.dst.is_v4())
+    return Stop("NO_POSSIBLE_DESTINATION", route.target_id, "IPv4 through an egress-only gateway");
   if (!reply_) memo_.exit_gateway = g;
   Trace("out through " + route.target_id);
   OnInternet();
 }
 
 void Walker::ToNatGateway(const model::Route& route, Handle subnet, Handle vpc) {
-  if (nat_seen_) return Stop("NO_POSSIBLE_DESTINATION", route.target_id, "a NAT never forwards to another NAT");
+  if (nat_seen_)
+    return Stop("NO_POSSIBLE_DESTINATION", route.target_id, "a NAT never forwards to another NAT");
   if (reply_) return Stop("NO_POSSIBLE_DESTINATION", route.target_id, "a reply is never translated anew");
   const Handle n = route.target;
   if (n == kNone || !n_.nat_gateways[n].Available()) {
@@ -238,8 +249,10 @@ void Walker::ToPeering(const model::Route& route, Handle vpc) {
   }
   const model::VpcPeering& pcx = n_.peerings[x];
   const model::PeeringSide* far = nullptr;
-  if (pcx.requester.vpc == vpc) far = &pcx.accepter;
-  else if (pcx.accepter.vpc == vpc) far = &pcx.requester;
+  if (pcx.requester.vpc == vpc)
+    far = &pcx.accepter;
+  else if (pcx.accepter.vpc == vpc)
+    far = &pcx.requester;
   if (far == nullptr) return Stop("BAD_STATE_ROUTE", pcx.id, "the peering does not join this VPC");
   std::vector<net::Cidr> cidrs = VpcCidrs(n_, far->vpc);
   if (far->vpc == kNone) {
@@ -248,10 +261,12 @@ void Walker::ToPeering(const model::Route& route, Handle vpc) {
   }
   bool inside = false;
   for (const net::Cidr& c : cidrs) inside = inside || (c.family() == p_.dst.family && c.Contains(p_.dst));
-  if (!inside) return Stop("PCX_REQUIRES_ADDRESS_IN_VPC_CIDR", pcx.id, p_.dst.ToString() + " not in the peer VPC");
+  if (!inside)
+    return Stop("PCX_REQUIRES_ADDRESS_IN_VPC_CIDR", pcx.id, p_.dst.ToString() + " not in the peer VPC");
   if (far->vpc == kNone) return Stop("UNKNOWN_DESTINATION", pcx.id, far->vpc_id + " is not in the snapshot");
   const Handle to = SubnetOfVpcHolding(n_, far->vpc, p_.dst);
-  if (to == kNone) return Stop("NO_POSSIBLE_DESTINATION", pcx.id, "no subnet of " + far->vpc_id + " holds it");
+  if (to == kNone)
+    return Stop("NO_POSSIBLE_DESTINATION", pcx.id, "no subnet of " + far->vpc_id + " holds it");
   Trace("across " + pcx.id + " into " + far->vpc_id);
   Pass(GatewayKind::kPeering, x);
   entered_from_outside_ = true;

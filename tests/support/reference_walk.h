@@ -5,8 +5,8 @@
 
 #include <cstdint>
 #include <set>
-#include <utility>
 #include <string>
+#include <utility>
 
 #include "reachcheck/model/network.h"
 #include "reachcheck/net/ip_address.h"
@@ -44,8 +44,8 @@ struct RequestMemo {
 
 class Walker {
  public:
-  Walker(const model::Network& network, const ConcretePacket& original,
-         const DestinationSpec& destination, ReferenceOutcome& outcome, bool reply);
+  Walker(const model::Network& network, const ConcretePacket& original, const DestinationSpec& destination,
+         ReferenceOutcome& outcome, bool reply);
 
   void FromInterface(model::Handle interface, const WalkPacket& packet);
   void FromSubnet(model::Handle subnet, const WalkPacket& packet);
@@ -92,10 +92,10 @@ class Walker {
   WalkPacket p_;
   WalkEnd end_;
   RequestMemo memo_;
-  bool translated_ = false;         // source rewritten by an IGW or a NAT
-  bool nat_seen_ = false;           // a NAT translated (or translated back) this packet
+  bool translated_ = false;                   // source rewritten by an IGW or a NAT
+  bool nat_seen_ = false;                     // a NAT translated (or translated back) this packet
   model::Handle forward_nat_ = model::kNone;  // the NAT whose address is the source now
-  bool entered_from_outside_ = false;  // came in over a peering or through an IGW
+  bool entered_from_outside_ = false;         // came in over a peering or through an IGW
   bool nat_reversed_ = false;
   std::set<model::Handle> appliances_;
   std::set<std::pair<GatewayKind, model::Handle>> passed_;  // gateways the packet went through

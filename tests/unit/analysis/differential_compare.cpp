@@ -22,7 +22,8 @@ Codes EngineCodes(const analysis::PacketClass& c) {
 
 std::string CodesText(const Codes& codes) {
   std::string out = "{";
-  for (const auto& [code, back] : codes) out += (out.size() > 1 ? ", " : "") + code + (back ? " [return]" : "");
+  for (const auto& [code, back] : codes)
+    out += (out.size() > 1 ? ", " : "") + code + (back ? " [return]" : "");
   return out + "}";
 }
 
@@ -30,14 +31,16 @@ std::string ClassText(const analysis::PacketClass& c) {
   std::ostringstream out;
   out << (c.reachable ? "REACHABLE" : "UNREACHABLE") << " source=" << c.source << ' '
       << c.source_addresses.ToString() << " -> " << c.destination.ToString() << ' '
-      << net::ServiceMatch{c.protocols, c.ports}.ToString() << " sport " << net::PortSetToString(c.source_ports)
-      << " delivered_to='" << c.delivered_to << "'\n";
+      << net::ServiceMatch{c.protocols, c.ports}.ToString() << " sport "
+      << net::PortSetToString(c.source_ports) << " delivered_to='" << c.delivered_to << "'\n";
   for (const analysis::Blocker& b : c.blocked_by) {
     out << "  blocker " << b.code << (b.return_path ? " [return]" : "") << " at " << b.component << " ("
         << b.direction << "): " << b.detail << '\n';
   }
-  for (const analysis::Hop& h : c.forward) out << "  > " << h.component << " [" << h.type << "] " << h.detail << '\n';
-  for (const analysis::Hop& h : c.reply) out << "  < " << h.component << " [" << h.type << "] " << h.detail << '\n';
+  for (const analysis::Hop& h : c.forward)
+    out << "  > " << h.component << " [" << h.type << "] " << h.detail << '\n';
+  for (const analysis::Hop& h : c.reply)
+    out << "  < " << h.component << " [" << h.type << "] " << h.detail << '\n';
   return out.str();
 }
 
@@ -73,7 +76,8 @@ bool DrawOutside(const model::Network& n, const Question& q, SeededRandom& rng, 
   if (!Draw(n, q, rng, sampler, packet)) return false;
   const Sender* sender = nullptr;
   for (const Sender& s : q.senders) {
-    if (s.kind == packet.sender && s.interface == packet.interface && s.addresses.Contains(packet.src)) sender = &s;
+    if (s.kind == packet.sender && s.interface == packet.interface && s.addresses.Contains(packet.src))
+      sender = &s;
   }
   if (sender == nullptr) return false;
   switch (rng.Below(4)) {
@@ -153,13 +157,16 @@ SeedReport RunSeed(std::uint64_t seed, int packets_per_question, bool verbose,
         ++report.outcomes[expected.reachable ? "reachable" : CodesText(expected.Codes())];
         std::vector<const analysis::PacketClass*> holders;
         for (const analysis::PacketClass& c : result.classes) {
-          if (c.Contains(packet.interface, packet.src, packet.dst, packet.protocol, packet.src_port, packet.dst_port)) {
+          if (c.Contains(packet.interface, packet.src, packet.dst, packet.protocol, packet.src_port,
+                         packet.dst_port)) {
             holders.push_back(&c);
           }
         }
-        const std::string head = spec.Text() + "\npacket: " + packet.ToString(n) + "\nreference: " + expected.ToString();
+        const std::string head =
+            spec.Text() + "\npacket: " + packet.ToString(n) + "\nreference: " + expected.ToString();
         if (holders.size() != 1) {
-          std::string text = head + "engine: " + std::to_string(holders.size()) + " classes hold the packet\n";
+          std::string text =
+              head + "engine: " + std::to_string(holders.size()) + " classes hold the packet\n";
           for (const analysis::PacketClass* c : holders) text += ClassText(*c);
           mismatch(holders.empty() ? "no class holds the packet" : "several classes hold the packet", text);
           continue;
@@ -176,9 +183,11 @@ SeedReport RunSeed(std::uint64_t seed, int packets_per_question, bool verbose,
         if (!DrawOutside(n, q, rng, sampler, packet)) continue;
         ++report.outside_packets;
         for (const analysis::PacketClass& c : result.classes) {
-          if (c.Contains(packet.interface, packet.src, packet.dst, packet.protocol, packet.src_port, packet.dst_port)) {
+          if (c.Contains(packet.interface, packet.src, packet.dst, packet.protocol, packet.src_port,
+                         packet.dst_port)) {
             mismatch("a class holds a packet outside the question",
-                     spec.Text() + "\npacket outside the question: " + packet.ToString(n) + "\nengine: " + ClassText(c));
+                     spec.Text() + "\npacket outside the question: " + packet.ToString(n) +
+                         "\nengine: " + ClassText(c));
             break;
           }
         }

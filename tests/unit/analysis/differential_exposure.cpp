@@ -111,7 +111,8 @@ SeedReport RunExposureSeed(std::uint64_t seed, int packets, bool verbose,
   const std::vector<Target> targets = ExposableAddresses(n);
   if (targets.empty()) return report;
   const analysis::Engine engine(built);
-  const std::vector<analysis::Exposure> exposures = engine.Exposures(net::ProtocolSet::All(), net::PortSet::All());
+  const std::vector<analysis::Exposure> exposures =
+      engine.Exposures(net::ProtocolSet::All(), net::PortSet::All());
   const net::AddressSet internet = InternetSet(n);
   const net::PortSet client_ports = net::EphemeralPorts();
   ++report.questions;
@@ -120,8 +121,9 @@ SeedReport RunExposureSeed(std::uint64_t seed, int packets, bool verbose,
     const Target& t = rng.Pick(targets);
     if (!HasFamily(internet, t.address.family)) continue;
     const std::uint8_t protocol = sampler.Protocol(net::ProtocolSet::All(), t.address.family);
-    const ConcretePacket p = FromOutside(sampler.Address(internet, t.address.family), t, protocol,
-                                         sampler.SourcePort(client_ports), sampler.Port(net::PortSet::All(), protocol));
+    const ConcretePacket p =
+        FromOutside(sampler.Address(internet, t.address.family), t, protocol,
+                    sampler.SourcePort(client_ports), sampler.Port(net::PortSet::All(), protocol));
     ++report.packets;
     const ReferenceOutcome out = Evaluate(n, p, To(t));
     ++report.outcomes[out.reachable ? "sampled packet reachable" : "sampled packet unreachable"];
@@ -143,24 +145,29 @@ SeedReport RunExposureSeed(std::uint64_t seed, int packets, bool verbose,
         sources.push_back(net::IpAddress{family, i.hi});
       }
     };
-    if (t.address.is_v4()) add_ends(internet.v4.Intervals(), net::Family::kV4);
-    else add_ends(internet.v6.Intervals(), net::Family::kV6);
+    if (t.address.is_v4())
+      add_ends(internet.v4.Intervals(), net::Family::kV4);
+    else
+      add_ends(internet.v6.Intervals(), net::Family::kV6);
     bool reached = false;
     const std::vector<std::uint16_t> src_ports = ClientPorts(n);
     for (std::size_t s = 0; s < sources.size() && !reached; ++s) {
       for (std::uint16_t src_port : src_ports) {
         ++report.outside_packets;
-        reached = reached || Evaluate(n, FromOutside(sources[s], t, protocol, src_port, port), To(t)).reachable;
+        reached =
+            reached || Evaluate(n, FromOutside(sources[s], t, protocol, src_port, port), To(t)).reachable;
       }
     }
     ++report.outcomes["listed entries searched"];
     if (!reached) {
       mismatch("listed by exposure but reachable from no outside host",
                n.interfaces[t.interface].id + " " + t.address.ToString() + " " + net::ProtocolName(protocol) +
-                   " port " + std::to_string(port) + " (tried " + std::to_string(sources.size()) + " sources)");
+                   " port " + std::to_string(port) + " (tried " + std::to_string(sources.size()) +
+                   " sources)");
     }
   }
-  if (report.mismatches > 0 && verbose) details << "--- network of seed " << seed << " ---\n" << DescribeNetwork(n);
+  if (report.mismatches > 0 && verbose)
+    details << "--- network of seed " << seed << " ---\n" << DescribeNetwork(n);
   report.details = details.str();
   return report;
 }

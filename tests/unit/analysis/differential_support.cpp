@@ -24,7 +24,8 @@ namespace {
 
 net::AddressSet SideBlocks(const model::Network& n, const model::PeeringSide& side) {
   if (side.vpc != kNone) {
-    return net::AddressSet::Of(n.vpcs[side.vpc].ipv4_cidrs).Union(net::AddressSet::Of(n.vpcs[side.vpc].ipv6_cidrs));
+    return net::AddressSet::Of(n.vpcs[side.vpc].ipv4_cidrs)
+        .Union(net::AddressSet::Of(n.vpcs[side.vpc].ipv6_cidrs));
   }
   return net::AddressSet::Of(side.ipv4_cidrs).Union(net::AddressSet::Of(side.ipv6_cidrs));
 }
@@ -44,7 +45,8 @@ net::AddressSet Question::DestinationFor(const model::Network& network, const Se
   }
   if (destination.kind != DestinationKind::kInterfaces) return destination_addresses;
   net::AddressSet out;
-  for (Handle j : destination.interfaces) out = out.Union(InterfaceDestinationAddresses(network, j, sender.vpc));
+  for (Handle j : destination.interfaces)
+    out = out.Union(InterfaceDestinationAddresses(network, j, sender.vpc));
   return out;
 }
 
@@ -220,7 +222,7 @@ std::vector<QuerySpec> MakeQuerySpecs(const model::Network& n, SeededRandom& rng
   if (hosts.empty()) return out;
   std::vector<std::string> enis;
   std::vector<std::string> enis_v6;
-  std::vector<std::string> addresses;      // private, public, IPv6 of interfaces
+  std::vector<std::string> addresses;  // private, public, IPv6 of interfaces
   std::vector<std::string> addresses_v6;
   for (Handle h : hosts) {
     const model::NetworkInterface& eni = n.interfaces[h];
@@ -238,7 +240,8 @@ std::vector<QuerySpec> MakeQuerySpecs(const model::Network& n, SeededRandom& rng
       if (a.public_ip) addresses.push_back(a.public_ip->ToString());
     }
   }
-  for (const char* outside : {"8.8.8.8", "203.0.113.5", "10.0.1.77", "192.168.0.200"}) addresses.push_back(outside);
+  for (const char* outside : {"8.8.8.8", "203.0.113.5", "10.0.1.77", "192.168.0.200"})
+    addresses.push_back(outside);
   std::vector<std::string> hosts_and_instances = enis;
   for (const model::Instance& i : n.instances) hosts_and_instances.push_back(i.id);
   std::vector<std::string> cidrs = {"0.0.0.0/0", "10.0.0.0/8", "8.8.8.0/24"};
@@ -249,7 +252,8 @@ std::vector<QuerySpec> MakeQuerySpecs(const model::Network& n, SeededRandom& rng
   for (const model::Subnet& s : n.subnets) subnets.push_back(s.id);
 
   auto restrict = [&](QuerySpec q) {
-    static const std::vector<std::string> kTcpPorts = {"22", "443", "1000-2000", "0-1023", "1024-65535", "8080-8095"};
+    static const std::vector<std::string> kTcpPorts = {"22",     "443",        "1000-2000",
+                                                       "0-1023", "1024-65535", "8080-8095"};
     const unsigned roll = rng.Below(100);
     if (roll < 18) {
       q.proto = "tcp";
@@ -273,7 +277,8 @@ std::vector<QuerySpec> MakeQuerySpecs(const model::Network& n, SeededRandom& rng
   out.push_back(restrict({rng.Pick(subnets), rng.Pick(cidrs), "", "", ""}));
   out.push_back(restrict({"internet", rng.Pick(hosts_and_instances), "", "", ""}));
   if (rng.Percent(50) && !addresses_v6.empty()) {
-    out.push_back(restrict({rng.Pick(addresses_v6), rng.Percent(50) ? rng.Pick(addresses_v6) : "2001:db8::1", "", "", ""}));
+    out.push_back(restrict(
+        {rng.Pick(addresses_v6), rng.Percent(50) ? rng.Pick(addresses_v6) : "2001:db8::1", "", "", ""}));
   } else {
     out.push_back(restrict({rng.Pick(addresses), rng.Pick(addresses), "", "", ""}));
   }
@@ -281,8 +286,8 @@ std::vector<QuerySpec> MakeQuerySpecs(const model::Network& n, SeededRandom& rng
   out.push_back(restrict({rng.Pick(enis), rng.Pick(subnets), "", "", ""}));
   out.push_back(restrict({rng.Pick(enis), "internet", "", "", ""}));
   out.push_back(restrict({rng.Percent(50) ? "internet" : rng.Pick(subnets), rng.Pick(subnets), "", "", ""}));
-  out.push_back(restrict({rng.Percent(70) ? "0.0.0.0/0" : "::/0", rng.Percent(50) ? rng.Pick(enis) : rng.Pick(subnets),
-                          "", "", ""}));
+  out.push_back(restrict({rng.Percent(70) ? "0.0.0.0/0" : "::/0",
+                          rng.Percent(50) ? rng.Pick(enis) : rng.Pick(subnets), "", "", ""}));
   std::vector<std::string> gateways;
   std::vector<std::string> igws;
   for (const model::InternetGateway& g : n.internet_gateways) {
@@ -292,10 +297,12 @@ std::vector<QuerySpec> MakeQuerySpecs(const model::Network& n, SeededRandom& rng
   for (const model::NatGateway& g : n.nat_gateways) gateways.push_back(g.id);
   for (const model::VpcPeering& p : n.peerings) gateways.push_back(p.id);
   if (!gateways.empty()) {
-    out.push_back(restrict({rng.Percent(70) ? rng.Pick(enis) : rng.Pick(subnets), rng.Pick(gateways), "", "", ""}));
+    out.push_back(
+        restrict({rng.Percent(70) ? rng.Pick(enis) : rng.Pick(subnets), rng.Pick(gateways), "", "", ""}));
   }
   if (!igws.empty()) {
-    out.push_back(restrict({rng.Pick(igws), rng.Percent(80) ? rng.Pick(hosts_and_instances) : rng.Pick(subnets), "", "", ""}));
+    out.push_back(restrict(
+        {rng.Pick(igws), rng.Percent(80) ? rng.Pick(hosts_and_instances) : rng.Pick(subnets), "", "", ""}));
   }
   return out;
 }

@@ -6,7 +6,6 @@
 // seeds, REACHCHECK_DIFF_PACKETS the packets per question, REACHCHECK_DIFF_COVERAGE=1 prints
 // how often each reference outcome was met.
 #include <catch2/catch.hpp>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -58,7 +57,9 @@ void CountFeatures(const model::Network& n, std::map<std::string, int>& seen) {
     }
   }
   for (const model::InternetGateway& g : n.internet_gateways) {
-    seen[g.egress_only ? "egress-only gateway" : g.attachments.empty() ? "detached igw" : "attached igw"] += 1;
+    seen[g.egress_only           ? "egress-only gateway"
+         : g.attachments.empty() ? "detached igw"
+                                 : "attached igw"] += 1;
   }
   for (const model::NatGateway& g : n.nat_gateways) {
     seen[g.Available() ? "available NAT" : "unavailable NAT"] += 1;
@@ -73,8 +74,9 @@ void CountFeatures(const model::Network& n, std::map<std::string, int>& seen) {
   for (const model::SecurityGroup& g : n.security_groups) {
     seen["group without rules"] += g.HasNoRules();
     for (const model::SgRule& r : g.ingress) {
-      seen[r.peer_kind == model::PeerKind::kCidr ? "cidr rule" : r.peer_kind == model::PeerKind::kPrefixList
-                                                                     ? "prefix-list rule" : "group rule"] += 1;
+      seen[r.peer_kind == model::PeerKind::kCidr         ? "cidr rule"
+           : r.peer_kind == model::PeerKind::kPrefixList ? "prefix-list rule"
+                                                         : "group rule"] += 1;
       seen["group rule across a peering"] += !r.group_vpc_id.empty();
     }
   }
@@ -87,7 +89,8 @@ void CountFeatures(const model::Network& n, std::map<std::string, int>& seen) {
     seen["source/dest check off"] += !i.source_dest_check;
     seen["interface not in use"] += !i.InUse();
     seen["NAT's own interface"] += i.interface_type == "nat_gateway";
-    for (const model::PrivateAddress& p : i.private_addresses) seen["public address"] += p.public_ip.has_value();
+    for (const model::PrivateAddress& p : i.private_addresses)
+      seen["public address"] += p.public_ip.has_value();
   }
   for (const model::Instance& i : n.instances) {
     seen[i.Running() ? "running instance" : "stopped instance"] += 1;
@@ -122,19 +125,51 @@ TEST_CASE("random networks: reproducible, small, valid, every feature") {
       CHECK(d.rfind("input-external-ref", 0) == 0);
     }
   }
-  static const char* const kFeatures[] = {
-      "vpc with a secondary block", "vpc with IPv6", "vpc of another account", "overlapping vpcs",
-      "IPv6-only subnet", "explicit route table", "route to internet-gateway",
-      "route to egress-only-internet-gateway", "route to nat-gateway", "route to vpc-peering-connection",
-      "route to network-interface", "route to instance", "route to transit-gateway",
-      "route to gateway-endpoint", "blackhole route", "prefix-list route", "propagated route",
-      "egress-only gateway", "detached igw", "attached igw", "available NAT", "unavailable NAT",
-      "public NAT", "private NAT", "NAT with a secondary address", "active peering", "inactive peering",
-      "peering to a VPC outside the snapshot", "cross-region peering", "group without rules", "cidr rule",
-      "prefix-list rule", "group rule", "group rule across a peering", "ACL deny entry",
-      "interface with a secondary address", "interface with IPv6", "source/dest check off",
-      "interface not in use", "NAT's own interface", "public address", "running instance",
-      "stopped instance", "instance with two interfaces", "elastic ip"};
+  static const char* const kFeatures[] = {"vpc with a secondary block",
+                                          "vpc with IPv6",
+                                          "vpc of another account",
+                                          "overlapping vpcs",
+                                          "IPv6-only subnet",
+                                          "explicit route table",
+                                          "route to internet-gateway",
+                                          "route to egress-only-internet-gateway",
+                                          "route to nat-gateway",
+                                          "route to vpc-peering-connection",
+                                          "route to network-interface",
+                                          "route to instance",
+                                          "route to transit-gateway",
+                                          "route to gateway-endpoint",
+                                          "blackhole route",
+                                          "prefix-list route",
+                                          "propagated route",
+                                          "egress-only gateway",
+                                          "detached igw",
+                                          "attached igw",
+                                          "available NAT",
+                                          "unavailable NAT",
+                                          "public NAT",
+                                          "private NAT",
+                                          "NAT with a secondary address",
+                                          "active peering",
+                                          "inactive peering",
+                                          "peering to a VPC outside the snapshot",
+                                          "cross-region peering",
+                                          "group without rules",
+                                          "cidr rule",
+                                          "prefix-list rule",
+                                          "group rule",
+                                          "group rule across a peering",
+                                          "ACL deny entry",
+                                          "interface with a secondary address",
+                                          "interface with IPv6",
+                                          "source/dest check off",
+                                          "interface not in use",
+                                          "NAT's own interface",
+                                          "public address",
+                                          "running instance",
+                                          "stopped instance",
+                                          "instance with two interfaces",
+                                          "elastic ip"};
   for (const char* feature : kFeatures) {
     INFO(feature);
     CHECK(seen[feature] > 0);
@@ -196,14 +231,15 @@ TEST_CASE("differential: the engine agrees with the reference evaluator on rando
                  " mismatches (replay: REACHCHECK_DIFF_SEED=" + std::to_string(seed) + ")\n";
     }
   }
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("differential: %llu seeds, %d questions, %d packets (+%d outside the questions), "
-              "%d mismatches in %d seeds, %.1f s\n",
-              static_cast<unsigned long long>(last - first + 1), total.questions, total.packets,
-              total.outside_packets, total.mismatches, failing_seeds, seconds);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::printf(
+      "differential: %llu seeds, %d questions, %d packets (+%d outside the questions), "
+      "%d mismatches in %d seeds, %.1f s\n",
+      static_cast<unsigned long long>(last - first + 1), total.questions, total.packets,
+      total.outside_packets, total.mismatches, failing_seeds, seconds);
   if (EnvNumber("REACHCHECK_DIFF_COVERAGE", 0) != 0) {
-    for (const auto& [outcome, count] : total.outcomes) std::printf("  outcome %6d x %s\n", count, outcome.c_str());
+    for (const auto& [outcome, count] : total.outcomes)
+      std::printf("  outcome %6d x %s\n", count, outcome.c_str());
   }
   for (const auto& [signature, count] : total.signatures) {
     std::printf("  %6d x %s\n", count, signature.c_str());
@@ -230,10 +266,12 @@ TEST_CASE("differential: exposure agrees with the reference evaluator on random 
     for (const auto& [outcome, count] : report.outcomes) total.outcomes[outcome] += count;
     if (report.mismatches > 0) details += "seed " + std::to_string(seed) + ": exposure mismatches\n";
   }
-  std::printf("exposure: %llu seeds, %d sampled packets, %d packets searching listed entries, %d mismatches\n",
-              static_cast<unsigned long long>(last - first + 1), total.packets, total.outside_packets,
-              total.mismatches);
-  for (const auto& [signature, count] : total.signatures) std::printf("  %6d x %s\n", count, signature.c_str());
+  std::printf(
+      "exposure: %llu seeds, %d sampled packets, %d packets searching listed entries, %d mismatches\n",
+      static_cast<unsigned long long>(last - first + 1), total.packets, total.outside_packets,
+      total.mismatches);
+  for (const auto& [signature, count] : total.signatures)
+    std::printf("  %6d x %s\n", count, signature.c_str());
   if (EnvNumber("REACHCHECK_DIFF_COVERAGE", 0) != 0) {
     for (const auto& [outcome, count] : total.outcomes) std::printf("  %6d x %s\n", count, outcome.c_str());
   }

@@ -50,7 +50,10 @@ TEST_CASE("reference: egress-only gateway: IPv6 out, replies back in, IPv4 refus
   ModelBuilder b;
   BuildBase(b);
   b.Subnet("subnet-v6", "vpc-a", "10.0.4.0/24").Ipv6("2600:1f18:a:4::/64");
-  b.RouteTable("rtb-v6", "vpc-a").Associate("subnet-v6").Route("::/0", "eigw-a").Route("0.0.0.0/0", "eigw-a")
+  b.RouteTable("rtb-v6", "vpc-a")
+      .Associate("subnet-v6")
+      .Route("::/0", "eigw-a")
+      .Route("0.0.0.0/0", "eigw-a")
       .Route("64:ff9b::/96", "nat-a");
   b.Interface("eni-v6", "subnet-v6", "10.0.4.5").Ipv6("2600:1f18:a:4::5").Group("sg-web");
   b.Vpc("vpc-d", "10.3.0.0/16").Ipv6("2600:1f18:d::/56");
@@ -75,14 +78,18 @@ TEST_CASE("reference: egress-only gateway: IPv6 out, replies back in, IPv4 refus
   // when the request was delivered inside another VPC (through vpc-a's internet gateway).
   CHECK(Eval(n, FromEni(n, "eni-d", "2600:1f18:d:1::5", "2600:1f18:a:4::77", 443)).reachable);
   // An unowned IPv6 address of vpc-a's subnet: a host that could live there.
-  CHECK(Eval(n, FromOutside("2001:db8::1", "2600:1f18:a:4::77", 443)).delivered_to == "subnet-v6 (no interface)");
+  CHECK(Eval(n, FromOutside("2001:db8::1", "2600:1f18:a:4::77", 443)).delivered_to ==
+        "subnet-v6 (no interface)");
 }
 
 TEST_CASE("reference: NAT gateway: translation, every remapped port, private and pending NATs") {
   ModelBuilder b;
   BuildBase(b);
-  b.Acl("acl-pub", "vpc-a").Associate("subnet-pub")
-      .Inbound(90, kDeny, "tcp", 2000, 2000, "0.0.0.0/0").InboundAll(100, kAllow).OutboundAll(100, kAllow);
+  b.Acl("acl-pub", "vpc-a")
+      .Associate("subnet-pub")
+      .Inbound(90, kDeny, "tcp", 2000, 2000, "0.0.0.0/0")
+      .InboundAll(100, kAllow)
+      .OutboundAll(100, kAllow);
   const model::Network n = b.Build();
   // eni-app's reply comes back to the NAT on a port in 1024-65535: port 2000 is denied.
   const ReferenceOutcome nat = Eval(n, FromEni(n, "eni-app", "10.0.2.20", "8.8.8.8", 443));
@@ -97,14 +104,21 @@ TEST_CASE("reference: NAT gateway: translation, every remapped port, private and
   p.Nat("nat-p", "subnet-pub", "10.0.1.101").Private();
   p.Nat("nat-pending", "subnet-pub", "10.0.1.102", "52.0.0.102").State("pending");
   p.Nat("nat-b", "subnet-priv", "10.0.2.100", "52.0.0.101");
-  p.RouteTable("rtb-app", "vpc-a").Associate("subnet-app").Route("8.8.8.0/24", "nat-p")
-      .Route("8.8.4.0/24", "nat-pending").Route("9.9.9.0/24", "nat-b");
-  p.RouteTable("rtb-b2", "vpc-b").Associate("subnet-b").Route("0.0.0.0/0", "nat-a").Route("10.0.0.0/16", "pcx-ab");
+  p.RouteTable("rtb-app", "vpc-a")
+      .Associate("subnet-app")
+      .Route("8.8.8.0/24", "nat-p")
+      .Route("8.8.4.0/24", "nat-pending")
+      .Route("9.9.9.0/24", "nat-b");
+  p.RouteTable("rtb-b2", "vpc-b")
+      .Associate("subnet-b")
+      .Route("0.0.0.0/0", "nat-a")
+      .Route("10.0.0.0/16", "pcx-ab");
   p.Interface("eni-app3", "subnet-app", "10.0.3.5").Group("sg-web");
   const model::Network q = p.Build();
   CHECK(Eval(q, FromEni(q, "eni-app3", "10.0.3.5", "8.8.8.8", 443)).Codes() ==
         Codes{{"NO_POSSIBLE_DESTINATION", kForward}});
-  CHECK(Eval(q, FromEni(q, "eni-app3", "10.0.3.5", "8.8.4.4", 443)).Codes() == Codes{{"BAD_STATE", kForward}});
+  CHECK(Eval(q, FromEni(q, "eni-app3", "10.0.3.5", "8.8.4.4", 443)).Codes() ==
+        Codes{{"BAD_STATE", kForward}});
   // nat-b's subnet routes 0/0 to nat-a: a NAT never forwards to another NAT.
   CHECK(Eval(q, FromEni(q, "eni-app3", "10.0.3.5", "9.9.9.9", 443)).Codes() ==
         Codes{{"NO_POSSIBLE_DESTINATION", kForward}});
@@ -130,10 +144,17 @@ TEST_CASE("reference: peering: group references, status, return routes, CIDRs, u
   BuildBase(c);
   c.Interface("eni-app2", "subnet-priv", "10.0.2.21").Group("sg-web");
   c.Peering("pcx-x", "vpc-a", "vpc-zzz").Accepter("222222222222", "us-east-1").AccepterCidrs({"10.9.0.0/16"});
-  c.RouteTable("rtb-priv2", "vpc-a").Associate("subnet-priv").Route("10.1.0.0/16", "pcx-ab")
-      .Route("10.2.0.0/16", "pcx-ab").Route("10.8.0.0/16", "pcx-x").Route("10.9.0.0/16", "pcx-x");
-  c.RouteTable("rtb-b2", "vpc-b").Associate("subnet-b").Route("10.0.0.0/16", "pcx-ab")
-      .Route("10.5.0.0/16", "pcx-x").Route("8.8.8.0/24", "pcx-ab");
+  c.RouteTable("rtb-priv2", "vpc-a")
+      .Associate("subnet-priv")
+      .Route("10.1.0.0/16", "pcx-ab")
+      .Route("10.2.0.0/16", "pcx-ab")
+      .Route("10.8.0.0/16", "pcx-x")
+      .Route("10.9.0.0/16", "pcx-x");
+  c.RouteTable("rtb-b2", "vpc-b")
+      .Associate("subnet-b")
+      .Route("10.0.0.0/16", "pcx-ab")
+      .Route("10.5.0.0/16", "pcx-x")
+      .Route("8.8.8.0/24", "pcx-ab");
   const model::Network n = BuildLoose(c);
   const DestinationSpec db = ToInterface(n, "eni-db");
   CHECK(Eval(n, FromEni(n, "eni-app", "10.0.2.20", "10.1.1.30", 5432), db).reachable);
@@ -198,8 +219,11 @@ TEST_CASE("reference: appliances forward only with source/dest check off, once e
     b.SecurityGroup("sg-fw", "vpc-a").Ingress("tcp", 443, "0.0.0.0/0").EgressAll();
     b.Interface("eni-fw", "subnet-fw", "10.0.6.10").Group("sg-fw").SourceDestCheck(check);
     b.Instance("i-fw", {"eni-fw"});
-    b.RouteTable("rtb-app", "vpc-a").Associate("subnet-app").Route("8.8.8.0/24", "eni-fw")
-        .Route("9.9.9.0/24", "i-fw").Route("1.1.1.0/24", "eni-missing");
+    b.RouteTable("rtb-app", "vpc-a")
+        .Associate("subnet-app")
+        .Route("8.8.8.0/24", "eni-fw")
+        .Route("9.9.9.0/24", "i-fw")
+        .Route("1.1.1.0/24", "eni-missing");
     b.RouteTable("rtb-fw", "vpc-a").Associate("subnet-fw").Route("0.0.0.0/0", fw_next);
     b.Interface("eni-app3", "subnet-app", "10.0.3.5").Group("sg-web");
   };
@@ -258,7 +282,8 @@ TEST_CASE("reference: from the internet: public sources, VPC addresses, NATs, ga
   const ReferenceOutcome web = Eval(n, FromOutside("8.8.8.8", "54.0.0.10", 443));
   CHECK(web.reachable);
   CHECK(web.delivered_to == "eni-web");
-  CHECK(Eval(n, FromOutside("8.8.8.8", "54.0.0.10", 22)).Codes() == Codes{{"ENI_SG_RULES_MISMATCH", kForward}});
+  CHECK(Eval(n, FromOutside("8.8.8.8", "54.0.0.10", 22)).Codes() ==
+        Codes{{"ENI_SG_RULES_MISMATCH", kForward}});
   CHECK(Eval(n, FromOutside("10.9.9.9", "54.0.0.10", 443)).Codes() ==
         Codes{{"IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS", kForward},
               {"IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS", kReturn}});
@@ -269,7 +294,8 @@ TEST_CASE("reference: from the internet: public sources, VPC addresses, NATs, ga
     CHECK(Eval(n, FromOutside("8.8.8.8", inside, 443)).Codes() ==
           Codes{{"IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", kForward}});
   }
-  CHECK(Eval(n, FromOutside("8.8.8.8", "52.0.0.100", 443)).Codes() == Codes{{"NO_POSSIBLE_DESTINATION", kForward}});
+  CHECK(Eval(n, FromOutside("8.8.8.8", "52.0.0.100", 443)).Codes() ==
+        Codes{{"NO_POSSIBLE_DESTINATION", kForward}});
   CHECK(Eval(n, FromEni(n, "eni-app", "10.0.2.20", "10.0.1.100", 443)).Codes() ==
         Codes{{"NO_POSSIBLE_DESTINATION", kForward}});
   CHECK(Eval(n, FromOutside("8.8.8.8", "54.0.0.99", 5432)).Codes() ==
@@ -288,7 +314,8 @@ TEST_CASE("reference: from the internet: public sources, VPC addresses, NATs, ga
         net::AddressSet::Of(IpOf("54.0.0.10")).Union(net::AddressSet::Of(IpOf("2600:1f18:a:1::10"))));
   CHECK(InterfaceDestinationAddresses(n, Eni(n, "eni-web"), n.FindVpc("vpc-b", 0)) ==
         net::AddressSet::Of(IpOf("10.0.1.10")).Union(net::AddressSet::Of(IpOf("2600:1f18:a:1::10"))));
-  CHECK(InterfaceDestinationAddresses(n, Eni(n, "eni-app"), model::kNone) == net::AddressSet::Of(IpOf("10.0.2.20")));
+  CHECK(InterfaceDestinationAddresses(n, Eni(n, "eni-app"), model::kNone) ==
+        net::AddressSet::Of(IpOf("10.0.2.20")));
 }
 
 TEST_CASE("reference: gateway destinations and sources must be passed through") {

@@ -15,8 +15,8 @@ TEST_CASE("reference: a packet inside the VPC is delivered and its reply comes b
   ModelBuilder b;
   BuildBase(b);
   const model::Network n = b.Build();
-  const ReferenceOutcome out = Eval(n, FromEni(n, "eni-web", "10.0.1.10", "10.0.2.20", 8080),
-                                    ToInterface(n, "eni-app"));
+  const ReferenceOutcome out =
+      Eval(n, FromEni(n, "eni-web", "10.0.1.10", "10.0.2.20", 8080), ToInterface(n, "eni-app"));
   CHECK(out.reachable);
   CHECK(out.delivered);
   CHECK(out.reply_back);
@@ -138,7 +138,8 @@ TEST_CASE("reference: ICMP replies and messages without a reply") {
   BuildBase(b2);
   b2.Acl("acl-pub", "vpc-a").Associate("subnet-pub").Outbound(100, kAllow, "icmp", 3, -1, "0.0.0.0/0");
   const model::Network n2 = b2.Build();
-  const ReferenceOutcome out = Eval(n2, FromEni(n2, "eni-web", "10.0.1.10", "8.8.8.8", 3 * 256 + 4, net::kIcmp));
+  const ReferenceOutcome out =
+      Eval(n2, FromEni(n2, "eni-web", "10.0.1.10", "8.8.8.8", 3 * 256 + 4, net::kIcmp));
   CHECK(out.reachable);
   CHECK(Eval(n2, FromEni(n2, "eni-web", "10.0.1.10", "8.8.8.8", 8 * 256, net::kIcmp)).Codes() ==
         Codes{{"SUBNET_ACL_RESTRICTION", kForward}, {"SUBNET_ACL_RESTRICTION", kReturn}});
@@ -152,11 +153,13 @@ TEST_CASE("reference: step 5, longest prefix and ties between route kinds") {
   b.Subnet("subnet-app", "vpc-a", "10.0.3.0/24");
   t.Associate("subnet-app")
       .Route("0.0.0.0/0", "nat-a")
-      .Route("8.8.8.0/24", "tgw-1")      // a CIDR route beats the prefix list at /24
+      .Route("8.8.8.0/24", "tgw-1")  // a CIDR route beats the prefix list at /24
       .Route("pl-dns", "igw-a")
-      .Route("9.9.9.0/24", "vgw-1").Propagated()  // the prefix list beats a propagated route
-      .Route("1.1.1.0/24", "nat-a").Blackhole()
-      .Route("10.0.0.0/16", "tgw-1");    // local wins at equal length
+      .Route("9.9.9.0/24", "vgw-1")
+      .Propagated()  // the prefix list beats a propagated route
+      .Route("1.1.1.0/24", "nat-a")
+      .Blackhole()
+      .Route("10.0.0.0/16", "tgw-1");  // local wins at equal length
   b.Interface("eni-app3", "subnet-app", "10.0.3.5").Group("sg-web");
   const model::Network n = b.Build();
   CHECK(Eval(n, FromEni(n, "eni-app3", "10.0.3.5", "8.8.8.8", 443)).Codes() ==

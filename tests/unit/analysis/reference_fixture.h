@@ -4,7 +4,6 @@
 #pragma once
 
 #include <catch2/catch.hpp>
-
 #include <set>
 #include <string>
 #include <utility>
@@ -46,8 +45,14 @@ inline void BuildBase(ModelBuilder& b) {
       .EgressAll()
       .EgressAll("::/0");
   b.SecurityGroup("sg-app", "vpc-a").Ingress("tcp", 8080, "sg-web").EgressAll();
-  b.SecurityGroup("sg-db", "vpc-b").Ingress("tcp", 5432, "sg-app").Peered("111111111111", "vpc-a").EgressAll();
-  b.Interface("eni-web", "subnet-pub", "10.0.1.10").PublicIp("54.0.0.10").Ipv6("2600:1f18:a:1::10").Group("sg-web");
+  b.SecurityGroup("sg-db", "vpc-b")
+      .Ingress("tcp", 5432, "sg-app")
+      .Peered("111111111111", "vpc-a")
+      .EgressAll();
+  b.Interface("eni-web", "subnet-pub", "10.0.1.10")
+      .PublicIp("54.0.0.10")
+      .Ipv6("2600:1f18:a:1::10")
+      .Group("sg-web");
   b.Instance("i-web", {"eni-web"});
   b.Interface("eni-app", "subnet-priv", "10.0.2.20").Group("sg-app");
   b.Instance("i-app", {"eni-app"});
@@ -66,8 +71,8 @@ inline model::Handle SubnetOf(const model::Network& n, const std::string& id) {
   return h;
 }
 
-inline ConcretePacket Packet(const char* src, const char* dst, std::uint8_t protocol,
-                             std::uint16_t src_port, std::uint16_t dst_port) {
+inline ConcretePacket Packet(const char* src, const char* dst, std::uint8_t protocol, std::uint16_t src_port,
+                             std::uint16_t dst_port) {
   ConcretePacket p;
   p.src = IpOf(src);
   p.dst = IpOf(dst);
