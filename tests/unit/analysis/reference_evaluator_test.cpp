@@ -189,7 +189,7 @@ TEST_CASE("reference: arriving at an address: NAT, unowned, outside every subnet
         Codes{{"NO_POSSIBLE_DESTINATION", kForward}});
 }
 
-TEST_CASE("reference: subnet destinations ignore owners; interface destinations must be met") {
+TEST_CASE("reference: subnet destinations ignore owners, interface destinations must be met") {
   ModelBuilder b;
   BuildBase(b);
   b.Vpc("vpc-c", "10.0.0.0/16");  // overlaps vpc-a, not peered
