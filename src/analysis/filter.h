@@ -34,6 +34,7 @@ struct Rule {
 /// An ordered rule list (a security group direction or an ACL direction).
 struct Filter {
   std::vector<Rule> rules;
+  std::vector<std::string> notes;  ///< assumptions its rules rest on (unknown prefix lists)
 };
 
 /// A piece of a flow (its box) and the rule that decided it: one per port atom when the

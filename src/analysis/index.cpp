@@ -227,7 +227,12 @@ void Index::IndexTables() {
       if (route.destination) {
         index.entries.push_back({*route.destination, propagated ? 3 : local ? 0 : 1, &route,
                                  text(route.destination->ToString(), target), {}});
-      } else if (route.prefix_list != model::kNone) {
+      } else if (!route.prefix_list_id.empty() &&
+                 (route.prefix_list == model::kNone || !n.prefix_lists[route.prefix_list].entries_known)) {
+        index.notes.push_back(table.id + " route " + route.prefix_list_id + " -> " + target +
+                              ": the prefix list's entries are not in the snapshot, so the route matches nothing");
+      }
+      if (!route.destination && route.prefix_list != model::kNone) {
         const model::PrefixList& list = n.prefix_lists[route.prefix_list];
         for (const net::Cidr& c : list.cidrs) {
           index.entries.push_back({c, propagated ? 3 : 2, &route,

@@ -37,6 +37,7 @@ struct RouteEntry {
 struct RouteTableIndex {
   std::vector<RouteEntry> entries;
   SpanIndex<int> lpm;  ///< the winning entry over each range
+  std::vector<std::string> notes;  ///< routes whose prefix list's entries are unknown
 };
 
 struct SubnetIndex {

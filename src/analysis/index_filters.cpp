@@ -70,7 +70,13 @@ void Index::CompileFilters() {
       rule.text = std::string(ingress ? "ingress" : "egress") + " allowed by " + sg.id + " rule " + r.ToString();
       switch (r.peer_kind) {
         case model::PeerKind::kCidr: rule.remote = net::AddressSet::Of(r.cidr); break;
-        case model::PeerKind::kPrefixList: rule.remote = PrefixList(r.prefix_list); break;
+        case model::PeerKind::kPrefixList:
+          rule.remote = PrefixList(r.prefix_list);
+          if (r.prefix_list == model::kNone || !n.prefix_lists[r.prefix_list].entries_known) {
+            filter.notes.push_back(sg.id + " rule " + r.ToString() + ": the prefix list's entries are not in "
+                                   "the snapshot, so the rule matches nothing");
+          }
+          break;
         case model::PeerKind::kSecurityGroup:
           rule.group_ref = true;
           if (r.group != model::kNone) rule.remote = members(r.group, vpc);

@@ -26,6 +26,7 @@ void Walker::RouteFrom(Flow f, model::Handle subnet) {
           }
           const model::RouteTable& table = net_.route_tables[s.route_table];
           const RouteTableIndex& routes = index_.tables[s.route_table];
+          for (const std::string& note : routes.notes) Note(note);
           SplitBySpans(
               p, p.dst, routes.lpm,
               [&](const Span<int>& span, Flow piece) {

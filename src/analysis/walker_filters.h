@@ -19,6 +19,9 @@ void Walker::Groups(Flow f, model::Handle iface, bool ingress, Next&& next) {
     next(std::move(f));
     return;
   }
+  for (const Filter* filter : filters) {
+    for (const std::string& note : filter->notes) Note(note);
+  }
   const AddrView remote = ingress ? f.src : f.dst;
   const bool skip_refs = ingress && f.translated;
   const std::string& id = net_.interfaces[iface].id;

@@ -297,6 +297,37 @@ TEST_CASE("a reply comes back in through the egress-only gateway its request lef
   CHECK(Codes(back.classes[0]) == CodeSet{{"IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", kFwd}});
 }
 
+TEST_CASE("prefix lists act as their CIDRs in routes and rules; unknown entries match nothing", "[engine]") {
+  testing::ModelBuilder b;
+  b.Vpc("vpc-1", "10.0.0.0/16");
+  b.Subnet("subnet-1", "vpc-1", "10.0.1.0/24");
+  b.Igw("igw-1", "vpc-1");
+  b.PrefixList("pl-known", {"203.0.113.0/24", "198.51.100.0/25"});
+  b.PrefixList("pl-unknown", {}).EntriesUnknown();
+  b.RouteTable("rtb-1", "vpc-1").Main().Route("pl-known", "igw-1").Route("pl-unknown", "igw-1");
+  b.SecurityGroup("sg-1", "vpc-1").Egress("tcp", 443, "pl-known").Egress("tcp", 80, "pl-unknown");
+  b.Interface("eni-1", "subnet-1", "10.0.1.5").PublicIp("54.0.0.5").Group("sg-1");
+  base::Diagnostics diagnostics;
+  const model::Network n = b.Build(diagnostics);
+  Engine engine(n);
+  const QueryResult ok = Why(engine, "eni-1", "203.0.113.7", "tcp", "443");
+  INFO(Dump(ok));
+  CHECK(ok.verdict == Verdict::kReachable);
+  REQUIRE(ok.classes.size() == 1);
+  CHECK(PathMentions(ok.classes[0].forward, "rtb-1 route pl-known (203.0.113.0/24) -> igw-1 (longest match /24)"));
+  CHECK(PathMentions(ok.classes[0].forward, "egress allowed by sg-1 rule tcp/443 to pl-known"));
+  const QueryResult half = Why(engine, "eni-1", "198.51.100.0/24", "tcp", "443");
+  INFO(Dump(half));
+  CHECK(half.verdict == Verdict::kPartial);  // the list holds the lower /25 only
+  const QueryResult unknown = Why(engine, "eni-1", "192.0.2.1", "tcp", "80");
+  INFO(Dump(unknown));
+  REQUIRE(unknown.classes.size() == 1);
+  CHECK(Codes(unknown.classes[0]) == CodeSet{{"ENI_SG_RULES_MISMATCH", kFwd}, {"NO_ROUTE_TO_DESTINATION", kFwd}});
+  CHECK(std::count_if(unknown.notes.begin(), unknown.notes.end(), [](const std::string& note) {
+          return note.find("pl-unknown") != std::string::npos;
+        }) == 2);
+}
+
 TEST_CASE("translated packets never match group references", "[engine]") {
   testing::ModelBuilder b;
   TwoTier(b);
