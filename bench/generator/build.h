@@ -4,6 +4,7 @@
 // instances).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "generator/estate.h"
@@ -15,6 +16,15 @@ namespace reachcheck::bench {
 inline constexpr const char* kRegions[] = {"us-east-1", "us-west-2", "eu-west-1"};
 inline constexpr double kRegionWeights[] = {5, 8, 10};  ///< cumulative: 50 %, 30 %, 20 %
 inline constexpr int kRegionCount = 3;
+
+/// The IPv4 address a.b.c.d as an integer.
+inline constexpr std::uint32_t Ip(int a, int b, int c, int d) {
+  return (static_cast<std::uint32_t>(a) << 24) | (static_cast<std::uint32_t>(b) << 16) |
+         (static_cast<std::uint32_t>(c) << 8) | static_cast<std::uint32_t>(d);
+}
+
+/// A non-negative int as an index.
+inline std::size_t Index(int i) { return static_cast<std::size_t>(i); }
 
 class Builder {
  public:

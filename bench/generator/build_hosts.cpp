@@ -10,11 +10,6 @@
 namespace reachcheck::bench {
 namespace {
 
-constexpr std::uint32_t Ip(int a, int b, int c, int d) {
-  return (static_cast<std::uint32_t>(a) << 24) | (static_cast<std::uint32_t>(b) << 16) |
-         (static_cast<std::uint32_t>(c) << 8) | static_cast<std::uint32_t>(d);
-}
-
 // Groups 0..4 of every VPC: default, bastion, monitoring, load balancer, appliance; then
 // nine roles with five groups each.
 constexpr int kGroupDefault = 0, kGroupBastion = 1, kGroupMonitoring = 2, kGroupLb = 3,
@@ -22,14 +17,12 @@ constexpr int kGroupDefault = 0, kGroupBastion = 1, kGroupMonitoring = 2, kGroup
 const char* const kRoleNames[kRoles] = {"web", "app", "db", "cache", "batch", "k8s-node", "search", "queue", "lambda"};
 const int kWellKnownTcp[] = {22, 80, 443, 3306, 5432, 6379, 8080, 8443, 9200, 27017};
 
-std::size_t U(int i) { return static_cast<std::size_t>(i); }
-
 }  // namespace
 
 void Builder::BuildHosts() {
   // Group ids and names first, so rules can reference groups of VPCs built later.
   for (int v = 0; v < static_cast<int>(estate_.vpcs.size()); ++v) {
-    Vpc& vpc = estate_.vpcs[U(v)];
+    Vpc& vpc = estate_.vpcs[Index(v)];
     vpc.first_group = static_cast<int>(estate_.security_groups.size());
     for (int g = 0; g < kSecurityGroupsPerVpc; ++g) {
       SecurityGroup group;
@@ -54,14 +47,14 @@ void Builder::BuildHosts() {
   for (int v = 0; v < static_cast<int>(estate_.vpcs.size()); ++v) BuildInstances(v);
   // A few allocated but unassociated Elastic IPs per account and region.
   for (int s = 0; s < static_cast<int>(estate_.scopes.size()); ++s) {
-    const std::size_t extra = estate_.scopes[U(s)].elastic_ips.size() / 20;
+    const std::size_t extra = estate_.scopes[Index(s)].elastic_ips.size() / 20;
     for (std::size_t i = 0; i < extra; ++i) AddElasticIp(s, -1, -1);
   }
 }
 
 SgPeer Builder::RandomPeer(int v, int group_index, bool egress) {
-  const Vpc& vpc = estate_.vpcs[U(v)];
-  const Scope& scope = estate_.scopes[U(vpc.scope)];
+  const Vpc& vpc = estate_.vpcs[Index(v)];
+  const Scope& scope = estate_.scopes[Index(vpc.scope)];
   SgPeer peer;
   if (rng_.Chance(0.3)) peer.description = static_cast<std::int16_t>(rng_.Below(8));
   const double kind = rng_.Unit();
@@ -79,10 +72,10 @@ SgPeer Builder::RandomPeer(int v, int group_index, bool egress) {
       // A group in a VPC peered in the same region (same-region peering only).
       std::vector<int> candidates;
       for (int p : vpc.peerings) {
-        const Peering& peering = estate_.peerings[U(p)];
+        const Peering& peering = estate_.peerings[Index(p)];
         const int other = peering.requester == v ? peering.accepter : peering.requester;
         if (peering.status == PeeringStatus::kActive &&
-            estate_.vpcs[U(other)].scope % kRegionCount == vpc.scope % kRegionCount) {
+            estate_.vpcs[Index(other)].scope % kRegionCount == vpc.scope % kRegionCount) {
           candidates.push_back(p);
         }
       }
@@ -90,9 +83,9 @@ SgPeer Builder::RandomPeer(int v, int group_index, bool egress) {
         peer.ref = vpc.first_group + static_cast<int>(rng_.Below(kSecurityGroupsPerVpc));
       } else {
         peer.peering = candidates[rng_.Below(static_cast<std::uint32_t>(candidates.size()))];
-        const Peering& peering = estate_.peerings[U(peer.peering)];
+        const Peering& peering = estate_.peerings[Index(peer.peering)];
         const int other = peering.requester == v ? peering.accepter : peering.requester;
-        peer.ref = estate_.vpcs[U(other)].first_group + static_cast<int>(rng_.Below(kSecurityGroupsPerVpc));
+        peer.ref = estate_.vpcs[Index(other)].first_group + static_cast<int>(rng_.Below(kSecurityGroupsPerVpc));
       }
     }
     return peer;
@@ -110,8 +103,8 @@ SgPeer Builder::RandomPeer(int v, int group_index, bool egress) {
   } else if (which < 0.25) {
     peer.cidr = vpc.primary;
   } else if (which < 0.35 && !vpc.peerings.empty()) {
-    const Peering& peering = estate_.peerings[U(vpc.peerings[rng_.Below(static_cast<std::uint32_t>(vpc.peerings.size()))])];
-    peer.cidr = estate_.vpcs[U(peering.requester == v ? peering.accepter : peering.requester)].primary;
+    const Peering& peering = estate_.peerings[Index(vpc.peerings[rng_.Below(static_cast<std::uint32_t>(vpc.peerings.size()))])];
+    peer.cidr = estate_.vpcs[Index(peering.requester == v ? peering.accepter : peering.requester)].primary;
   } else if (which < 0.40) {
     peer.cidr = {Ip(10, 0, 0, 0), 8};
   } else if (which < 0.60) {
@@ -127,9 +120,9 @@ SgPeer Builder::RandomPeer(int v, int group_index, bool egress) {
 }
 
 void Builder::FillGroup(SecurityGroup& group, int v, int g) {
-  const Vpc& vpc = estate_.vpcs[U(v)];
+  const Vpc& vpc = estate_.vpcs[Index(v)];
   const int self = vpc.first_group + g;
-  const Scope& scope = estate_.scopes[U(vpc.scope)];
+  const Scope& scope = estate_.scopes[Index(vpc.scope)];
   auto all_out = [&] {
     Permission out;
     out.peers.push_back(SgPeer{PeerKind::kCidr4, {0, 0}, -1, -1, -1});
@@ -221,14 +214,14 @@ void Builder::FillGroup(SecurityGroup& group, int v, int g) {
 }
 
 void Builder::BuildGroups(int v) {
-  const Vpc& vpc = estate_.vpcs[U(v)];
+  const Vpc& vpc = estate_.vpcs[Index(v)];
   for (int g = 0; g < kSecurityGroupsPerVpc; ++g) {
-    FillGroup(estate_.security_groups[U(vpc.first_group + g)], v, g);
+    FillGroup(estate_.security_groups[Index(vpc.first_group + g)], v, g);
   }
 }
 
 std::vector<int> Builder::PickGroups(int v, int role) {
-  const int first = estate_.vpcs[U(v)].first_group;
+  const int first = estate_.vpcs[Index(v)].first_group;
   std::vector<int> groups{first + kFirstRoleGroup + role * kGroupsPerRole + static_cast<int>(rng_.Below(kGroupsPerRole))};
   const double n = rng_.Unit();
   const int count = n < 0.45 ? 1 : n < 0.75 ? 2 : n < 0.9 ? 3 : rng_.Between(4, 5);
@@ -257,7 +250,7 @@ int Builder::AddInterface(int subnet, int kind, int instance, int device_index) 
     const int extra = rng_.Between(1, 2);
     for (int i = 0; i < extra; ++i) eni.secondary_ips.push_back(NewHost(subnet));
   }
-  eni.v6 = estate_.subnets[U(subnet)].v6 && rng_.Chance(0.5);
+  eni.v6 = estate_.subnets[Index(subnet)].v6 && rng_.Chance(0.5);
   estate_.interfaces.push_back(std::move(eni));
   return static_cast<int>(estate_.interfaces.size()) - 1;
 }
@@ -271,32 +264,32 @@ void Builder::AddElasticIp(int scope, int eni, int instance) {
   eip.instance = instance;
   if (eni >= 0) {
     eip.association = NewId(kIdEipAssoc);
-    estate_.interfaces[U(eni)].eip = static_cast<int>(estate_.elastic_ips.size());
+    estate_.interfaces[Index(eni)].eip = static_cast<int>(estate_.elastic_ips.size());
   }
-  estate_.scopes[U(scope)].elastic_ips.push_back(static_cast<int>(estate_.elastic_ips.size()));
+  estate_.scopes[Index(scope)].elastic_ips.push_back(static_cast<int>(estate_.elastic_ips.size()));
   estate_.elastic_ips.push_back(eip);
 }
 
 void Builder::BuildInstances(int v) {
-  Vpc& vpc = estate_.vpcs[U(v)];
+  Vpc& vpc = estate_.vpcs[Index(v)];
   vpc.first_instance = static_cast<int>(estate_.instances.size());
   vpc.first_interface = static_cast<int>(estate_.interfaces.size());
   auto subnet_in = [&](int lo, int hi, int az) {  // a subnet index in [lo, hi) of the VPC, in `az` when az >= 0
     for (int attempt = 0; attempt < 32; ++attempt) {
       int s = lo + static_cast<int>(rng_.Below(static_cast<std::uint32_t>(hi - lo)));
       if (az >= 0) s = s - (s % kAzs) + az < hi ? s - (s % kAzs) + az : lo + az;
-      if (estate_.subnets[U(vpc.first_subnet + s)].next_host < 236) return vpc.first_subnet + s;
+      if (estate_.subnets[Index(vpc.first_subnet + s)].next_host < 236) return vpc.first_subnet + s;
     }
     for (int s = 0; s < kSubnetsPerVpc; ++s) {
-      if (estate_.subnets[U(vpc.first_subnet + s)].next_host < 236) return vpc.first_subnet + s;
+      if (estate_.subnets[Index(vpc.first_subnet + s)].next_host < 236) return vpc.first_subnet + s;
     }
     return vpc.first_subnet;
   };
   for (int az = 0; az < kAzs; ++az) {
     if (vpc.nat[az] < 0) continue;
-    NatGateway& nat = estate_.nat_gateways[U(vpc.nat[az])];
+    NatGateway& nat = estate_.nat_gateways[Index(vpc.nat[az])];
     nat.eni = AddInterface(nat.subnet, 1, -1, 1);
-    estate_.interfaces[U(nat.eni)].owner = vpc.nat[az];
+    estate_.interfaces[Index(nat.eni)].owner = vpc.nat[az];
     nat.eip = static_cast<int>(estate_.elastic_ips.size());
     AddElasticIp(vpc.scope, nat.eni, -1);
   }
@@ -323,7 +316,7 @@ void Builder::BuildInstances(int v) {
       instance.subnet = vpc.first_subnet;
       for (int d = 0; d < 2; ++d) {
         const int eni = AddInterface(d == 0 ? vpc.first_subnet : vpc.first_subnet + 6, 0, index, d);
-        Interface& e = estate_.interfaces[U(eni)];
+        Interface& e = estate_.interfaces[Index(eni)];
         e.source_dest_check = false;
         e.groups = {vpc.first_group + kGroupAppliance};
         instance.interfaces.push_back(eni);
@@ -338,17 +331,17 @@ void Builder::BuildInstances(int v) {
       if (instance.state != InstanceState::kTerminated) {
         const double n = rng_.Unit();
         const int count = n < 0.4 ? 1 : n < 0.8 ? 2 : 3;
-        const int az = estate_.subnets[U(instance.subnet)].az;
+        const int az = estate_.subnets[Index(instance.subnet)].az;
         for (int d = 0; d < count; ++d) {
           const int subnet = d == 0 ? instance.subnet : subnet_in(6, 18, az);
           const int eni = AddInterface(subnet, 0, index, d);
-          estate_.interfaces[U(eni)].groups = PickGroups(v, instance.role);
+          estate_.interfaces[Index(eni)].groups = PickGroups(v, instance.role);
           instance.interfaces.push_back(eni);
         }
-        const bool is_public = estate_.subnets[U(instance.subnet)].tier == Tier::kPublic;
+        const bool is_public = estate_.subnets[Index(instance.subnet)].tier == Tier::kPublic;
         const double address = rng_.Unit();
         if (is_public && address < 0.8 && instance.state != InstanceState::kStopped) {
-          estate_.interfaces[U(instance.interfaces[0])].public_ip = NewPublicIp();
+          estate_.interfaces[Index(instance.interfaces[0])].public_ip = NewPublicIp();
         } else if (is_public && address < 0.9) {
           AddElasticIp(vpc.scope, instance.interfaces[0], index);
         }
@@ -363,7 +356,7 @@ void Builder::BuildInstances(int v) {
     const double kind = rng_.Unit();
     const int k = kind < 0.6 ? 2 : kind < 0.9 ? 3 : kind < 0.99 ? 4 : 5;
     const int eni = AddInterface(subnet_in(6, 18, -1), k, -1, 1);
-    Interface& e = estate_.interfaces[U(eni)];
+    Interface& e = estate_.interfaces[Index(eni)];
     e.owner = static_cast<int>(rng_.Below(1000));
     if (k == 2) e.groups = {vpc.first_group + kFirstRoleGroup + 8 * kGroupsPerRole + static_cast<int>(rng_.Below(kGroupsPerRole))};
     if (k == 3) e.groups = {vpc.first_group + kGroupLb};

@@ -11,11 +11,6 @@
 namespace reachcheck::bench {
 namespace {
 
-constexpr std::uint32_t Ip(int a, int b, int c, int d) {
-  return (static_cast<std::uint32_t>(a) << 24) | (static_cast<std::uint32_t>(b) << 16) |
-         (static_cast<std::uint32_t>(c) << 8) | static_cast<std::uint32_t>(d);
-}
-
 bool Overlaps(Cidr4 a, Cidr4 b) {
   const int prefix = std::min(a.prefix, b.prefix);
   const std::uint32_t mask = prefix == 0 ? 0 : ~0u << (32 - prefix);

@@ -10,7 +10,7 @@
 #include "lint/lint_util.h"
 
 namespace reachcheck::lint::checks {
-namespace {
+namespace igw_route_not_attached {
 
 class Check : public NativeCheck {
  public:
@@ -50,10 +50,10 @@ class Check : public NativeCheck {
   }
 };
 
-}  // namespace
+}  // namespace igw_route_not_attached
 
 const NativeCheck& IgwRouteNotAttached() {
-  static const Check kCheck;
+  static const igw_route_not_attached::Check kCheck;
   return kCheck;
 }
 

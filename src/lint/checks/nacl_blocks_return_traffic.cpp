@@ -10,7 +10,7 @@
 #include "reachcheck/net/address_set.h"
 
 namespace reachcheck::lint::checks {
-namespace {
+namespace nacl_blocks_return_traffic {
 
 // A set of (remote address, port) pairs: addresses x ports.
 struct Box {
@@ -138,10 +138,10 @@ class Check : public NativeCheck {
   }
 };
 
-}  // namespace
+}  // namespace nacl_blocks_return_traffic
 
 const NativeCheck& NaclBlocksReturnTraffic() {
-  static const Check kCheck;
+  static const nacl_blocks_return_traffic::Check kCheck;
   return kCheck;
 }
 

@@ -9,7 +9,7 @@
 #include "lint/lint_util.h"
 
 namespace reachcheck::lint::checks {
-namespace {
+namespace nat_in_private_subnet {
 
 class Check : public NativeCheck {
  public:
@@ -45,10 +45,10 @@ class Check : public NativeCheck {
   }
 };
 
-}  // namespace
+}  // namespace nat_in_private_subnet
 
 const NativeCheck& NatInPrivateSubnet() {
-  static const Check kCheck;
+  static const nat_in_private_subnet::Check kCheck;
   return kCheck;
 }
 

@@ -8,7 +8,7 @@
 #include "lint/lint_util.h"
 
 namespace reachcheck::lint::checks {
-namespace {
+namespace peering_cidr_overlap {
 
 std::vector<net::Cidr> SideCidrs(const model::Network& network, const model::PeeringSide& side) {
   std::vector<net::Cidr> cidrs;
@@ -68,10 +68,10 @@ class Check : public NativeCheck {
   }
 };
 
-}  // namespace
+}  // namespace peering_cidr_overlap
 
 const NativeCheck& PeeringCidrOverlap() {
-  static const Check kCheck;
+  static const peering_cidr_overlap::Check kCheck;
   return kCheck;
 }
 

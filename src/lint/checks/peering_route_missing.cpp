@@ -8,7 +8,7 @@
 #include "lint/lint_util.h"
 
 namespace reachcheck::lint::checks {
-namespace {
+namespace peering_route_missing {
 
 // Route tables of `vpc` with a route to the peering, by id.
 std::vector<std::string> TablesRoutingTo(const model::Network& network, model::Handle vpc,
@@ -71,10 +71,10 @@ class Check : public NativeCheck {
   }
 };
 
-}  // namespace
+}  // namespace peering_route_missing
 
 const NativeCheck& PeeringRouteMissing() {
-  static const Check kCheck;
+  static const peering_route_missing::Check kCheck;
   return kCheck;
 }
 

@@ -12,7 +12,7 @@
 #include "lint/lint_util.h"
 
 namespace reachcheck::lint::checks {
-namespace {
+namespace private_subnet_no_egress {
 
 // Whether the subnet's default IPv4 route goes to a public NAT gateway that sits in a subnet
 // without an internet-gateway route: nat-in-private-subnet reports that root cause.
@@ -140,10 +140,10 @@ class Check : public NativeCheck {
   }
 };
 
-}  // namespace
+}  // namespace private_subnet_no_egress
 
 const NativeCheck& PrivateSubnetNoEgress() {
-  static const Check kCheck;
+  static const private_subnet_no_egress::Check kCheck;
   return kCheck;
 }
 

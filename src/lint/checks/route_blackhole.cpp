@@ -9,7 +9,7 @@
 #include "lint/lint_util.h"
 
 namespace reachcheck::lint::checks {
-namespace {
+namespace route_blackhole {
 
 // Whether the route's target exists; also false when the snapshot cannot tell (then `known`
 // is false: the snapshot has no resource of that kind at all).
@@ -89,10 +89,10 @@ class Check : public NativeCheck {
   }
 };
 
-}  // namespace
+}  // namespace route_blackhole
 
 const NativeCheck& RouteBlackhole() {
-  static const Check kCheck;
+  static const route_blackhole::Check kCheck;
   return kCheck;
 }
 

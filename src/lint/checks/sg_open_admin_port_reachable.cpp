@@ -10,7 +10,7 @@
 #include "lint/lint_util.h"
 
 namespace reachcheck::lint::checks {
-namespace {
+namespace sg_open_admin_port_reachable {
 
 struct OpenGroup {
   model::Handle group = model::kNone;
@@ -112,10 +112,10 @@ class Check : public NativeCheck {
   }
 };
 
-}  // namespace
+}  // namespace sg_open_admin_port_reachable
 
 const NativeCheck& SgOpenAdminPortReachable() {
-  static const Check kCheck;
+  static const sg_open_admin_port_reachable::Check kCheck;
   return kCheck;
 }
 

@@ -9,7 +9,7 @@
 #include "lint/lint_util.h"
 
 namespace reachcheck::lint::checks {
-namespace {
+namespace subnet_auto_public_ip_without_igw {
 
 class Check : public NativeCheck {
  public:
@@ -36,10 +36,10 @@ class Check : public NativeCheck {
   }
 };
 
-}  // namespace
+}  // namespace subnet_auto_public_ip_without_igw
 
 const NativeCheck& SubnetAutoPublicIpWithoutIgw() {
-  static const Check kCheck;
+  static const subnet_auto_public_ip_without_igw::Check kCheck;
   return kCheck;
 }
 

@@ -9,7 +9,7 @@
 #include "lint/lint_util.h"
 
 namespace reachcheck::lint::checks {
-namespace {
+namespace unused_security_group {
 
 class Check : public NativeCheck {
  public:
@@ -57,10 +57,10 @@ class Check : public NativeCheck {
   }
 };
 
-}  // namespace
+}  // namespace unused_security_group
 
 const NativeCheck& UnusedSecurityGroup() {
-  static const Check kCheck;
+  static const unused_security_group::Check kCheck;
   return kCheck;
 }
 

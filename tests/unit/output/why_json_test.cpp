@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-WhyRequest Request() {
+WhyRequest JsonRequest() {
   WhyRequest request;
   request.source = "i-0a";
   request.destination = "0.0.0.0/0";
@@ -26,7 +26,7 @@ void CheckHopShape(const json& hop) {
 }
 
 TEST_CASE("why json has the contract's top-level shape", "[why][json]") {
-  json doc = json::parse(FormatWhyJson(samples::Mixed(), Request()));
+  json doc = json::parse(FormatWhyJson(samples::Mixed(), JsonRequest()));
   REQUIRE(doc.is_object());
   const json& query = doc.at("query");
   CHECK(query.at("source") == "i-0a");
@@ -40,7 +40,7 @@ TEST_CASE("why json has the contract's top-level shape", "[why][json]") {
 }
 
 TEST_CASE("why json keeps the engine's class order and every field's type", "[why][json]") {
-  json doc = json::parse(FormatWhyJson(samples::Mixed(), Request()));
+  json doc = json::parse(FormatWhyJson(samples::Mixed(), JsonRequest()));
   const json& reachable = doc.at("classes").at(0);
   const json& blocked = doc.at("classes").at(1);
   CHECK(reachable.at("verdict") == "reachable");
@@ -70,7 +70,7 @@ TEST_CASE("why json keeps the engine's class order and every field's type", "[wh
 }
 
 TEST_CASE("why json lists every blocker with code, direction and return_path", "[why][json]") {
-  json doc = json::parse(FormatWhyJson(samples::Mixed(), Request()));
+  json doc = json::parse(FormatWhyJson(samples::Mixed(), JsonRequest()));
   const json& blockers = doc.at("classes").at(1).at("blocked_by");
   REQUIRE(blockers.size() == 2);
   for (const json& b : blockers) {
@@ -101,7 +101,7 @@ TEST_CASE("why json writes every protocol as \"all\" and ICMP types by name", "[
   analysis::PacketClass others = samples::HttpsOut();
   others.protocols = net::ProtocolSet::Range(0, 5);
   result.classes = {all, echo, others};
-  json doc = json::parse(FormatWhyJson(result, Request()));
+  json doc = json::parse(FormatWhyJson(result, JsonRequest()));
   CHECK(doc.at("verdict") == "reachable");
   CHECK(doc.at("classes").at(0).at("protocol") == json::array({"all"}));
   CHECK(doc.at("classes").at(0).at("ports") == json::array({"0-65535"}));
@@ -114,7 +114,7 @@ TEST_CASE("why json writes every protocol as \"all\" and ICMP types by name", "[
 
 TEST_CASE("why json of an empty answer is still complete", "[why][json]") {
   analysis::QueryResult result;
-  json doc = json::parse(FormatWhyJson(result, Request()));
+  json doc = json::parse(FormatWhyJson(result, JsonRequest()));
   CHECK(doc.at("verdict") == "unreachable");
   CHECK(doc.at("classes").is_array());
   CHECK(doc.at("classes").empty());
