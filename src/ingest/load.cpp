@@ -1,19 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 // Snapshot loading: walks the given paths for *.json (sorted), reads each file once, takes
 // account/region from Batfish-style folders, routes the document by its keys, runs the
-// post-pass and model::Validate, then resolves line:column for every diagnostic.
+// post-pass and model::Validate, then resolves line:column for every diagnostic; times each
+// phase and keys the snapshot by its contents.
 #include "reachcheck/ingest/load.h"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <map>
-#include <system_error>
 #include <utility>
 
 #include "ingest/aws/loader.h"
 #include "ingest/json_document.h"
 #include "ingest/json_positions.h"
+#include "reachcheck/ingest/snapshot_files.h"
 #include "reachcheck/model/validate.h"
 
 namespace reachcheck::ingest {
@@ -56,32 +57,24 @@ FolderScope ScopeFromFolders(const fs::path& file) {
   return scope;
 }
 
-// Reads a whole regular file; an error message on failure.
-bool ReadFile(const std::string& path, std::string& text, std::string& error) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) {
-    error = "not a regular file";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::error_code(errno, std::generic_category()).message();
-    return false;
-  }
-  std::uintmax_t size = fs::file_size(path, ec);
-  if (!ec) text.reserve(static_cast<std::size_t>(size));
-  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  if (in.bad()) {
-    error = "read error";
-    return false;
-  }
-  return true;
+using Clock = std::chrono::steady_clock;
+double SecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Parses one document and routes it; false when it held no describe-* data.
+// Parses one document and routes it; false when it held no describe-* data. The time spent
+// parsing and routing is added to `stats`.
 bool LoadText(std::string_view text, const std::string& file, FolderScope folder,
-              SnapshotState& state) {
+              SnapshotState& state, LoadStats& stats) {
+  Clock::time_point start = Clock::now();
   ParsedJson parsed = ParseJsonText(text);
+  stats.parse_s += SecondsSince(start);
+  start = Clock::now();
+  struct AddModelTime {
+    LoadStats& stats;
+    Clock::time_point start;
+    ~AddModelTime() { stats.model_s += SecondsSince(start); }
+  } add_model_time{stats, start};
   if (!parsed.ok) {
     base::SourceRef where{file, "", parsed.line, parsed.column};
     state.diagnostics.Error(parsed.code, parsed.message, where);
@@ -122,79 +115,92 @@ void ResolvePositions(base::Diagnostics& diagnostics, TextOf&& text_of) {
 
 // `errors_before`: the sink's error count before loading. A snapshot that yields nothing
 // because its elements were rejected is explained by those errors already.
-void Finish(SnapshotState& state, const std::string& empty_where, std::size_t errors_before) {
+void Finish(SnapshotState& state, const std::string& empty_where, std::size_t errors_before,
+            LoadStats& stats) {
+  Clock::time_point start = Clock::now();
   aws::FinishSnapshot(state);
   if (ResourceCount(state.network) == 0 && !empty_where.empty() &&
       state.diagnostics.Count(base::Severity::kError) == errors_before) {
     state.diagnostics.Error("input-empty-snapshot", "no AWS resources found in " + empty_where,
                             base::SourceRef{});
   }
+  stats.model_s += SecondsSince(start);
+  start = Clock::now();
   model::Validate(state.network, state.diagnostics);
+  stats.validate_s += SecondsSince(start);
+  stats.resources_modelled = ResourceCount(state.network);
 }
 
 }  // namespace
 
 model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnostics& diagnostics,
-                            LoadStats* stats) {
+                            LoadStats* stats, const LoadProgressCallback& progress) {
   LoadStats local;
   LoadStats& counts = stats != nullptr ? *stats : local;
   SnapshotState state(diagnostics);
   const std::size_t errors_before = diagnostics.Count(base::Severity::kError);
   std::string empty_where;
   bool all_found = true;
-  for (const std::string& root : paths) {
-    std::error_code ec;
-    fs::file_status status = fs::status(root, ec);
-    if (ec || !fs::exists(status)) {
-      diagnostics.Error("input-not-found", "snapshot path " + Quoted(root, 0) + " does not exist",
+  bool complete = true;
+  ContentKey key;
+  const std::vector<SnapshotRoot> roots = ListSnapshotFiles(paths);
+  LoadProgress done;
+  for (const SnapshotRoot& root : roots) done.files_total += root.files.size();
+  for (const SnapshotRoot& root : roots) {
+    key.AddRoot(root);
+    if (!root.exists) {
+      diagnostics.Error("input-not-found", "snapshot path " + Quoted(root.path, 0) + " does not exist",
                         base::SourceRef{});
       all_found = false;
+      complete = false;
       continue;
     }
-    empty_where += (empty_where.empty() ? "" : ", ") + Quoted(root, 0);
-    std::vector<fs::path> files;
-    if (fs::is_directory(status)) {
-      auto options = fs::directory_options::skip_permission_denied;
-      for (fs::recursive_directory_iterator it(root, options, ec), end; !ec && it != end;
-           it.increment(ec)) {
-        std::error_code type_ec;
-        if (it->path().extension() == ".json" && !it->is_directory(type_ec)) files.push_back(it->path());
-      }
-      if (ec) {
-        diagnostics.Error("input-unreadable",
-                          "cannot walk " + Quoted(root, 0) + ": " + ec.message(), base::SourceRef{});
-      }
-      std::sort(files.begin(), files.end());
-    } else {
-      files.push_back(root);  // a single file is read whatever its name
+    empty_where += (empty_where.empty() ? "" : ", ") + Quoted(root.path, 0);
+    if (!root.walk_error.empty()) {
+      diagnostics.Error("input-unreadable", "cannot walk " + Quoted(root.path, 0) + ": " + root.walk_error,
+                        base::SourceRef{});
+      complete = false;
     }
-    for (const fs::path& path : files) {
-      const std::string file = path.string();
+    for (const std::string& file : root.files) {
       std::string text, error;
-      if (!ReadFile(file, text, error)) {
+      Clock::time_point read_start = Clock::now();
+      const bool read = ReadSnapshotFile(file, text, error);
+      counts.parse_s += SecondsSince(read_start);
+      ++done.files_done;
+      if (!read) {
         diagnostics.Error("input-unreadable", "cannot read file: " + error,
                           base::SourceRef{file, "", 0, 0});
+        complete = false;
+        if (progress) progress(done);
         continue;
       }
+      key.AddFile(file, text);
       ++counts.files_read;
       counts.bytes_read += text.size();
-      if (!LoadText(text, file, ScopeFromFolders(path), state)) ++counts.files_ignored;
+      if (!LoadText(text, file, ScopeFromFolders(file), state, counts)) ++counts.files_ignored;
+      done.bytes_read = counts.bytes_read;
+      done.resources_modelled = ResourceCount(state.network);
+      if (progress) progress(done);
     }
   }
-  Finish(state, all_found ? empty_where : std::string(), errors_before);
+  Finish(state, all_found ? empty_where : std::string(), errors_before, counts);
+  Clock::time_point positions_start = Clock::now();
   ResolvePositions(diagnostics, [](const std::string& file, std::string& text) {
     std::string error;
-    return ReadFile(file, text, error);
+    return ReadSnapshotFile(file, text, error);
   });
+  counts.model_s += SecondsSince(positions_start);
+  counts.content_key = complete ? key.Hex() : std::string();
   return std::move(state.network);
 }
 
 model::Network LoadDocument(const std::string& text, const std::string& file_name,
                             base::Diagnostics& diagnostics) {
   SnapshotState state(diagnostics);
+  LoadStats stats;
   const std::size_t errors_before = diagnostics.Count(base::Severity::kError);
-  LoadText(text, file_name, ScopeFromFolders(fs::path(file_name)), state);
-  Finish(state, Quoted(file_name, 0), errors_before);
+  LoadText(text, file_name, ScopeFromFolders(fs::path(file_name)), state, stats);
+  Finish(state, Quoted(file_name, 0), errors_before, stats);
   ResolvePositions(diagnostics, [&](const std::string& file, std::string& out) {
     if (file != file_name) return false;
     out = text;

@@ -25,6 +25,7 @@ struct Diagnostic {
 
   /// gcc-style `file:line:col: error: message [code]` plus `  at pointer` on a second line.
   std::string ToString() const;
+  bool operator==(const Diagnostic&) const = default;
 };
 
 /// Collects diagnostics; `Sorted()` orders them by (file, pointer, severity, code, message)

@@ -40,6 +40,7 @@ struct Element {
   const std::string* FindTag(const std::string& key) const;
   /// The "Name" tag or "".
   std::string Name() const;
+  bool operator==(const Element&) const = default;
 };
 
 }  // namespace reachcheck::model

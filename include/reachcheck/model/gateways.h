@@ -18,6 +18,7 @@ struct GatewayAttachment {
   std::string state;  ///< "available"/"attached" count as attached
   Handle vpc = kNone;
   bool Attached() const { return state == "available" || state == "attached"; }
+  bool operator==(const GatewayAttachment&) const = default;
 };
 
 struct InternetGateway : Element {
@@ -26,6 +27,7 @@ struct InternetGateway : Element {
   std::vector<GatewayAttachment> attachments;
   /// The VPC this gateway is attached to, or kNone.
   Handle AttachedVpc() const;
+  bool operator==(const InternetGateway&) const = default;
 };
 
 struct NatAddress {
@@ -34,6 +36,7 @@ struct NatAddress {
   std::string allocation_id;
   std::string network_interface_id;
   bool primary = true;
+  bool operator==(const NatAddress&) const = default;
 };
 
 struct NatGateway : Element {
@@ -46,6 +49,7 @@ struct NatGateway : Element {
   Handle subnet = kNone;
   bool Available() const { return state == "available"; }
   bool IsPublic() const { return connectivity != "private"; }
+  bool operator==(const NatGateway&) const = default;
 };
 
 struct PeeringSide {
@@ -55,6 +59,7 @@ struct PeeringSide {
   std::vector<net::Cidr> ipv4_cidrs;
   std::vector<net::Cidr> ipv6_cidrs;
   Handle vpc = kNone;  ///< when that VPC is in the snapshot
+  bool operator==(const PeeringSide&) const = default;
 };
 
 struct VpcPeering : Element {
@@ -62,6 +67,7 @@ struct VpcPeering : Element {
   PeeringSide accepter;
   std::string status;  ///< Status.Code: "active", "pending-acceptance", "deleted", ...
   bool Active() const { return status == "active"; }
+  bool operator==(const VpcPeering&) const = default;
 };
 
 struct VpcEndpoint : Element {
@@ -74,6 +80,7 @@ struct VpcEndpoint : Element {
   std::vector<std::string> group_ids;
   std::vector<std::string> network_interface_ids;
   Handle vpc = kNone;
+  bool operator==(const VpcEndpoint&) const = default;
 };
 
 }  // namespace reachcheck::model

@@ -17,6 +17,7 @@ struct PrivateAddress {
   bool primary = false;
   std::optional<net::IpAddress> public_ip;  ///< Association.PublicIp (or an Elastic IP)
   std::string allocation_id;                ///< when the public IP is an Elastic IP
+  bool operator==(const PrivateAddress&) const = default;
 };
 
 struct NetworkInterface : Element {
@@ -43,6 +44,7 @@ struct NetworkInterface : Element {
   Handle instance = kNone;
   std::vector<Handle> groups;
   bool InUse() const { return status.empty() || status == "in-use"; }
+  bool operator==(const NetworkInterface&) const = default;
 };
 
 struct Instance : Element {
@@ -53,6 +55,7 @@ struct Instance : Element {
   std::vector<std::string> interface_ids;  ///< primary (device index 0) first
   std::vector<Handle> interfaces;          ///< resolved by Validate
   bool Running() const { return state == "running"; }
+  bool operator==(const Instance&) const = default;
 };
 
 struct ElasticIp : Element {       ///< id: the allocation id, else the public IP
@@ -64,6 +67,7 @@ struct ElasticIp : Element {       ///< id: the allocation id, else the public I
   std::string instance_id;
   std::optional<net::IpAddress> private_ip;
   Handle network_interface = kNone;
+  bool operator==(const ElasticIp&) const = default;
 };
 
 }  // namespace reachcheck::model

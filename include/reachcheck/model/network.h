@@ -27,6 +27,7 @@ struct UnanalysedResource {
   std::string id;
   Handle scope = kNone;
   base::SourceRef origin;
+  bool operator==(const UnanalysedResource&) const = default;
 };
 
 class Network {

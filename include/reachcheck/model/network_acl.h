@@ -23,12 +23,14 @@ struct AclEntry {
   std::string ToString() const;
   /// "rule 100 allow tcp/22 from 0.0.0.0/0" (kIngress: inbound) / "... to ..." (kEgress).
   std::string ToString(Direction direction) const;
+  bool operator==(const AclEntry&) const = default;
 };
 
 struct AclAssociation {
   std::string id;
   std::string subnet_id;
   base::SourceRef origin;
+  bool operator==(const AclAssociation&) const = default;
 };
 
 struct NetworkAcl : Element {
@@ -42,6 +44,7 @@ struct NetworkAcl : Element {
   const std::vector<AclEntry>& Entries(Direction direction) const {
     return direction == Direction::kIngress ? inbound : outbound;
   }
+  bool operator==(const NetworkAcl&) const = default;
 };
 
 }  // namespace reachcheck::model

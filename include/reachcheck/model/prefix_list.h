@@ -16,6 +16,7 @@ struct PrefixList : Element {
   std::string address_family; ///< "IPv4" / "IPv6"
   std::vector<net::Cidr> cidrs;
   bool entries_known = false; ///< false when only the list's metadata was in the snapshot
+  bool operator==(const PrefixList&) const = default;
 };
 
 }  // namespace reachcheck::model

@@ -53,6 +53,7 @@ struct Route {
 
   /// "0.0.0.0/0", "pl-63a5400a", ...; "(no destination)" when there is neither.
   std::string DestinationText() const;
+  bool operator==(const Route&) const = default;
 };
 
 struct RouteTableAssociation {
@@ -62,6 +63,7 @@ struct RouteTableAssociation {
   std::string gateway_id; ///< edge association with an IGW / VGW
   std::string state;      ///< AssociationState.State; "associated" or ""
   base::SourceRef origin;
+  bool operator==(const RouteTableAssociation&) const = default;
 };
 
 struct RouteTable : Element {
@@ -71,6 +73,7 @@ struct RouteTable : Element {
   std::vector<Route> routes;
   std::vector<RouteTableAssociation> associations;
   bool IsMain() const;
+  bool operator==(const RouteTable&) const = default;
 };
 
 }  // namespace reachcheck::model

@@ -36,6 +36,7 @@ struct SgRule {
   /// "tcp/22 from 0.0.0.0/0", "all to sg-0abc", "tcp/443 from pl-123"; a group of a peered
   /// VPC (group_vpc_id set) reads "tcp/5432 from sg-0abc (222222222222/vpc-0def)".
   std::string ToString() const;
+  bool operator==(const SgRule&) const = default;
 };
 
 struct SecurityGroup : Element {
@@ -47,6 +48,7 @@ struct SecurityGroup : Element {
   std::vector<SgRule> egress;
   Handle vpc = kNone;
   bool HasNoRules() const { return ingress.empty() && egress.empty(); }
+  bool operator==(const SecurityGroup&) const = default;
 };
 
 }  // namespace reachcheck::model

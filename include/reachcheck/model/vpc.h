@@ -16,6 +16,7 @@ struct Vpc : Element {
   bool is_default = false;
   std::vector<net::Cidr> ipv4_cidrs;  ///< primary first, then associated blocks (state associated)
   std::vector<net::Cidr> ipv6_cidrs;
+  bool operator==(const Vpc&) const = default;
 };
 
 struct Subnet : Element {
@@ -38,6 +39,7 @@ struct Subnet : Element {
   /// this subnet" (Validate warns `input-no-default-acl`), not the AWS default ACL: the
   /// engine treats it as unfiltered and says so in an assumption note.
   Handle network_acl = kNone;
+  bool operator==(const Subnet&) const = default;
 };
 
 }  // namespace reachcheck::model

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+// The model cache: a second load of an unchanged snapshot reads the binary model written by
+// the first one instead of parsing the JSON again.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "reachcheck/base/diagnostic.h"
+#include "reachcheck/ingest/load.h"
+#include "reachcheck/model/network.h"
+
+namespace reachcheck::cache {
+
+/// Bumped whenever the encoding or the meaning of a model field changes.
+inline constexpr unsigned kCacheFormatVersion = 1;
+
+struct CacheOptions {
+  bool enabled = false;
+  std::string directory;  ///< one file per snapshot key, `<key>.rcmodel`
+};
+
+/// From the environment: REACHCHECK_CACHE=off (or 0, no, false) disables the cache;
+/// REACHCHECK_CACHE_DIR names its folder, else $XDG_CACHE_HOME/reachcheck, else
+/// $HOME/.cache/reachcheck; disabled when none of them is set.
+CacheOptions CacheOptionsFromEnvironment();
+
+enum class CacheOutcome {
+  kDisabled,    ///< loaded normally, cache not consulted
+  kHit,         ///< the model came from the cache
+  kStored,      ///< loaded normally, then written to the cache
+  kNotStored,   ///< loaded normally; the snapshot was incomplete or the write failed
+};
+
+/// The cache file for a snapshot content key (LoadStats::content_key) in `directory`; the
+/// name also covers the cache format and reachcheck versions.
+std::string CacheFilePath(const std::string& directory, const std::string& content_key);
+
+/// Like ingest::LoadSnapshot, with the same diagnostics and counts whether or not the model
+/// came from the cache. The key is a hash of every root and file (path, size, bytes); a file
+/// that is missing, truncated, of another version or fails its checksum is ignored and
+/// overwritten. Written atomically (a temporary file renamed into place). On a hit the
+/// phase timings in `stats` are 0 and the progress callback is not called.
+model::Network LoadSnapshotCached(const std::vector<std::string>& paths,
+                                  base::Diagnostics& diagnostics, const CacheOptions& options,
+                                  ingest::LoadStats* stats = nullptr,
+                                  const ingest::LoadProgressCallback& progress = {},
+                                  CacheOutcome* outcome = nullptr);
+
+}  // namespace reachcheck::cache

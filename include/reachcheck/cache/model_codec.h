@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: Apache-2.0
+// The binary form of a loaded snapshot: the model::Network with its load diagnostics and
+// counts, as stored in the model cache. Decoding checks everything it reads.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "reachcheck/base/diagnostic.h"
+#include "reachcheck/model/network.h"
+
+namespace reachcheck::cache {
+
+/// What a load produced, apart from its timings.
+struct LoadedSnapshot {
+  model::Network network;
+  std::vector<base::Diagnostic> diagnostics;  ///< in the order the loader added them
+  std::size_t files_read = 0;
+  std::size_t bytes_read = 0;
+  std::size_t files_ignored = 0;
+  std::size_t resources_modelled = 0;
+};
+
+/// Every field of every element, in a fixed order (little-endian, length-prefixed).
+std::string EncodeSnapshot(const LoadedSnapshot& snapshot);
+
+/// The snapshot back, with the network's id index rebuilt; nothing when the bytes are
+/// truncated, have trailing garbage, hold an impossible value (a bad enum, a CIDR longer than
+/// its family, unsorted port ranges) or a handle out of range of the vector it points into.
+std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes);
+
+}  // namespace reachcheck::cache

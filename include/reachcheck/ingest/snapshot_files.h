@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+// The files a snapshot is made of (the walk the loader does) and the content key that names
+// them: a hash of every root and every file's path, size and bytes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reachcheck::ingest {
+
+/// One `--snapshot` path and the *.json files below it, sorted as the loader reads them.
+struct SnapshotRoot {
+  std::string path;          ///< as the user gave it
+  bool exists = false;
+  bool is_directory = false;
+  std::string walk_error;    ///< why the directory walk stopped early, "" when it did not
+  std::vector<std::string> files;  ///< a single file root lists itself
+};
+
+/// Walks every path the way LoadSnapshot does (recursively for *.json, skipping folders it
+/// may not read). Never throws.
+std::vector<SnapshotRoot> ListSnapshotFiles(const std::vector<std::string>& paths);
+
+/// Reads a whole regular file into `text`; false with a message in `error` otherwise.
+bool ReadSnapshotFile(const std::string& path, std::string& text, std::string& error);
+
+/// A 128-bit non-cryptographic hash (two 64-bit lanes over 8-byte words) of a snapshot's
+/// contents, fed in walk order. Strings are length-prefixed, so ("ab","c") != ("a","bc").
+class ContentKey {
+ public:
+  void AddRoot(const SnapshotRoot& root);
+  void AddFile(std::string_view path, std::string_view bytes);
+  void AddString(std::string_view text);
+  void AddNumber(std::uint64_t value);
+  /// 32 lowercase hex digits.
+  std::string Hex() const;
+
+ private:
+  void AddBytes(std::string_view bytes);
+  std::uint64_t lane_a_ = 0x6a09e667f3bcc908ULL;
+  std::uint64_t lane_b_ = 0xbb67ae8584caa73bULL;
+  std::uint64_t length_ = 0;
+};
+
+}  // namespace reachcheck::ingest

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+// One cache file: a header (magic, format version, reachcheck version, key, payload size and
+// checksum) followed by the encoded snapshot; read whole, written atomically.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace reachcheck::cache::detail {
+
+/// The header and `payload`, ready to write for `key`.
+std::string WrapPayload(const std::string& key, std::string_view payload);
+
+/// The payload of a file's `bytes` when the header is intact and names `key`, the current
+/// format and reachcheck versions, and the payload's size and checksum match.
+std::optional<std::string_view> UnwrapPayload(std::string_view bytes, const std::string& key);
+
+/// The whole file, or nothing when it cannot be read.
+std::optional<std::string> ReadWholeFile(const std::string& path);
+
+/// Writes `bytes` to a temporary file beside `path` and renames it into place (creating the
+/// folder); false on any failure, leaving no temporary file behind.
+bool WriteFileAtomically(const std::string& path, std::string_view bytes);
+
+}  // namespace reachcheck::cache::detail

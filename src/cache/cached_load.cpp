@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: Apache-2.0
+// LoadSnapshotCached: key the snapshot by its contents, use the cache file when it is intact,
+// else load normally and (re)write it. Where the cache lives comes from the environment.
+#include "reachcheck/cache/cached_load.h"
+
+#include <cstdlib>
+#include <string_view>
+
+#include "cache/cache_file.h"
+#include "reachcheck/cache/model_codec.h"
+#include "reachcheck/ingest/snapshot_files.h"
+
+namespace reachcheck::cache {
+namespace {
+
+std::string Environment(const char* name) {
+  const char* value = std::getenv(name);
+  return value != nullptr ? std::string(value) : std::string();
+}
+
+// The content key of the snapshot as it is on disk now, or "" when any of it is unreadable
+// (then the normal load reports why, and nothing is cached).
+std::string CurrentContentKey(const std::vector<std::string>& paths) {
+  ingest::ContentKey key;
+  for (const ingest::SnapshotRoot& root : ingest::ListSnapshotFiles(paths)) {
+    if (!root.exists || !root.walk_error.empty()) return "";
+    key.AddRoot(root);
+    for (const std::string& file : root.files) {
+      std::string text, error;
+      if (!ingest::ReadSnapshotFile(file, text, error)) return "";
+      key.AddFile(file, text);
+    }
+  }
+  return key.Hex();
+}
+
+void Report(const LoadedSnapshot& snapshot, base::Diagnostics& diagnostics, ingest::LoadStats* stats) {
+  for (const base::Diagnostic& d : snapshot.diagnostics) {
+    diagnostics.Mutable().push_back(d);
+  }
+  if (stats == nullptr) return;
+  stats->files_read = snapshot.files_read;
+  stats->bytes_read = snapshot.bytes_read;
+  stats->files_ignored = snapshot.files_ignored;
+  stats->resources_modelled = snapshot.resources_modelled;
+}
+
+}  // namespace
+
+CacheOptions CacheOptionsFromEnvironment() {
+  CacheOptions options;
+  const std::string switch_value = Environment("REACHCHECK_CACHE");
+  if (switch_value == "off" || switch_value == "0" || switch_value == "no" || switch_value == "false") {
+    return options;
+  }
+  if (std::string dir = Environment("REACHCHECK_CACHE_DIR"); !dir.empty()) {
+    options.directory = dir;
+  } else if (std::string xdg = Environment("XDG_CACHE_HOME"); !xdg.empty()) {
+    options.directory = xdg + "/reachcheck";
+  } else if (std::string home = Environment("HOME"); !home.empty()) {
+    options.directory = home + "/.cache/reachcheck";
+  }
+  options.enabled = !options.directory.empty();
+  return options;
+}
+
+std::string CacheFilePath(const std::string& directory, const std::string& content_key) {
+  ingest::ContentKey name;
+  name.AddString(content_key);
+  name.AddNumber(kCacheFormatVersion);
+  name.AddString(REACHCHECK_VERSION);
+  return directory + "/" + name.Hex() + ".rcmodel";
+}
+
+model::Network LoadSnapshotCached(const std::vector<std::string>& paths,
+                                  base::Diagnostics& diagnostics, const CacheOptions& options,
+                                  ingest::LoadStats* stats,
+                                  const ingest::LoadProgressCallback& progress,
+                                  CacheOutcome* outcome) {
+  CacheOutcome local_outcome;
+  CacheOutcome& result = outcome != nullptr ? *outcome : local_outcome;
+  if (!options.enabled) {
+    result = CacheOutcome::kDisabled;
+    return ingest::LoadSnapshot(paths, diagnostics, stats, progress);
+  }
+  if (const std::string key = CurrentContentKey(paths); !key.empty()) {
+    if (std::optional<std::string> bytes = detail::ReadWholeFile(CacheFilePath(options.directory, key))) {
+      if (std::optional<std::string_view> payload = detail::UnwrapPayload(*bytes, key)) {
+        if (std::optional<LoadedSnapshot> snapshot = DecodeSnapshot(*payload)) {
+          Report(*snapshot, diagnostics, stats);
+          result = CacheOutcome::kHit;
+          return std::move(snapshot->network);
+        }
+      }
+    }
+  }
+  // A fresh load. Its own key (of the bytes it read) names the file, so a snapshot that
+  // changed while it was being hashed is never stored under the old contents.
+  ingest::LoadStats local_stats;
+  ingest::LoadStats& counts = stats != nullptr ? *stats : local_stats;
+  base::Diagnostics fresh;
+  LoadedSnapshot loaded;
+  loaded.network = ingest::LoadSnapshot(paths, fresh, &counts, progress);
+  loaded.diagnostics = fresh.All();
+  loaded.files_read = counts.files_read;
+  loaded.bytes_read = counts.bytes_read;
+  loaded.files_ignored = counts.files_ignored;
+  loaded.resources_modelled = counts.resources_modelled;
+  diagnostics.Append(fresh);
+  result = CacheOutcome::kNotStored;
+  if (!counts.content_key.empty()) {
+    const std::string file = detail::WrapPayload(counts.content_key, EncodeSnapshot(loaded));
+    if (detail::WriteFileAtomically(CacheFilePath(options.directory, counts.content_key), file)) {
+      result = CacheOutcome::kStored;
+    }
+  }
+  return std::move(loaded.network);
+}
+
+}  // namespace reachcheck::cache
