@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // SARIF 2.1.0 output of `lint`, in the shape GitHub code scanning reads.
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 
@@ -11,6 +12,15 @@ namespace reachcheck::output {
 namespace {
 
 const char* Level(base::Severity severity) { return base::SeverityName(severity); }
+
+/// RFC 3986 absolute URI: a scheme (ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )), then ':'.
+bool IsAbsoluteUri(const std::string& text) {
+  const std::size_t colon = text.find(':');
+  if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(text[0]))) return false;
+  return std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
+  });
+}
 
 Json PhysicalLocation(const base::SourceRef& where) {
   Json physical = {{"artifactLocation", {{"uri", ArtifactUri(where.file)}}}};
@@ -28,14 +38,17 @@ Json RuleJson(const lint::RuleInfo& rule) {
   for (const std::string& tag : extra) {
     if (std::find(tags.begin(), tags.end(), tag) == tags.end()) tags.push_back(tag);  // unique
   }
-  return {{"id", rule.id},
-          {"name", rule.id},
-          {"shortDescription", {{"text", rule.title}}},
-          {"fullDescription", {{"text", rule.description}}},
-          {"help", {{"text", help}, {"markdown", markdown}}},
-          {"helpUri", rule.documentation},
-          {"defaultConfiguration", {{"level", Level(rule.severity)}}},
-          {"properties", {{"tags", tags}, {"kind", lint::RuleKindName(rule.kind)}}}};
+  Json out = {{"id", rule.id},
+              {"name", rule.id},
+              {"shortDescription", {{"text", rule.title}}},
+              {"fullDescription", {{"text", rule.description}}},
+              {"help", {{"text", help}, {"markdown", markdown}}},
+              {"defaultConfiguration", {{"level", Level(rule.severity)}}},
+              {"properties", {{"tags", tags}, {"kind", lint::RuleKindName(rule.kind)}}}};
+  // helpUri must be an absolute URI (SARIF 2.1.0 §3.49.12, schema format "uri"); a link
+  // relative to the repository (the built-in pack's "docs/rules.md#id") stays in help only.
+  if (IsAbsoluteUri(rule.documentation)) out["helpUri"] = rule.documentation;
+  return out;
 }
 
 Json CodeFlow(const std::vector<analysis::Hop>& path) {
