@@ -3,6 +3,8 @@
 #include "cli/command_context.h"
 
 #include "reachcheck/base/exit_status.h"
+#include "reachcheck/cache/cached_load.h"
+#include "reachcheck/cli/progress.h"
 
 namespace reachcheck::cli {
 
@@ -10,7 +12,16 @@ std::optional<model::Network> CommandContext::Load(bool keep_on_error,
                                                    base::Diagnostics* diagnostics_out,
                                                    ingest::LoadStats* stats) {
   base::Diagnostics diagnostics;
-  model::Network network = ingest::LoadSnapshot(snapshot_paths, diagnostics, stats);
+  cache::CacheOptions cache_options = cache::CacheOptionsFromEnvironment();
+  if (no_cache) cache_options.enabled = false;
+  model::Network network;
+  {
+    ProgressLine progress(err, StderrIsTerminal(err));
+    network = cache::LoadSnapshotCached(
+        snapshot_paths, diagnostics, cache_options, stats, [&progress](const ingest::LoadProgress& p) {
+          progress.Update([&p] { return FormatLoadProgress(p); });
+        });
+  }
   for (const base::Diagnostic& d : diagnostics.Sorted()) err << d.ToString() << "\n";
   bool failed = diagnostics.HasErrors();
   if (diagnostics_out != nullptr) diagnostics_out->Append(diagnostics);

@@ -23,11 +23,13 @@ struct CommandContext {
   std::ostream& err;
   std::vector<std::string> snapshot_paths;  ///< -s/--snapshot, else $REACHCHECK_SNAPSHOT, else "."
   int exit_status = 0;
+  bool no_cache = false;  ///< --no-cache: neither read nor write the model cache
 
   /// Loads the snapshot, prints every diagnostic to `err` (sorted, gcc style) and returns the
   /// network, or nothing after setting exit status 2 when the input has errors.
   /// With `keep_on_error`, the network is returned even when there are errors (inventory);
-  /// the exit status is still 2.
+  /// the exit status is still 2. Goes through the model cache (see docs/cli.md) unless
+  /// --no-cache or REACHCHECK_CACHE=off, and shows progress on a terminal.
   std::optional<model::Network> Load(bool keep_on_error = false,
                                      base::Diagnostics* diagnostics_out = nullptr,
                                      ingest::LoadStats* stats = nullptr);

@@ -32,7 +32,7 @@ void DefaultSnapshot(CommandContext& context) {
 }  // namespace
 
 int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  CommandContext context{out, err, {}, 0};
+  CommandContext context{out, err, {}, 0, false};
   try {
     CLI::App app{"reachcheck: static reachability analysis for AWS VPC networks", "reachcheck"};
     app.set_version_flag("--version", std::string("reachcheck ") + REACHCHECK_VERSION);
@@ -41,6 +41,8 @@ int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     app.add_option("-s,--snapshot", context.snapshot_paths,
                    "Snapshot directory or JSON file (repeatable; default $REACHCHECK_SNAPSHOT "
                    "or the current directory)");
+    app.add_flag("--no-cache", context.no_cache,
+                 "Neither read nor write the model cache (also REACHCHECK_CACHE=off)");
     app.parse_complete_callback([&context] { DefaultSnapshot(context); });
     for (AddCommand add : kCommands) add(app, context);
 
