@@ -27,7 +27,8 @@ constexpr const char* kStagingApp = "i-02585a69b9ae3357d";   // staging-private-
 const model::Network& Demo() {
   static const model::Network network = [] {
     base::Diagnostics diagnostics;
-    model::Network n = ingest::LoadSnapshot({reachcheck::testing::SourceDir() + "/fixtures/demo"}, diagnostics);
+    const std::string demo = reachcheck::testing::SourceDir() + "/fixtures/demo";
+    model::Network n = ingest::LoadSnapshot({demo}, diagnostics);
     REQUIRE_FALSE(diagnostics.HasErrors());
     return n;
   }();
