@@ -24,12 +24,18 @@ message(STATUS "reachcheck_bench: ${json}")
 
 # Every field must be present (null is allowed for parts that do not exist yet).
 foreach(key size input_bytes files load_s validate_s graph_build_s peak_rss_bytes point_p50_us
-            point_p99_us why_all_ms exposure_s lint_s cached_load_s parse_s model_s model_counts)
+            point_p99_us why_all_ms exposure_s lint_s cached_load_s parse_s model_s model_counts
+            load_parse_s load_model_s load_validate_s cache_file_bytes)
   string(JSON type ERROR_VARIABLE error TYPE "${json}" ${key})
   if(error)
     message(FATAL_ERROR "reachcheck_bench output has no '${key}': ${error}")
   endif()
 endforeach()
+# The second load must have come from the model cache.
+string(JSON cached_type TYPE "${json}" cached_load_s)
+if(cached_type STREQUAL "NULL")
+  message(FATAL_ERROR "cached_load_s is null: the model cache was not used")
+endif()
 # The estate must actually have been loaded.
 string(JSON bytes GET "${json}" input_bytes)
 string(JSON interfaces GET "${json}" model_counts network_interfaces)

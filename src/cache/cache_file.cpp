@@ -9,7 +9,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <system_error>
 
 #include "reachcheck/cache/cached_load.h"
@@ -81,10 +80,8 @@ std::optional<std::string_view> UnwrapPayload(std::string_view bytes, const std:
 }
 
 std::optional<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
+  std::string bytes, error;
+  if (!ingest::ReadSnapshotFile(path, bytes, error)) return std::nullopt;
   return bytes;
 }
 

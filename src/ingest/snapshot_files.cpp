@@ -7,7 +7,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <system_error>
 
 namespace reachcheck::ingest {
@@ -53,9 +52,18 @@ bool ReadSnapshotFile(const std::string& path, std::string& text, std::string& e
     error = std::error_code(errno, std::generic_category()).message();
     return false;
   }
-  std::uintmax_t size = fs::file_size(path, ec);
-  if (!ec) text.reserve(static_cast<std::size_t>(size));
-  text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  // Block reads into a growing buffer (the size is a hint: the file may change meanwhile).
+  const std::uintmax_t size = fs::file_size(path, ec);
+  text.clear();
+  std::size_t capacity = ec ? 1 << 16 : static_cast<std::size_t>(size) + 1;
+  for (;;) {
+    const std::size_t used = text.size();
+    text.resize(used + capacity);
+    in.read(text.data() + used, static_cast<std::streamsize>(capacity));
+    text.resize(used + static_cast<std::size_t>(in.gcount()));
+    if (!in) break;
+    capacity = text.size();
+  }
   if (in.bad()) {
     error = "read error";
     return false;
