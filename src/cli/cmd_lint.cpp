@@ -8,6 +8,7 @@
 #include "cli/command_context.h"
 #include "cli/lint_options.h"
 #include "reachcheck/base/exit_status.h"
+#include "reachcheck/cli/progress.h"
 #include "reachcheck/lint/baseline.h"
 #include "reachcheck/lint/linter.h"
 #include "reachcheck/output/lint_format.h"
@@ -57,7 +58,13 @@ void RunLintCommand(CommandContext& context, const LintOptions& options) {
 
   std::optional<model::Network> network = context.Load();
   if (!network) return;
-  lint::LintReport report = lint::RunLint(*network, rules, config);
+  lint::LintReport report;
+  {
+    ProgressLine progress(context.err, StderrIsTerminal(context.err));
+    report = lint::RunLint(*network, rules, config, [&progress](std::size_t done, std::size_t total) {
+      progress.Update([=] { return FormatSweepProgress("lint", done, total, "rules"); });
+    });
+  }
   if (!options.baseline.empty()) lint::ApplyBaseline(baseline, report.findings);
 
   if (!options.write_baseline.empty() && !WriteFile(options.write_baseline, lint::BaselineText(report.findings))) {

@@ -27,27 +27,28 @@ std::string UnknownRuleMessage(const std::string& id, const std::vector<std::str
   return message;
 }
 
-// Fills in line and column of a place, reading each file once.
-void Locate(base::SourceRef& where, std::map<std::string, std::string>& texts) {
-  if (where.file.empty() || where.line > 0) return;
-  auto it = texts.find(where.file);
-  if (it == texts.end()) {
-    std::string text;
-    if (!ReadTextFile(where.file, &text)) text.clear();
-    it = texts.emplace(where.file, std::move(text)).first;
-  }
-  if (it->second.empty()) return;
-  TextPosition position = LocatePointer(it->second, where.pointer);
-  where.line = position.line;
-  where.column = position.column;
-}
-
-// Fills in line and column of every finding location and path hop.
+// Fills in line and column of every finding location and path hop: each file is read once
+// and scanned once for all the places in it.
 void LocateFindings(std::vector<Finding>& findings) {
-  std::map<std::string, std::string> texts;
+  std::map<std::string, std::vector<base::SourceRef*>> places;  // file -> places to fill
+  auto want = [&](base::SourceRef& where) {
+    if (!where.file.empty() && where.line == 0) places[where.file].push_back(&where);
+  };
   for (Finding& f : findings) {
-    Locate(f.location, texts);
-    for (analysis::Hop& hop : f.path) Locate(hop.where, texts);
+    want(f.location);
+    for (analysis::Hop& hop : f.path) want(hop.where);
+  }
+  for (auto& [file, refs] : places) {
+    std::string text;
+    if (!ReadTextFile(file, &text) || text.empty()) continue;
+    std::vector<std::string> pointers;
+    pointers.reserve(refs.size());
+    for (const base::SourceRef* where : refs) pointers.push_back(where->pointer);
+    const std::vector<TextPosition> positions = LocatePointers(text, pointers);
+    for (std::size_t i = 0; i < refs.size(); ++i) {
+      refs[i]->line = positions[i].line;
+      refs[i]->column = positions[i].column;
+    }
   }
 }
 
@@ -92,11 +93,15 @@ std::vector<Rule> SelectRules(const RuleSelection& selection, const LintConfig& 
   return selected;
 }
 
-LintReport RunLint(const model::Network& network, const std::vector<Rule>& rules, const LintConfig& config) {
+LintReport RunLint(const model::Network& network, const std::vector<Rule>& rules, const LintConfig& config,
+                   const LintProgressCallback& progress) {
   LintReport report;
   std::shared_ptr<const analysis::Engine> engine;
   std::vector<Finding> all;
+  std::size_t done = 0;
   for (const Rule& rule : rules) {
+    if (progress && done > 0) progress(done, rules.size());
+    ++done;
     report.rules.push_back(rule.info);
     if (rule.body == nullptr) continue;
     if (rule.body->check != nullptr) {
@@ -119,6 +124,7 @@ LintReport RunLint(const model::Network& network, const std::vector<Rule>& rules
       report.findings.push_back(std::move(f));
     }
   }
+  if (progress) progress(rules.size(), rules.size());  // locating findings comes last
   LocateFindings(report.findings);
   LocateFindings(report.suppressed);
   return report;

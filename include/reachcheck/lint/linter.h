@@ -3,6 +3,8 @@
 // status.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,10 +36,14 @@ struct LintReport {
   std::vector<Finding> suppressed;    ///< matched a config suppression
 };
 
+/// Called after each rule with (rules done, rules in all), then once more with (total, total)
+/// when the findings have been located in their files. Must not throw.
+using LintProgressCallback = std::function<void(std::size_t done, std::size_t total)>;
+
 /// Runs every rule over the network (one engine shared by the rules that need one) and
 /// applies the config's suppressions. Findings are deduplicated by fingerprint.
 LintReport RunLint(const model::Network& network, const std::vector<Rule>& rules,
-                   const LintConfig& config);
+                   const LintConfig& config, const LintProgressCallback& progress = {});
 
 /// Parses --fail-on: "error", "warning", "note" or "never" (std::nullopt inside the optional).
 bool ParseFailOn(const std::string& text, std::optional<base::Severity>* threshold);
