@@ -1,9 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// A small JSON scanner that walks a pointer's tokens without building a document.
+// A small JSON scanner that walks to pointers without building a document: one pointer at a
+// time, or many in one pass.
 #include "lint/json_locate.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 namespace reachcheck::lint {
@@ -141,7 +146,113 @@ std::vector<std::string> SplitPointer(const std::string& pointer) {
   return tokens;
 }
 
+// A JSON pointer token for an object key: '~' -> "~0", '/' -> "~1".
+void AppendToken(std::string& path, const std::string& key) {
+  path.push_back('/');
+  for (char c : key) {
+    if (c == '~') path.append("~0");
+    else if (c == '/') path.append("~1");
+    else path.push_back(c);
+  }
+}
+
+// One pass over a text, recording where requested pointers start.
+class BatchLocator {
+ public:
+  BatchLocator(std::string_view text, const std::vector<std::string>& pointers) : scanner_(text) {
+    for (std::size_t i = 0; i < pointers.size(); ++i) {
+      const std::string& pointer = pointers[i];
+      if (!pointer.empty() && pointer[0] != '/') continue;
+      targets_[pointer].push_back(i);
+      for (std::size_t slash = 0; slash < pointer.size(); ++slash) {
+        if (pointer[slash] == '/') prefixes_.insert(pointer.substr(0, slash));
+      }
+    }
+    offsets_.assign(pointers.size(), std::string::npos);
+  }
+
+  std::vector<std::size_t> Run() {
+    std::string path;
+    Walk(path, 0);
+    return std::move(offsets_);
+  }
+
+ private:
+  // Walks the value at the scanner (its pointer is `path`); false when malformed.
+  bool Walk(std::string& path, int depth) {
+    if (depth > 512) return false;
+    scanner_.SkipSpace();
+    if (auto it = targets_.find(path); it != targets_.end()) {
+      for (std::size_t i : it->second) {
+        if (offsets_[i] == std::string::npos) offsets_[i] = scanner_.pos();
+      }
+    }
+    const bool object = scanner_.Peek('{');
+    if ((!object && !scanner_.Peek('[')) || prefixes_.count(path) == 0) return scanner_.SkipValue(depth);
+    const char close = object ? '}' : ']';
+    scanner_.set_pos(scanner_.pos() + 1);
+    if (scanner_.Peek(close)) {
+      scanner_.set_pos(scanner_.pos() + 1);
+      return true;
+    }
+    const std::size_t length = path.size();
+    std::string key;
+    for (std::size_t index = 0;; ++index) {
+      if (object) {
+        if (!scanner_.ReadString(&key) || !scanner_.Peek(':')) return false;
+        scanner_.set_pos(scanner_.pos() + 1);
+        AppendToken(path, key);
+      } else {
+        path.push_back('/');
+        path.append(std::to_string(index));
+      }
+      const bool ok = Walk(path, depth + 1);
+      path.resize(length);
+      if (!ok) return false;
+      if (scanner_.Peek(',')) {
+        scanner_.set_pos(scanner_.pos() + 1);
+        continue;
+      }
+      if (scanner_.Peek(close)) {
+        scanner_.set_pos(scanner_.pos() + 1);
+        return true;
+      }
+      return false;
+    }
+  }
+
+  Scanner scanner_;
+  std::unordered_map<std::string, std::vector<std::size_t>> targets_;
+  std::unordered_set<std::string> prefixes_;
+  std::vector<std::size_t> offsets_;
+};
+
 }  // namespace
+
+std::vector<TextPosition> LocatePointers(std::string_view text, const std::vector<std::string>& pointers) {
+  const std::vector<std::size_t> offsets = BatchLocator(text, pointers).Run();
+  // Offsets to line and column in one sweep, in increasing offset order.
+  std::vector<std::pair<std::size_t, std::size_t>> order;  // (offset, pointer index)
+  for (std::size_t i = 0; i < offsets.size(); ++i) {
+    if (offsets[i] < text.size()) order.emplace_back(offsets[i], i);
+  }
+  std::sort(order.begin(), order.end());
+  std::vector<TextPosition> out(pointers.size());
+  TextPosition at{1, 1};
+  std::size_t done = 0;
+  for (const auto& [offset, index] : order) {
+    for (; done < offset; ++done) {
+      if (text[done] == '\n') {
+        ++at.line;
+        at.column = 1;
+      } else {
+        ++at.column;
+      }
+    }
+    out[index] = at;
+  }
+  return out;
+}
 
 TextPosition PositionOfOffset(std::string_view text, std::size_t offset) {
   if (offset > text.size()) offset = text.size();

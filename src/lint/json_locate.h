@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Maps an RFC 6901 JSON pointer to the line and column of its value in a JSON text (with
+// Maps RFC 6901 JSON pointers to the line and column of their values in a JSON text (with
 // // and /* */ comments), for precise diagnostics and SARIF regions.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace reachcheck::lint {
 
@@ -16,6 +17,10 @@ struct TextPosition {
 /// Where the value named by `pointer` starts in `text`; {0, 0} when the text does not parse
 /// that far or the pointer names nothing. The empty pointer is the document itself.
 TextPosition LocatePointer(std::string_view text, const std::string& pointer);
+
+/// LocatePointer for many pointers of one text in a single pass (result i is for
+/// pointers[i]): the scan descends only into containers on the way to a requested pointer.
+std::vector<TextPosition> LocatePointers(std::string_view text, const std::vector<std::string>& pointers);
 
 /// Line and column of byte `offset` in `text` (clamped to the end).
 TextPosition PositionOfOffset(std::string_view text, std::size_t offset);
