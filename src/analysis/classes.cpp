@@ -22,7 +22,7 @@ const char* VerdictName(Verdict verdict) {
 
 bool PacketClass::Contains(model::Handle interface, const net::IpAddress& src, const net::IpAddress& dst,
                            std::uint8_t protocol, std::uint16_t src_port, std::uint16_t dst_port) const {
-  if (interface != source_interface) return false;
+  if (interface != source_interface || protocol == net::ForeignIcmp(dst.is_v4())) return false;
   if (!source_addresses.Contains(src) || !destination.Contains(dst) || !protocols.Contains(protocol)) {
     return false;
   }
@@ -206,6 +206,7 @@ std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& sour
     std::set<std::string> components;
     for (const BlockerNote& b : blockers) components.insert(b.blocker.component);
     for (Box& box : g.boxes) {
+      const bool v4 = IsV4(box);
       PacketClass cls;
       cls.reachable = g.first.reachable;
       cls.source = source.info.name;
@@ -213,7 +214,7 @@ std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& sour
       cls.source_addresses = std::move(box.src);
       cls.source_ports = std::move(box.sport);
       cls.destination = std::move(box.dst);
-      cls.protocols = std::move(box.proto);
+      cls.protocols = net::WithForeignIcmpWhereShorter(box.proto, v4);
       cls.ports = std::move(box.dport);
       cls.delivered_to = g.first.delivered_to;
       const bool last = &box == &g.boxes.back();

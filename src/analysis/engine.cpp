@@ -142,8 +142,9 @@ void WalkSource(const Index& index, const SourcePart& source, const TargetInfo& 
   Walker walker(index, source.info, target, out, notes);
   for (bool v4 : {true, false}) {
     Flow flow;
-    flow.box = Box{Family(source.addresses, v4), Family(destinations, v4), query.protocols, query.ports,
-                   query.source_ports};
+    // ICMP is IPv4's and ICMPv6 IPv6's: the other family's packets never carry it.
+    flow.box = Box{Family(source.addresses, v4), Family(destinations, v4),
+                   net::ProtocolsOfFamily(query.protocols, v4), query.ports, query.source_ports};
     if (flow.box.IsEmpty()) continue;
     walker.Start(std::move(flow));
   }

@@ -156,7 +156,7 @@ std::vector<Exposure> Engine::Exposures(const net::ProtocolSet& protocols, const
         x.interface_id = e.id;
         x.instance_id = e.instance != model::kNone ? n.instances[e.instance].id : e.instance_id;
         x.address = m.address;
-        x.protocols = protos;
+        x.protocols = net::WithForeignIcmpWhereShorter(protos, m.address.is_v4());
         x.ports = port_set;
         x.path = PathFor(*path, n, index, m.iface, m.address, m.private_ip ? &*m.private_ip : nullptr);
         out.emplace_back(m.iface, std::move(x));

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 #include <utility>
 
 #include "analysis/lpm.h"
@@ -235,14 +236,19 @@ void Index::IndexTables() {
       if (!route.destination && route.prefix_list != model::kNone) {
         const model::PrefixList& list = n.prefix_lists[route.prefix_list];
         for (const net::Cidr& c : list.cidrs) {
-          index.entries.push_back({c, propagated ? 3 : 2, &route,
-                                   text(route.prefix_list_id + " (" + c.ToString() + ")", target), {}});
+          index.entries.push_back({c, propagated ? 3 : 2, &route, text(route.prefix_list_id, target), {}});
         }
       }
     }
+    // One hop per route: a prefix list's entries all point at the hop of the first one.
+    std::unordered_map<const model::Route*, const Hop*> route_hops;
     for (RouteEntry& e : index.entries) {
-      e.hop = Hop{table.id, "route-table", e.text + " (longest match /" + std::to_string(e.prefix.length) + ")",
-                  e.route != nullptr ? e.route->origin : table.origin};
+      const bool from_list = e.route != nullptr && !e.route->destination;
+      const std::string match = from_list ? " (longest match: an entry of " + e.route->prefix_list_id + ")"
+                                          : " (longest match /" + std::to_string(e.prefix.length) + ")";
+      e.hop = Hop{table.id, "route-table", e.text + match, e.route != nullptr ? e.route->origin : table.origin};
+      e.route_hop = &e.hop;
+      if (from_list) e.route_hop = route_hops.emplace(e.route, &e.hop).first->second;
     }
     index.lpm = BuildLpm(index.entries);
   }

@@ -29,8 +29,12 @@ struct RouteEntry {
   net::Cidr prefix;
   int rank = 0;                        ///< 0 local, 1 CIDR route, 2 prefix list, 3 propagated
   const model::Route* route = nullptr; ///< nullptr: the implicit local route of a VPC block
-  std::string text;                    ///< "rtb-1 route 0.0.0.0/0 -> igw-1"
+  std::string text;                    ///< "rtb-1 route 0.0.0.0/0 -> igw-1", "rtb-1 route pl-1 -> vpce-1"
   Hop hop;                             ///< the route-table hop choosing it
+  /// The hop shared by every entry of one route (a prefix list's entries are one route, so
+  /// destinations matched by different entries share one path and merge into one class).
+  /// Set once the table's entries are complete (it points into the same vector).
+  const Hop* route_hop = nullptr;
   model::TargetKind Kind() const { return route ? route->target_kind : model::TargetKind::kLocal; }
 };
 

@@ -31,7 +31,7 @@ void Walker::RouteFrom(Flow f, model::Handle subnet) {
               p, p.dst, routes.lpm,
               [&](const Span<int>& span, Flow piece) {
                 const RouteEntry& entry = routes.entries[span.payload];
-                AddHop(piece, &entry.hop);
+                AddHop(piece, entry.route_hop);
                 ApplyRoute(std::move(piece), subnet, entry);
               },
               [&](Flow piece) {

@@ -17,6 +17,15 @@ std::string Lower(std::string_view text) {
 
 }  // namespace
 
+ProtocolSet ProtocolsOfFamily(const ProtocolSet& protocols, bool v4) {
+  return protocols.Subtract(ProtocolSet::Single(ForeignIcmp(v4)));
+}
+
+ProtocolSet WithForeignIcmpWhereShorter(const ProtocolSet& protocols, bool v4) {
+  const ProtocolSet wider = protocols.Union(ProtocolSet::Single(ForeignIcmp(v4)));
+  return wider.Intervals().size() < protocols.Intervals().size() ? wider : protocols;
+}
+
 std::optional<ProtocolSet> ParseProtocol(std::string_view text) {
   std::string name = Lower(text);
   if (name == "-1" || name == "all") return ProtocolSet::All();

@@ -123,7 +123,9 @@ std::optional<net::IpAddress> PacketSampler::AddressNotIn(const net::AddressSet&
   return rng_.Pick(outside);
 }
 
-std::uint8_t PacketSampler::Protocol(const net::ProtocolSet& protocols, net::Family family) {
+std::uint8_t PacketSampler::Protocol(const net::ProtocolSet& all_protocols, net::Family family) {
+  // No packet of a family carries the other family's ICMP.
+  const net::ProtocolSet protocols = net::ProtocolsOfFamily(all_protocols, family == net::Family::kV4);
   std::vector<std::uint8_t> favourites = {net::kTcp, net::kTcp, net::kUdp,
                                           family == net::Family::kV4 ? net::kIcmp : net::kIcmpv6,
                                           family == net::Family::kV4 ? net::kIcmp : net::kIcmpv6};

@@ -37,6 +37,15 @@ inline bool HasPorts(std::uint8_t protocol) {
   return protocol == kTcp || protocol == kUdp || protocol == kIcmp || protocol == kIcmpv6;
 }
 
+/// The ICMP protocol of the other address family: ICMPv6 for IPv4, ICMP for IPv6. No packet
+/// of a family carries it, so a question's packets of that family never have it.
+inline std::uint8_t ForeignIcmp(bool v4) { return v4 ? kIcmpv6 : kIcmp; }
+/// The protocols of packets of one family: `protocols` without ForeignIcmp(v4).
+ProtocolSet ProtocolsOfFamily(const ProtocolSet& protocols, bool v4);
+/// `protocols` (of one family's packets) with ForeignIcmp(v4) added when that makes the list
+/// shorter ("all" rather than "0-57,59-255"): it has no packets, so counting it changes nothing.
+ProtocolSet WithForeignIcmpWhereShorter(const ProtocolSet& protocols, bool v4);
+
 /// ICMP type/code packed into the port dimension: type * 256 + code.
 /// `type == -1` means every type and code; `code == -1` every code of `type`.
 PortSet IcmpTypeCodeSet(int type, int code);

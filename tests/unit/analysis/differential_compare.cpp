@@ -52,9 +52,10 @@ bool Draw(const model::Network& n, const Question& q, SeededRandom& rng, PacketS
   const net::AddressSet destinations = q.DestinationFor(n, sender);
   std::vector<net::Family> families;
   for (net::Family f : {net::Family::kV4, net::Family::kV6}) {
-    if (HasFamily(sender.addresses, f) && HasFamily(destinations, f)) families.push_back(f);
+    const bool carries = !net::ProtocolsOfFamily(q.query.protocols, f == net::Family::kV4).IsEmpty();
+    if (carries && HasFamily(sender.addresses, f) && HasFamily(destinations, f)) families.push_back(f);
   }
-  if (families.empty() || q.query.protocols.IsEmpty()) return false;
+  if (families.empty()) return false;
   const net::Family family = rng.Pick(families);
   packet.sender = sender.kind;
   packet.interface = sender.interface;
@@ -95,9 +96,11 @@ bool DrawOutside(const model::Network& n, const Question& q, SeededRandom& rng, 
       return true;
     }
     case 2: {
-      const net::ProtocolSet outside = q.query.protocols.Complement();
-      if (outside.IsEmpty()) return false;
-      packet.protocol = sampler.Protocol(outside, packet.dst.family);
+      // Outside: another protocol, or the other family's ICMP (which no packet of the family has).
+      const bool v4 = packet.dst.family == net::Family::kV4;
+      const net::ProtocolSet outside = net::ProtocolsOfFamily(q.query.protocols.Complement(), v4);
+      packet.protocol = outside.IsEmpty() || rng.Percent(20) ? net::ForeignIcmp(v4)
+                                                             : sampler.Protocol(outside, packet.dst.family);
       return true;
     }
     default: {

@@ -157,4 +157,59 @@ TEST_CASE("ICMP echo gets an echo reply through the return ACL; other ICMP needs
   CHECK(PathMentions(unreachable_msg->reply, "this ICMP message has no reply"));
 }
 
+TEST_CASE("destinations matched by different entries of one prefix-list route share one class", "[engine]") {
+  testing::ModelBuilder b;
+  b.Vpc("vpc-1", "10.0.0.0/16");
+  b.Subnet("subnet-1", "vpc-1", "10.0.1.0/24");
+  b.Igw("igw-1", "vpc-1");
+  b.PrefixList("pl-1", {"203.0.113.0/24", "198.51.100.0/25", "192.0.2.0/26"});
+  b.RouteTable("rtb-1", "vpc-1").Main().Route("pl-1", "igw-1");
+  b.SecurityGroup("sg-1", "vpc-1").EgressAll();
+  b.Interface("eni-1", "subnet-1", "10.0.1.5").PublicIp("54.0.0.5").Group("sg-1");
+  const model::Network n = b.Build();
+  Engine engine(n);
+  const QueryResult r = Why(engine, "eni-1", "0.0.0.0/0", "tcp", "443");
+  INFO(Dump(r));
+  std::vector<const PacketClass*> through_list;
+  for (const PacketClass& c : r.classes) {
+    if (PathMentions(c.forward, "rtb-1 route pl-1 -> igw-1 (longest match: an entry of pl-1)")) {
+      through_list.push_back(&c);
+    }
+  }
+  REQUIRE(through_list.size() == 1);
+  CHECK(through_list.front()->reachable);
+  CHECK(through_list.front()->destination == Set({"203.0.113.0/24", "198.51.100.0/25", "192.0.2.0/26"}));
+  std::map<std::string, int> paths;
+  for (const PacketClass& c : r.classes) ++paths[PathOf(c)];
+  for (const auto& [path, count] : paths) CHECK(count == 1);
+}
+
+TEST_CASE("IPv4 answers have no ICMPv6 classes and IPv6 answers no ICMP classes", "[engine]") {
+  testing::ModelBuilder b;
+  b.Vpc("vpc-1", "10.0.0.0/16");
+  b.Subnet("subnet-1", "vpc-1", "10.0.1.0/24");
+  b.RouteTable("rtb-1", "vpc-1").Main();
+  b.SecurityGroup("sg-1", "vpc-1").IngressAll("0.0.0.0/0").EgressAll();
+  b.Interface("eni-1", "subnet-1", "10.0.1.5").Group("sg-1");
+  b.Interface("eni-2", "subnet-1", "10.0.1.6").Group("sg-1");
+  const model::Network n = b.Build();
+  Engine engine(n);
+  const QueryResult r = Why(engine, "eni-1", "eni-2");
+  INFO(Dump(r));
+  const model::Handle e1 = Eni(n, "eni-1");
+  const net::IpAddress s = testing::IpOf("10.0.1.5");
+  const net::IpAddress d = testing::IpOf("10.0.1.6");
+  for (const PacketClass& c : r.classes) {
+    CHECK(c.reachable);
+    CHECK_FALSE(c.Contains(e1, s, d, net::kIcmpv6, 0, 128 * 256));  // no IPv4 packet is ICMPv6
+    CHECK_FALSE(c.Contains(e1, s, d, net::kIcmpv6, 0, 1 * 256));
+  }
+  // Everything passes: ICMP echo (which has a reply) and the rest (which has none or is
+  // answered on the request's ports) are the only ways the path differs.
+  REQUIRE(r.classes.size() == 3);
+  const PacketClass* tcp = ClassOf(r, e1, "10.0.1.5", "10.0.1.6", net::kTcp, 40000, 443);
+  REQUIRE(tcp != nullptr);
+  CHECK(tcp->protocols == net::ProtocolSet::All().Subtract(net::ProtocolSet::Single(net::kIcmp)));
+}
+
 }  // namespace reachcheck::analysis::testutil
