@@ -101,7 +101,8 @@ void MeasureCachedLoad(const Options& options, const reachcheck::model::Network&
   namespace fs = std::filesystem;
   using namespace reachcheck;
   const bool own_dir = options.cache_dir.empty();
-  const fs::path dir = own_dir ? fs::temp_directory_path() / ("reachcheck-bench-cache-" + std::to_string(::getpid()))
+  const fs::path dir = own_dir ? fs::temp_directory_path() /
+                                     ("reachcheck-bench-cache-" + std::to_string(::getpid()))
                                : fs::path(options.cache_dir);
   std::error_code ec;
   cache::CacheOptions cache_options{true, dir.string()};
@@ -109,18 +110,23 @@ void MeasureCachedLoad(const Options& options, const reachcheck::model::Network&
   ingest::LoadStats store_stats;
   cache::CacheOutcome store_outcome = cache::CacheOutcome::kDisabled;
   Stopwatch store_watch;
-  cache::LoadSnapshotCached(options.snapshot, store_diagnostics, cache_options, &store_stats, {}, &store_outcome);
+  cache::LoadSnapshotCached(options.snapshot, store_diagnostics, cache_options, &store_stats, {},
+                            &store_outcome);
   out["cache_store_s"] = Seconds(store_watch.Seconds());
+  if (store_outcome == cache::CacheOutcome::kHit) {
+    out["cache_store"] = "the cache folder already held this snapshot";
+  }
   const std::string file = cache::CacheFilePath(dir.string(), store_stats.content_key);
   const std::uintmax_t file_bytes = fs::file_size(file, ec);
   out["cache_file_bytes"] = ec ? Json(nullptr) : Json(file_bytes);
   base::Diagnostics cached_diagnostics;
   cache::CacheOutcome outcome = cache::CacheOutcome::kDisabled;
   Stopwatch cached_watch;
-  model::Network cached = cache::LoadSnapshotCached(options.snapshot, cached_diagnostics, cache_options, nullptr, {},
-                                                    &outcome);
+  model::Network cached =
+      cache::LoadSnapshotCached(options.snapshot, cached_diagnostics, cache_options, nullptr, {}, &outcome);
   const double cached_s = cached_watch.Seconds();
-  const bool hit = outcome == cache::CacheOutcome::kHit && cached.interfaces.size() == loaded.interfaces.size() &&
+  const bool hit = outcome == cache::CacheOutcome::kHit &&
+                   cached.interfaces.size() == loaded.interfaces.size() &&
                    cached_diagnostics.All().size() == store_diagnostics.All().size();
   out["cached_load_s"] = hit ? Json(Seconds(cached_s)) : Json(nullptr);
   if (!hit) out["cached_load"] = "the second load was not served from the cache";

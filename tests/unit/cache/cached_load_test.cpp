@@ -34,7 +34,8 @@ Result Load(const std::vector<std::string>& paths, const CacheOptions& options) 
   return result;
 }
 
-const char* kVpcs = R"({"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16", "OwnerId": "111111111111"}]})";
+const char* kVpcs =
+    R"({"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16", "OwnerId": "111111111111"}]})";
 const char* kSubnets =
     R"({"Subnets": [{"SubnetId": "subnet-1", "VpcId": "vpc-1", "CidrBlock": "10.0.1.0/24"},
                     {"SubnetId": "subnet-2", "VpcId": "vpc-404", "CidrBlock": "10.9.1.0/24"}]})";

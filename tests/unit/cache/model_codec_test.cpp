@@ -138,7 +138,8 @@ TEST_CASE("model codec: a handle out of range is rejected") {
   }
   SECTION("interface -> security group") {
     LoadedSnapshot bad = good;
-    bad.network.interfaces[0].groups.push_back(static_cast<model::Handle>(bad.network.security_groups.size()));
+    const auto past_the_end = static_cast<model::Handle>(bad.network.security_groups.size());
+    bad.network.interfaces[0].groups.push_back(past_the_end);
     CHECK_FALSE(DecodeSnapshot(EncodeSnapshot(bad)));
   }
   SECTION("a CIDR longer than its family") {

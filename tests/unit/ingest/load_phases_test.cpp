@@ -32,7 +32,8 @@ class PhaseDir {
 };
 
 const char* kVpcs = R"({"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16"}]})";
-const char* kSubnets = R"({"Subnets": [{"SubnetId": "subnet-1", "VpcId": "vpc-1", "CidrBlock": "10.0.1.0/24"}]})";
+const char* kSubnets =
+    R"({"Subnets": [{"SubnetId": "subnet-1", "VpcId": "vpc-1", "CidrBlock": "10.0.1.0/24"}]})";
 
 TEST_CASE("LoadSnapshot: phase timings, resources and progress after every file") {
   PhaseDir dir;
