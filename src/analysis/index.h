@@ -73,6 +73,7 @@ struct InterfaceIndex {
   std::vector<const Filter*> egress;
   bool no_rules = false;               ///< every group has no rules (SG_HAS_NO_RULES)
   std::string groups;                  ///< "sg-1, sg-2"
+  base::SourceRef groups_where;        ///< the first group in the input (security-group blockers)
   net::AddressSet addresses;           ///< private IPv4 and IPv6 addresses
 };
 

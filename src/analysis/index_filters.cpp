@@ -154,6 +154,7 @@ void Index::CompileFilters() {
       index.ingress.push_back(in);
       index.egress.push_back(out);
       all_empty = all_empty && n.security_groups[g].HasNoRules();
+      if (index.groups.empty()) index.groups_where = n.security_groups[g].origin;
       if (!index.groups.empty()) index.groups += ", ";
       index.groups += n.security_groups[g].id;
     }

@@ -42,8 +42,9 @@ void Walker::Groups(Flow f, model::Handle iface, bool ingress, Next&& next) {
                     ": group references do not match a translated source";
         }
       }
-      BlockerNote note = MakeBlocker(id, info.no_rules ? code::kSgNoRules : code::kSgMismatch,
-                                     ingress, std::move(detail), net_.interfaces[iface].origin);
+      // The groups whose rules fail are the blocking component (the detail names the interface).
+      BlockerNote note = MakeBlocker(info.groups, info.no_rules ? code::kSgNoRules : code::kSgMismatch,
+                                     ingress, std::move(detail), info.groups_where);
       note.fix = ingress ? FixKind::kSgIngress : FixKind::kSgEgress;
       note.handle = iface;
       note.remote = remote;

@@ -104,6 +104,7 @@ using namespace why_corpus;
 // outbound all to 0.0.0.0/0.
 constexpr const char* kPsInstance = "i-06669a407b2ef3ae5";
 constexpr const char* kPsEni = "eni-00064850627e198ee";
+constexpr const char* kPsEniGroup = "sg-09ccba6656672061b";
 constexpr const char* kPsIgw = "igw-0a409e562d251f766";
 
 // Egress allowed by launch-wizard-1 (all to 0.0.0.0/0) and rule 100 of the ACL; the default route
@@ -143,7 +144,7 @@ TEST_CASE("corpus why: the public-subnet instance refuses https from the interne
   CHECK(r.verdict == Verdict::kUnreachable);
   REQUIRE_FALSE(r.classes.empty());
   for (const PacketClass& c : r.classes) {
-    CHECK(BlockersOf(c) == BlockerSet{{kPsEni, "ENI_SG_RULES_MISMATCH", false}});
+    CHECK(BlockersOf(c) == BlockerSet{{kPsEniGroup, "ENI_SG_RULES_MISMATCH", false}});
     CHECK(PathMentions(c.forward, kPsIgw));
   }
 }
@@ -186,6 +187,7 @@ constexpr const char* kBastion = "i-0b31b509174d7f5de";
 constexpr const char* kBastionEni = "eni-068fb5a0a9a57f23c";
 constexpr const char* kPrivate1 = "i-0a128d26e59be60f3";
 constexpr const char* kPrivate1Eni = "eni-0e4ce6a7777b9bff8";
+constexpr const char* kNatVpcGroup = "sg-0253af84ae6485905";  ///< the bastion's and private-1's group
 constexpr const char* kPrivate20 = "i-0a73a1a6021c03ddb";
 constexpr const char* kNat = "nat-07ab4846da51f4612";
 constexpr const char* kNatIgw = "igw-071753b9c23d8a9b2";
@@ -269,7 +271,7 @@ TEST_CASE("corpus why: the bastion reaches the private instance on ssh and ping 
   const PacketClass& c = Only(https);
   INFO(Dump(https));
   CHECK_FALSE(c.reachable);
-  CHECK(BlockersOf(c) == BlockerSet{{kPrivate1Eni, "ENI_SG_RULES_MISMATCH", false}});
+  CHECK(BlockersOf(c) == BlockerSet{{kNatVpcGroup, "ENI_SG_RULES_MISMATCH", false}});
 }
 
 // The group's icmp rule is FromPort 8 / ToPort 0: echo request (type 8) with code 0 only. From
@@ -290,7 +292,7 @@ TEST_CASE("corpus why: the bastion answers echo requests from the internet, noth
   CHECK(unreachable.verdict == Verdict::kUnreachable);
   REQUIRE_FALSE(unreachable.classes.empty());
   for (const PacketClass& c : unreachable.classes) {
-    CHECK(BlockersOf(c) == BlockerSet{{kBastionEni, "ENI_SG_RULES_MISMATCH", false}});
+    CHECK(BlockersOf(c) == BlockerSet{{kNatVpcGroup, "ENI_SG_RULES_MISMATCH", false}});
   }
 }
 
@@ -308,6 +310,7 @@ TEST_CASE("corpus why: the bastion answers echo requests from the internet, noth
 constexpr const char* kInstA = "i-06ba034d88c84ef07";
 constexpr const char* kInstB = "i-0b14080af811fda3d";
 constexpr const char* kEniB = "eni-0024c0af5aa1387e5";
+constexpr const char* kEniBGroup = "sg-065c26b39e45ae384";
 constexpr const char* kInstC = "i-04a292ff83b3aa833";
 constexpr const char* kEniC = "eni-06347554b65539ff3";
 constexpr const char* kPcxAB = "pcx-0b89b559e3319d6cf";
@@ -356,7 +359,7 @@ TEST_CASE("corpus why: across the peering a port the group does not open is refu
   INFO(Dump(r));
   CHECK_FALSE(c.reachable);
   CHECK(PathMentions(c.forward, kPcxAB));
-  CHECK(BlockersOf(c) == BlockerSet{{kEniB, "ENI_SG_RULES_MISMATCH", false}});
+  CHECK(BlockersOf(c) == BlockerSet{{kEniBGroup, "ENI_SG_RULES_MISMATCH", false}});
 }
 
 // Peering is not transitive (AWS: "VPC peering does not support transitive peering
@@ -408,6 +411,7 @@ TEST_CASE("corpus why: B's default route is a blackhole", "[why][corpus]") {
 // everything. Transit gateways and VPNs are outside what the engine models.
 constexpr const char* kVpc1Host = "i-01602d9efaed4409a";
 constexpr const char* kVpc1Eni = "eni-01997085076a9b98a";
+constexpr const char* kVpc1EniGroup = "sg-0e37fc2ef01c89369";
 constexpr const char* kVpc2Host = "i-04cd3db5124a05ee6";
 constexpr const char* kVpc3Host = "i-02cae6eaa9edeed70";
 constexpr const char* kVpc4Host = "i-0a5d64b8b58c6dd09";
@@ -451,7 +455,7 @@ TEST_CASE("corpus why: hybrid-cloud vpc-1 host takes 3306 from the internet, not
   CHECK(http.verdict == Verdict::kUnreachable);
   CHECK(OnPremReplyClasses(http) == 1);
   for (const PacketClass& c : http.classes) {
-    BlockerSet expected{{kVpc1Eni, "ENI_SG_RULES_MISMATCH", false}};
+    BlockerSet expected{{kVpc1EniGroup, "ENI_SG_RULES_MISMATCH", false}};
     if (FromOnPremRange(c)) expected.insert({kTgwEast, "COMPONENT_NOT_ANALYSED", true});
     CHECK(BlockersOf(c) == expected);
   }

@@ -34,7 +34,13 @@ TEST_CASE("security groups split the ports of an internet question", "[engine]")
   REQUIRE(ssh != nullptr);
   CHECK_FALSE(ssh->reachable);
   CHECK(Codes(*ssh) == CodeSet{{"ENI_SG_RULES_MISMATCH", kFwd}});
-  CHECK(ssh->blocked_by.front().component == "eni-web");
+  // The group whose rules fail is the blocker, at the group in the input; the detail names the interface.
+  CHECK(ssh->blocked_by.front().component == "sg-web");
+  for (const model::SecurityGroup& g : n.security_groups) {
+    if (g.id == "sg-web") CHECK(ssh->blocked_by.front().where.pointer == g.origin.pointer);
+  }
+  CHECK_FALSE(ssh->blocked_by.front().where.pointer.empty());
+  CHECK(ssh->blocked_by.front().detail == "no inbound rule of sg-web (eni-web) matches");
   CHECK(ssh->blocked_by.front().direction == "ingress");
   // The rule admits tcp/22 from the VPC only: outside hosts never reach port 22.
   CHECK(ssh->ports == net::PortSet::Range(0, 442).Union(net::PortSet::Range(444, 65535)));
@@ -178,7 +184,7 @@ TEST_CASE("every blocker along the path is listed", "[engine]") {
   REQUIRE(c.blocked_by.size() == 2);
   CHECK(c.blocked_by[0].code == "ENI_SG_RULES_MISMATCH");
   CHECK(c.blocked_by[0].direction == "egress");
-  CHECK(c.blocked_by[0].component == "eni-app");
+  CHECK(c.blocked_by[0].component == "sg-app");
   CHECK(c.blocked_by[1].code == "SUBNET_ACL_RESTRICTION");
   CHECK(c.blocked_by[1].detail == "acl-b inbound rule 90 denies tcp/5432 from 10.0.0.0/16");
   CHECK(c.suggestion.empty());  // two components: no single fix
