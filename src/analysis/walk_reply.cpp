@@ -24,8 +24,20 @@ Final ToFinal(Flow& f, bool reachable) {
 
 void Walker::Deliver(Flow f, const Arrival& arrival) {
   if (target_.kind == EndpointKind::kGateway && !Passed(f, target_.gateway)) {
-    Stop(std::move(f), MakeBlocker("destination", code::kNoDestination, true,
-                                   "delivered without passing through the destination gateway"));
+    // The gateway asked about is the component the packet should have passed.
+    const model::Handle g = target_.gateway.handle;
+    const char kind = target_.gateway.kind;
+    const std::string& id = kind == 'n'   ? net_.nat_gateways[g].id
+                            : kind == 'p' ? net_.peerings[g].id
+                                          : net_.internet_gateways[g].id;
+    const base::SourceRef& where = kind == 'n'   ? net_.nat_gateways[g].origin
+                                   : kind == 'p' ? net_.peerings[g].origin
+                                                 : net_.internet_gateways[g].origin;
+    const std::string place = arrival.kind == Arrival::kInterface ? net_.interfaces[arrival.handle].id
+                              : arrival.kind == Arrival::kInternet ? std::string("the internet")
+                                                                   : net_.subnets[arrival.subnet].id;
+    Stop(std::move(f), MakeBlocker(id, code::kNoDestination, true,
+                                   "delivered to " + place + " without passing through " + id, where));
     return;
   }
   if (source_.via_igw != model::kNone && !Passed(f, GatewayPass{'i', source_.via_igw})) {

@@ -110,6 +110,27 @@ TEST_CASE("a private subnet reaches the internet through the NAT gateway and bac
   for (const PacketClass& k : to_nat.classes) CHECK(Codes(k) == CodeSet{{"NO_POSSIBLE_DESTINATION", kFwd}});
 }
 
+TEST_CASE("a packet delivered without passing the gateway asked about is blocked at that gateway", "[engine]") {
+  const model::Network n = TwoTierNetwork();
+  Engine engine(n);
+  // eni-web's subnet routes to the internet gateway: its packets never pass the NAT.
+  const QueryResult r = Why(engine, "eni-web", "nat-a", "tcp", "443");
+  INFO(Dump(r));
+  CHECK(r.verdict == Verdict::kUnreachable);
+  bool found = false;
+  for (const PacketClass& c : r.classes) {
+    for (const Blocker& b : c.blocked_by) {
+      if (b.detail.find("without passing through") == std::string::npos) continue;
+      found = true;
+      CHECK(b.component == "nat-a");
+      CHECK(b.code == "NO_POSSIBLE_DESTINATION");
+      CHECK(b.detail == "delivered to the internet without passing through nat-a");
+      CHECK_FALSE(b.where.pointer.empty());
+    }
+  }
+  CHECK(found);
+}
+
 TEST_CASE("a NAT's remapped port must pass the return ACL for every port; a client's port splits", "[engine]") {
   testing::ModelBuilder b;
   TwoTier(b);
