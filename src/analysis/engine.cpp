@@ -171,7 +171,12 @@ QueryResult Engine::Analyze(const Query& query) const {
     reachable += c.cls.reachable ? 1 : 0;
     result.classes.push_back(std::move(c.cls));
   }
-  if (result.classes.empty()) {
+  // Say why the question is empty once: a note that already says so (e.g. a gateway as the
+  // source) makes the generic one redundant.
+  const bool explained = std::any_of(notes.begin(), notes.end(), [](const std::string& note) {
+    return note.find("the question has no packets") != std::string::npos;
+  });
+  if (result.classes.empty() && !explained) {
     notes.insert("the question has no packets (no source and destination address of one family)");
   }
   result.verdict = reachable == 0 ? Verdict::kUnreachable

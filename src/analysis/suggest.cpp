@@ -54,6 +54,19 @@ std::string RouteFix(const Index& index, const SourcePart& source, const net::Ad
   return "add a route " + std::string(v4 ? "0.0.0.0/0" : "::/0") + " -> " + target + " to " + table.id;
 }
 
+/// The addresses a rule should name: "0.0.0.0/0" (or "::/0") for internet addresses that
+/// take more than a few CIDRs to list (outside every modelled VPC), else the CIDRs.
+std::string RuleAddresses(const Index& index, const net::AddressSet& set) {
+  constexpr std::size_t kFewCidrs = 4;
+  const bool one_family = set.v4.IsEmpty() != set.v6.IsEmpty();
+  const bool in_a_vpc = std::any_of(index.vpcs.begin(), index.vpcs.end(),
+                                    [&](const VpcIndex& v) { return v.cidrs.Intersects(set); });
+  if (one_family && !in_a_vpc && set.ToCidrs().size() > kFewCidrs) {
+    return set.v4.IsEmpty() ? "::/0" : "0.0.0.0/0";
+  }
+  return AddressText(set);
+}
+
 }  // namespace
 
 std::string Suggest(const Index& index, const SourcePart& source, const PacketClass& cls, const BlockerNote& note) {
@@ -73,7 +86,7 @@ std::string Suggest(const Index& index, const SourcePart& source, const PacketCl
     case FixKind::kSgEgress: {
       const model::NetworkInterface& e = n.interfaces[note.handle];
       const bool ingress = note.fix == FixKind::kSgIngress;
-      std::string peer = AddressText(remote_set());
+      std::string peer = RuleAddresses(index, remote_set());
       if (ingress && !note.translated && note.remote.linked && source.info.kind == SourceInfo::kInterface) {
         const model::NetworkInterface& s = n.interfaces[source.info.handle];
         if (!s.group_ids.empty() && (s.vpc == e.vpc || index.SameRegionPeers(e.vpc, s.vpc))) peer = s.group_ids.front();
@@ -84,7 +97,8 @@ std::string Suggest(const Index& index, const SourcePart& source, const PacketCl
     case FixKind::kAcl: {
       const model::NetworkAcl& acl = n.network_acls[note.handle];
       std::string out = std::string("add an ") + (note.ingress ? "inbound" : "outbound") + " rule allowing " +
-                        service() + (note.ingress ? " from " : " to ") + AddressText(remote_set()) + " to " + acl.id;
+                        service() + (note.ingress ? " from " : " to ") + RuleAddresses(index, remote_set()) + " to " +
+                        acl.id;
       if (note.rule_number > 0 && note.rule_number < 32767) {
         out += " numbered below " + std::to_string(note.rule_number);
       }

@@ -42,6 +42,8 @@ TEST_CASE("security groups split the ports of an internet question", "[engine]")
   CHECK_FALSE(ssh->blocked_by.front().where.pointer.empty());
   CHECK(ssh->blocked_by.front().detail == "no inbound rule of sg-web (eni-web) matches");
   CHECK(ssh->blocked_by.front().direction == "ingress");
+  // Outside hosts are the internet: the fix names 0.0.0.0/0, not the many CIDRs of the class.
+  CHECK(ssh->suggestion == "add an inbound rule tcp/0-442,444-65535 from 0.0.0.0/0 to sg-web");
   // The rule admits tcp/22 from the VPC only: outside hosts never reach port 22.
   CHECK(ssh->ports == net::PortSet::Range(0, 442).Union(net::PortSet::Range(444, 65535)));
   // The internet source excludes private ranges and the modelled public addresses.
@@ -129,6 +131,16 @@ TEST_CASE("a packet delivered without passing the gateway asked about is blocked
     }
   }
   CHECK(found);
+}
+
+TEST_CASE("a gateway as the source: one note says the question has no packets", "[engine]") {
+  const model::Network n = TwoTierNetwork();
+  Engine engine(n);
+  const QueryResult r = Why(engine, "nat-a", "internet");
+  INFO(Dump(r));
+  CHECK(r.classes.empty());
+  REQUIRE(r.notes.size() == 1);
+  CHECK(r.notes.front() == "nat-a is not a packet source: the question has no packets");
 }
 
 TEST_CASE("a NAT's remapped port must pass the return ACL for every port; a client's port splits", "[engine]") {
