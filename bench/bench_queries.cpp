@@ -96,14 +96,16 @@ void MeasureQueries(const model::Network& network, const analysis::Engine& engin
     const model::Handle source = PickFrom(c.sources, rng);
     auto found = source_endpoints.find(source);
     if (found == source_endpoints.end()) {
-      analysis::EndpointResolution resolved = analysis::ResolveEndpoint(network, network.interfaces[source].id);
+      analysis::EndpointResolution resolved =
+          analysis::ResolveEndpoint(network, network.interfaces[source].id);
       if (!resolved.ok) {
         ++unresolved;
         continue;
       }
       found = source_endpoints.emplace(source, std::move(resolved.endpoint)).first;
     }
-    analysis::EndpointResolution destination = analysis::ResolveEndpoint(network, RandomDestination(network, c, source, rng));
+    analysis::EndpointResolution destination =
+        analysis::ResolveEndpoint(network, RandomDestination(network, c, source, rng));
     if (!destination.ok) {
       ++unresolved;
       continue;
@@ -159,7 +161,8 @@ void MeasureQueries(const model::Network& network, const analysis::Engine& engin
   }
   out["why_all_runs"] = why_ms.size();
   out["why_all_ms"] = why_ms.empty() ? Json(nullptr) : Json(std::round(Median(why_ms) * 1000) / 1000);
-  out["why_all_max_ms"] = why_ms.empty() ? Json(nullptr) : Json(std::round(Percentile(why_ms, 1.0) * 1000) / 1000);
+  out["why_all_max_ms"] =
+      why_ms.empty() ? Json(nullptr) : Json(std::round(Percentile(why_ms, 1.0) * 1000) / 1000);
   out["why_all_classes"] = why_classes.empty() ? Json(nullptr) : Json(Median(why_classes));
 
   // Exposure of the whole estate: once, or the median of three when it is fast.
@@ -167,7 +170,8 @@ void MeasureQueries(const model::Network& network, const analysis::Engine& engin
   std::size_t exposures = 0;
   for (int run = 0; run < 3; ++run) {
     Stopwatch watch;
-    const std::vector<analysis::Exposure> found = engine.Exposures(net::ProtocolSet::All(), net::PortSet::All());
+    const std::vector<analysis::Exposure> found =
+        engine.Exposures(net::ProtocolSet::All(), net::PortSet::All());
     exposure_s.push_back(watch.Seconds());
     exposures = found.size();
     if (exposure_s.back() > 1.0) break;

@@ -91,7 +91,8 @@ int main(int argc, char** argv) {
   const auto done = std::chrono::steady_clock::now();
   const bench::EstateCounts counts = bench::CountEstate(estate);
   std::uint64_t acl_entries = 0;
-  for (const bench::Acl& acl : estate.acls) acl_entries += static_cast<std::uint64_t>(bench::AclEntryCount(estate, acl));
+  for (const bench::Acl& acl : estate.acls)
+    acl_entries += static_cast<std::uint64_t>(bench::AclEntryCount(estate, acl));
   std::uint64_t scopes = 0;
   for (const bench::Scope& scope : estate.scopes) scopes += scope.vpcs.empty() ? 0 : 1;
   const double build_s = std::chrono::duration<double>(built - start).count();
@@ -107,16 +108,17 @@ int main(int argc, char** argv) {
       " \"security_groups\": %zu, \"sg_rules\": %llu, \"sg_group_rules\": %llu, \"network_acls\": %zu,"
       " \"acl_entries\": %llu, \"interfaces\": %zu, \"instances\": %zu, \"elastic_ips\": %zu}\n",
       size.name.c_str(), static_cast<unsigned long long>(seed), options.indent, options.pages,
-      static_cast<unsigned long long>(stats.files), static_cast<unsigned long long>(stats.bytes), build_s, write_s,
-      options.threads, static_cast<unsigned long long>(scopes), estate.vpcs.size(), estate.subnets.size(),
-      estate.route_tables.size(), static_cast<unsigned long long>(counts.routes),
+      static_cast<unsigned long long>(stats.files), static_cast<unsigned long long>(stats.bytes), build_s,
+      write_s, options.threads, static_cast<unsigned long long>(scopes), estate.vpcs.size(),
+      estate.subnets.size(), estate.route_tables.size(), static_cast<unsigned long long>(counts.routes),
       static_cast<unsigned long long>(counts.blackhole_routes), estate.peerings.size(),
       estate.internet_gateways.size(), estate.nat_gateways.size(), estate.security_groups.size(),
       static_cast<unsigned long long>(counts.rules), static_cast<unsigned long long>(counts.group_rules),
       estate.acls.size(), static_cast<unsigned long long>(acl_entries), estate.interfaces.size(),
       estate.instances.size(), estate.elastic_ips.size());
   std::fputs(summary, stdout);
-  const std::string summary_path = (std::filesystem::path(options.out_dir) / "generate-summary.json").string();
+  const std::string summary_path =
+      (std::filesystem::path(options.out_dir) / "generate-summary.json").string();
   if (std::FILE* out = std::fopen(summary_path.c_str(), "wb")) {
     std::fputs(summary, out);
     std::fclose(out);

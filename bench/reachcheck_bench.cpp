@@ -101,9 +101,9 @@ void MeasureCachedLoad(const Options& options, const reachcheck::model::Network&
   namespace fs = std::filesystem;
   using namespace reachcheck;
   const bool own_dir = options.cache_dir.empty();
-  const fs::path dir = own_dir ? fs::temp_directory_path() /
-                                     ("reachcheck-bench-cache-" + std::to_string(::getpid()))
-                               : fs::path(options.cache_dir);
+  const fs::path dir =
+      own_dir ? fs::temp_directory_path() / ("reachcheck-bench-cache-" + std::to_string(::getpid()))
+              : fs::path(options.cache_dir);
   std::error_code ec;
   cache::CacheOptions cache_options{true, dir.string()};
   base::Diagnostics store_diagnostics;
@@ -186,7 +186,8 @@ int main(int argc, char** argv) {
   out["files"] = stats.files_read;
   out["input_bytes"] = stats.bytes_read;
   out["load_s"] = Seconds(load_s);
-  out["load_mb_per_s"] = load_s > 0 ? Json(static_cast<double>(stats.bytes_read) / 1e6 / load_s) : Json(nullptr);
+  out["load_mb_per_s"] =
+      load_s > 0 ? Json(static_cast<double>(stats.bytes_read) / 1e6 / load_s) : Json(nullptr);
   out["load_parse_s"] = Seconds(stats.parse_s);
   out["load_model_s"] = Seconds(stats.model_s);
   out["load_validate_s"] = Seconds(stats.validate_s);

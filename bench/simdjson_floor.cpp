@@ -69,7 +69,8 @@ error_code WalkValue(ondemand::value& value, Counts& counts) {
     case ondemand::json_type::number: {
       ondemand::number number;
       if (error_code e = value.get_number().get(number)) return e;
-      counts.number_sum += number.is_int64() ? number.get_int64() : static_cast<std::int64_t>(number.as_double());
+      counts.number_sum +=
+          number.is_int64() ? number.get_int64() : static_cast<std::int64_t>(number.as_double());
       return simdjson::SUCCESS;
     }
     case ondemand::json_type::boolean: {
@@ -168,8 +169,8 @@ int main(int argc, char** argv) {
       "{\"files\": %zu, \"bytes\": %llu, \"values\": %llu, \"repeat\": %d, \"threads\": 1,"
       " \"read_s\": %.4f, \"parse_s\": %.4f, \"total_s\": %.4f, \"checksum\": %lld,"
       " \"stage1\": \"%s\", \"ondemand\": \"%s\"}\n",
-      files.size(), static_cast<unsigned long long>(bytes), static_cast<unsigned long long>(counts.values), repeat,
-      Median(read_times), Median(parse_times), Median(total_times),
+      files.size(), static_cast<unsigned long long>(bytes), static_cast<unsigned long long>(counts.values),
+      repeat, Median(read_times), Median(parse_times), Median(total_times),
       static_cast<long long>(counts.number_sum + static_cast<std::int64_t>(counts.string_bytes)),
       simdjson::get_active_implementation()->name().c_str(), kOnDemandKernel);
   return 0;

@@ -71,9 +71,30 @@ class Builder {
 
 // Id kinds (salts for NewId).
 enum IdKind : int {
-  kIdVpc, kIdSubnet, kIdRouteTable, kIdRtbAssoc, kIdIgw, kIdEigw, kIdNat, kIdPeering,
-  kIdGroup, kIdAcl, kIdAclAssoc, kIdEni, kIdAttach, kIdInstance, kIdReservation, kIdAlloc,
-  kIdEipAssoc, kIdPrefixList, kIdEndpoint, kIdCidrAssoc, kIdVolume, kIdAmi, kIdDeleted, kIdMac,
+  kIdVpc,
+  kIdSubnet,
+  kIdRouteTable,
+  kIdRtbAssoc,
+  kIdIgw,
+  kIdEigw,
+  kIdNat,
+  kIdPeering,
+  kIdGroup,
+  kIdAcl,
+  kIdAclAssoc,
+  kIdEni,
+  kIdAttach,
+  kIdInstance,
+  kIdReservation,
+  kIdAlloc,
+  kIdEipAssoc,
+  kIdPrefixList,
+  kIdEndpoint,
+  kIdCidrAssoc,
+  kIdVolume,
+  kIdAmi,
+  kIdDeleted,
+  kIdMac,
 };
 
 }  // namespace reachcheck::bench

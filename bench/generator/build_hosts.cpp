@@ -12,9 +12,10 @@ namespace {
 
 // Groups 0..4 of every VPC: default, bastion, monitoring, load balancer, appliance; then
 // nine roles with five groups each.
-constexpr int kGroupDefault = 0, kGroupBastion = 1, kGroupMonitoring = 2, kGroupLb = 3,
-              kGroupAppliance = 4, kFirstRoleGroup = 5, kRoles = 9, kGroupsPerRole = 5;
-const char* const kRoleNames[kRoles] = {"web", "app", "db", "cache", "batch", "k8s-node", "search", "queue", "lambda"};
+constexpr int kGroupDefault = 0, kGroupBastion = 1, kGroupMonitoring = 2, kGroupLb = 3, kGroupAppliance = 4,
+              kFirstRoleGroup = 5, kRoles = 9, kGroupsPerRole = 5;
+const char* const kRoleNames[kRoles] = {"web",      "app",    "db",    "cache", "batch",
+                                        "k8s-node", "search", "queue", "lambda"};
 const int kWellKnownTcp[] = {22, 80, 443, 3306, 5432, 6379, 8080, 8443, 9200, 27017};
 
 }  // namespace
@@ -37,7 +38,8 @@ void Builder::BuildHosts() {
         group.description = std::string("Managed by Terraform: ") + kSpecial[g];
       } else {
         const int role = (g - kFirstRoleGroup) / kGroupsPerRole;
-        group.name = vpc.name + "-" + kRoleNames[role] + "-" + std::to_string((g - kFirstRoleGroup) % kGroupsPerRole);
+        group.name =
+            vpc.name + "-" + kRoleNames[role] + "-" + std::to_string((g - kFirstRoleGroup) % kGroupsPerRole);
         group.description = std::string(kRoleNames[role]) + " tier";
       }
       estate_.security_groups.push_back(std::move(group));
@@ -85,7 +87,8 @@ SgPeer Builder::RandomPeer(int v, int group_index, bool egress) {
         peer.peering = candidates[rng_.Below(static_cast<std::uint32_t>(candidates.size()))];
         const Peering& peering = estate_.peerings[Index(peer.peering)];
         const int other = peering.requester == v ? peering.accepter : peering.requester;
-        peer.ref = estate_.vpcs[Index(other)].first_group + static_cast<int>(rng_.Below(kSecurityGroupsPerVpc));
+        peer.ref =
+            estate_.vpcs[Index(other)].first_group + static_cast<int>(rng_.Below(kSecurityGroupsPerVpc));
       }
     }
     return peer;
@@ -103,13 +106,15 @@ SgPeer Builder::RandomPeer(int v, int group_index, bool egress) {
   } else if (which < 0.25) {
     peer.cidr = vpc.primary;
   } else if (which < 0.35 && !vpc.peerings.empty()) {
-    const Peering& peering = estate_.peerings[Index(vpc.peerings[rng_.Below(static_cast<std::uint32_t>(vpc.peerings.size()))])];
+    const Peering& peering =
+        estate_.peerings[Index(vpc.peerings[rng_.Below(static_cast<std::uint32_t>(vpc.peerings.size()))])];
     peer.cidr = estate_.vpcs[Index(peering.requester == v ? peering.accepter : peering.requester)].primary;
   } else if (which < 0.40) {
     peer.cidr = {Ip(10, 0, 0, 0), 8};
   } else if (which < 0.60) {
     const int prefix = rng_.Between(20, 24);
-    peer.cidr = {Ip(192, 168, 0, 0) + ((rng_.Below(256) << 8) & ~((1u << (32 - prefix)) - 1)), static_cast<std::uint8_t>(prefix)};
+    peer.cidr = {Ip(192, 168, 0, 0) + ((rng_.Below(256) << 8) & ~((1u << (32 - prefix)) - 1)),
+                 static_cast<std::uint8_t>(prefix)};
   } else if (which < 0.85) {
     peer.cidr = {NewPublicIp(), 32};
   } else {
@@ -143,7 +148,8 @@ void Builder::FillGroup(SecurityGroup& group, int v, int g) {
       all_out();
       return;
     case kGroupBastion:
-      group.ingress.push_back(simple(6, 22, 22, SgPeer{PeerKind::kPrefixList, {}, scope.prefix_lists[2], -1, 0}));
+      group.ingress.push_back(
+          simple(6, 22, 22, SgPeer{PeerKind::kPrefixList, {}, scope.prefix_lists[2], -1, 0}));
       group.ingress.back().peers.push_back(SgPeer{PeerKind::kCidr4, {NewPublicIp(), 32}, -1, -1, 1});
       all_out();
       return;
@@ -222,14 +228,16 @@ void Builder::BuildGroups(int v) {
 
 std::vector<int> Builder::PickGroups(int v, int role) {
   const int first = estate_.vpcs[Index(v)].first_group;
-  std::vector<int> groups{first + kFirstRoleGroup + role * kGroupsPerRole + static_cast<int>(rng_.Below(kGroupsPerRole))};
+  std::vector<int> groups{first + kFirstRoleGroup + role * kGroupsPerRole +
+                          static_cast<int>(rng_.Below(kGroupsPerRole))};
   const double n = rng_.Unit();
   const int count = n < 0.45 ? 1 : n < 0.75 ? 2 : n < 0.9 ? 3 : rng_.Between(4, 5);
   while (static_cast<int>(groups.size()) < count) {
     const double which = rng_.Unit();
-    const int g = which < 0.5   ? first + kGroupMonitoring
-                  : which < 0.7 ? first + kGroupBastion
-                                : first + kFirstRoleGroup + static_cast<int>(rng_.Below(kRoles * kGroupsPerRole));
+    const int g = which < 0.5 ? first + kGroupMonitoring
+                  : which < 0.7
+                      ? first + kGroupBastion
+                      : first + kFirstRoleGroup + static_cast<int>(rng_.Below(kRoles * kGroupsPerRole));
     if (std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(g);
   }
   return groups;
@@ -274,7 +282,8 @@ void Builder::BuildInstances(int v) {
   Vpc& vpc = estate_.vpcs[Index(v)];
   vpc.first_instance = static_cast<int>(estate_.instances.size());
   vpc.first_interface = static_cast<int>(estate_.interfaces.size());
-  auto subnet_in = [&](int lo, int hi, int az) {  // a subnet index in [lo, hi) of the VPC, in `az` when az >= 0
+  auto subnet_in = [&](int lo, int hi,
+                       int az) {  // a subnet index in [lo, hi) of the VPC, in `az` when az >= 0
     for (int attempt = 0; attempt < 32; ++attempt) {
       int s = lo + static_cast<int>(rng_.Below(static_cast<std::uint32_t>(hi - lo)));
       if (az >= 0) s = s - (s % kAzs) + az < hi ? s - (s % kAzs) + az : lo + az;
@@ -305,7 +314,7 @@ void Builder::BuildInstances(int v) {
     instance.reservation = reservation;
     const int index = static_cast<int>(estate_.instances.size());
     const double state = rng_.Unit();
-    instance.state = i == 0          ? InstanceState::kRunning
+    instance.state = i == 0         ? InstanceState::kRunning
                      : state < 0.90 ? InstanceState::kRunning
                      : state < 0.97 ? InstanceState::kStopped
                      : state < 0.98 ? InstanceState::kPending
@@ -327,7 +336,9 @@ void Builder::BuildInstances(int v) {
     } else {
       instance.role = static_cast<int>(rng_.Below(kRoles - 1));
       const double where = rng_.Unit();
-      instance.subnet = where < 0.25 ? subnet_in(0, 6, -1) : where < 0.95 ? subnet_in(6, 18, -1) : subnet_in(18, 20, -1);
+      instance.subnet = where < 0.25   ? subnet_in(0, 6, -1)
+                        : where < 0.95 ? subnet_in(6, 18, -1)
+                                       : subnet_in(18, 20, -1);
       if (instance.state != InstanceState::kTerminated) {
         const double n = rng_.Unit();
         const int count = n < 0.4 ? 1 : n < 0.8 ? 2 : 3;
@@ -358,7 +369,9 @@ void Builder::BuildInstances(int v) {
     const int eni = AddInterface(subnet_in(6, 18, -1), k, -1, 1);
     Interface& e = estate_.interfaces[Index(eni)];
     e.owner = static_cast<int>(rng_.Below(1000));
-    if (k == 2) e.groups = {vpc.first_group + kFirstRoleGroup + 8 * kGroupsPerRole + static_cast<int>(rng_.Below(kGroupsPerRole))};
+    if (k == 2)
+      e.groups = {vpc.first_group + kFirstRoleGroup + 8 * kGroupsPerRole +
+                  static_cast<int>(rng_.Below(kGroupsPerRole))};
     if (k == 3) e.groups = {vpc.first_group + kGroupLb};
     if (k == 4 || k == 5) e.groups = PickGroups(v, static_cast<int>(rng_.Below(kRoles)));
   }

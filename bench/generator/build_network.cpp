@@ -17,8 +17,8 @@ bool Overlaps(Cidr4 a, Cidr4 b) {
   return (a.base & mask) == (b.base & mask);
 }
 
-const char* const kVpcNames[] = {"prod", "staging", "dev", "shared", "data", "analytics",
-                                 "payments", "search", "ml", "edge", "identity", "batch"};
+const char* const kVpcNames[] = {"prod",     "staging", "dev", "shared", "data",     "analytics",
+                                 "payments", "search",  "ml",  "edge",   "identity", "batch"};
 
 }  // namespace
 
@@ -36,9 +36,8 @@ bool ParseEstateSize(const std::string& name, EstateSize* size) {
 
 std::uint32_t Builder::NewPublicIp() {
   // Six pools whose sizes are powers of two; an odd multiplier permutes each pool.
-  static const Cidr4 kPools[] = {{Ip(3, 208, 0, 0), 12},  {Ip(18, 204, 0, 0), 14},
-                                 {Ip(34, 192, 0, 0), 12}, {Ip(44, 192, 0, 0), 11},
-                                 {Ip(52, 0, 0, 0), 11},   {Ip(54, 144, 0, 0), 12}};
+  static const Cidr4 kPools[] = {{Ip(3, 208, 0, 0), 12},  {Ip(18, 204, 0, 0), 14}, {Ip(34, 192, 0, 0), 12},
+                                 {Ip(44, 192, 0, 0), 11}, {Ip(52, 0, 0, 0), 11},   {Ip(54, 144, 0, 0), 12}};
   const std::uint32_t n = public_ips_++;
   const Cidr4& pool = kPools[n % 6];
   const std::uint32_t size = 1u << (32 - pool.prefix);
@@ -56,7 +55,8 @@ std::uint32_t Builder::NewHost(int subnet) {
 void Builder::BuildScopes(int vpc_count) {
   const int accounts = std::clamp(vpc_count / 20, 2, 25);
   for (int a = 0; a < accounts; ++a) {
-    const std::uint64_t number = 100000000000ULL + Mix64(seed_ * 131 + static_cast<std::uint64_t>(a)) % 899999999999ULL;
+    const std::uint64_t number =
+        100000000000ULL + Mix64(seed_ * 131 + static_cast<std::uint64_t>(a)) % 899999999999ULL;
     for (int r = 0; r < kRegionCount; ++r) {
       Scope scope;
       scope.account = std::to_string(number);
@@ -113,9 +113,13 @@ void Builder::BuildVpc(int v) {
   // A unique /19 of 10.0.0.0/8 (2,048 of them), shuffled; 2 % reuse another VPC's block
   // (the copy-pasted CIDR that makes peering overlaps possible).
   std::uint32_t block = (static_cast<std::uint32_t>(v) * 1021u + static_cast<std::uint32_t>(seed_)) & 2047u;
-  if (v > 0 && rng_.Chance(0.02)) block = (static_cast<std::uint32_t>(rng_.Below(static_cast<std::uint32_t>(v))) * 1021u + static_cast<std::uint32_t>(seed_)) & 2047u;
+  if (v > 0 && rng_.Chance(0.02))
+    block = (static_cast<std::uint32_t>(rng_.Below(static_cast<std::uint32_t>(v))) * 1021u +
+             static_cast<std::uint32_t>(seed_)) &
+            2047u;
   vpc.primary = {Ip(10, 0, 0, 0) + (block << 13), 19};
-  if (rng_.Chance(0.2) && v < 1024) vpc.secondary = {Ip(100, 64, 0, 0) + (static_cast<std::uint32_t>(v) << 12), 20};
+  if (rng_.Chance(0.2) && v < 1024)
+    vpc.secondary = {Ip(100, 64, 0, 0) + (static_cast<std::uint32_t>(v) << 12), 20};
   vpc.dual_stack = rng_.Chance(0.15);
   vpc.v6_block = static_cast<std::uint32_t>(v);
   const bool has_igw = rng_.Chance(0.8);
@@ -132,7 +136,9 @@ void Builder::BuildVpc(int v) {
     subnet.vpc = v;
     subnet.id = NewId(kIdSubnet);
     subnet.az = s % kAzs;
-    subnet.tier = s < 6 ? (has_igw ? Tier::kPublic : Tier::kPrivate) : s < 18 ? Tier::kPrivate : Tier::kIsolated;
+    subnet.tier = s < 6    ? (has_igw ? Tier::kPublic : Tier::kPrivate)
+                  : s < 18 ? Tier::kPrivate
+                           : Tier::kIsolated;
     if (vpc.secondary.prefix != 0 && s >= 14 && s < 18) {
       subnet.cidr = {vpc.secondary.base + (static_cast<std::uint32_t>(s - 14) << 8), 24};
     } else {
@@ -158,11 +164,14 @@ void Builder::BuildPeerings() {
   const long long wanted = std::min<long long>(static_cast<long long>(kPeeringsPerVpc) * n, max_pairs);
   // Hubs: the first 5 % of each region's VPCs (at least one).
   std::vector<std::vector<int>> by_region(kRegionCount), hubs(kRegionCount);
-  for (int v = 0; v < n; ++v) by_region[static_cast<std::size_t>(estate_.vpcs[static_cast<std::size_t>(v)].scope % kRegionCount)].push_back(v);
+  for (int v = 0; v < n; ++v)
+    by_region[static_cast<std::size_t>(estate_.vpcs[static_cast<std::size_t>(v)].scope % kRegionCount)]
+        .push_back(v);
   for (int r = 0; r < kRegionCount; ++r) {
     const auto& members = by_region[static_cast<std::size_t>(r)];
     const std::size_t count = std::max<std::size_t>(1, members.size() / 20);
-    for (std::size_t i = 0; i < std::min(count, members.size()); ++i) hubs[static_cast<std::size_t>(r)].push_back(members[i]);
+    for (std::size_t i = 0; i < std::min(count, members.size()); ++i)
+      hubs[static_cast<std::size_t>(r)].push_back(members[i]);
   }
   std::set<std::pair<int, int>> pairs;
   long long attempts = 0;
@@ -192,7 +201,7 @@ void Builder::BuildPeerings() {
     peering.requester = a;
     peering.accepter = b;
     const double status = rng_.Unit();
-    peering.status = status < 0.95 ? PeeringStatus::kActive
+    peering.status = status < 0.95   ? PeeringStatus::kActive
                      : status < 0.97 ? PeeringStatus::kPending
                      : status < 0.99 ? PeeringStatus::kDeleted
                                      : PeeringStatus::kRejected;
@@ -214,7 +223,8 @@ void Builder::AddPeeringRoutes(int v, RouteTable& table) {
   for (int p : vpc.peerings) {
     const Peering& peering = estate_.peerings[static_cast<std::size_t>(p)];
     if (peering.status == PeeringStatus::kPending || peering.status == PeeringStatus::kRejected) continue;
-    const Vpc& peer = estate_.vpcs[static_cast<std::size_t>(peering.requester == v ? peering.accepter : peering.requester)];
+    const Vpc& peer =
+        estate_.vpcs[static_cast<std::size_t>(peering.requester == v ? peering.accepter : peering.requester)];
     Route route;
     route.target = RouteTarget::kPeering;
     route.target_index = p;
@@ -251,7 +261,11 @@ void Builder::BuildRouteTables(int v) {
     const int subnet = t == 0 ? -1 : vpc.first_subnet + t - 1;
     const Tier tier = subnet < 0 ? Tier::kIsolated : estate_.subnets[static_cast<std::size_t>(subnet)].tier;
     const int az = subnet < 0 ? 0 : estate_.subnets[static_cast<std::size_t>(subnet)].az;
-    table.name = vpc.name + (t == 0 ? "-main" : tier == Tier::kPublic ? "-public-" : tier == Tier::kPrivate ? "-private-" : "-isolated-") +
+    table.name = vpc.name +
+                 (t == 0                   ? "-main"
+                  : tier == Tier::kPublic  ? "-public-"
+                  : tier == Tier::kPrivate ? "-private-"
+                                           : "-isolated-") +
                  (t == 0 ? "" : std::to_string(t - 1));
     Route local;
     local.cidr = vpc.primary;
@@ -315,7 +329,8 @@ void Builder::BuildRouteTables(int v) {
     }
     if (subnet >= 0) {
       table.subnets.push_back(subnet);
-      estate_.subnets[static_cast<std::size_t>(subnet)].route_table = static_cast<int>(estate_.route_tables.size());
+      estate_.subnets[static_cast<std::size_t>(subnet)].route_table =
+          static_cast<int>(estate_.route_tables.size());
     } else {
       vpc.main_route_table = static_cast<int>(estate_.route_tables.size());
     }
@@ -332,7 +347,9 @@ void Builder::BuildAcls(int v) {
   Acl private_acl{NewId(kIdAcl), v, 2, {}};
   for (int s = vpc.first_subnet; s < vpc.first_subnet + kSubnetsPerVpc; ++s) {
     const Tier tier = estate_.subnets[static_cast<std::size_t>(s)].tier;
-    Acl& acl = !custom || tier == Tier::kIsolated ? default_acl : tier == Tier::kPublic ? public_acl : private_acl;
+    Acl& acl = !custom || tier == Tier::kIsolated ? default_acl
+               : tier == Tier::kPublic            ? public_acl
+                                                  : private_acl;
     acl.subnets.push_back(s);
   }
   vpc.default_acl = vpc.first_acl = static_cast<int>(estate_.acls.size());

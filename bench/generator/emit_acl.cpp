@@ -16,7 +16,7 @@ struct AclEntry {
   int protocol;  ///< -1 all, 1 icmp, 6 tcp, 17 udp
   int from, to;  ///< ports (tcp/udp)
   Cidr4 cidr;
-  bool v6_all;   ///< "::/0" instead of cidr
+  bool v6_all;  ///< "::/0" instead of cidr
   bool allow;
 };
 
@@ -41,34 +41,36 @@ std::vector<AclEntry> Entries(const Estate& e, const Acl& acl) {
   // A blocked public /24 (an abuse source) that differs per ACL.
   const Cidr4 blocked{(Ip(45, 0) + (rng.Below(1u << 16) << 8)), 24};
   if (acl.kind == 1) {
-    out = {{50, true, 6, 25, 25, any, false, false},      {100, true, 6, 443, 443, any, false, true},
-           {110, true, 6, 80, 80, any, false, true},      {120, true, 6, 1024, 65535, any, false, true},
-           {130, true, 17, 53, 53, any, false, true},     {140, true, 17, 123, 123, any, false, true},
-           {150, true, -1, 0, 0, ten, false, true},       {160, true, -1, 0, 0, cgnat, false, true},
-           {170, true, -1, 0, 0, corp, false, true},      {32767, true, -1, 0, 0, any, false, false},
-           {40, false, -1, 0, 0, blocked, false, false},  {50, false, 6, 3389, 3389, any, false, false},
-           {100, false, 6, 443, 443, any, false, true},   {110, false, 6, 80, 80, any, false, true},
-           {120, false, 6, 22, 22, corp, false, true},    {130, false, 6, 1024, 65535, any, false, true},
+    out = {{50, true, 6, 25, 25, any, false, false},        {100, true, 6, 443, 443, any, false, true},
+           {110, true, 6, 80, 80, any, false, true},        {120, true, 6, 1024, 65535, any, false, true},
+           {130, true, 17, 53, 53, any, false, true},       {140, true, 17, 123, 123, any, false, true},
+           {150, true, -1, 0, 0, ten, false, true},         {160, true, -1, 0, 0, cgnat, false, true},
+           {170, true, -1, 0, 0, corp, false, true},        {32767, true, -1, 0, 0, any, false, false},
+           {40, false, -1, 0, 0, blocked, false, false},    {50, false, 6, 3389, 3389, any, false, false},
+           {100, false, 6, 443, 443, any, false, true},     {110, false, 6, 80, 80, any, false, true},
+           {120, false, 6, 22, 22, corp, false, true},      {130, false, 6, 1024, 65535, any, false, true},
            {140, false, 17, 1024, 65535, any, false, true}, {150, false, 1, 0, 0, any, false, true},
-           {160, false, -1, 0, 0, ten, false, true},      {32767, false, -1, 0, 0, any, false, false}};
+           {160, false, -1, 0, 0, ten, false, true},        {32767, false, -1, 0, 0, any, false, false}};
   } else {
-    out = {{50, true, 6, 25, 25, any, false, false},      {100, true, -1, 0, 0, ten, false, true},
-           {110, true, -1, 0, 0, cgnat, false, true},     {120, true, -1, 0, 0, corp, false, true},
-           {130, true, 6, 443, 443, any, false, true},    {140, true, 6, 80, 80, any, false, true},
-           {150, true, 6, 1024, 65535, any, false, true}, {160, true, 17, 53, 53, any, false, true},
-           {170, true, 17, 123, 123, any, false, true},   {32767, true, -1, 0, 0, any, false, false},
-           {50, false, -1, 0, 0, blocked, false, false},  {100, false, -1, 0, 0, ten, false, true},
-           {110, false, -1, 0, 0, cgnat, false, true},    {120, false, -1, 0, 0, corp, false, true},
+    out = {{50, true, 6, 25, 25, any, false, false},       {100, true, -1, 0, 0, ten, false, true},
+           {110, true, -1, 0, 0, cgnat, false, true},      {120, true, -1, 0, 0, corp, false, true},
+           {130, true, 6, 443, 443, any, false, true},     {140, true, 6, 80, 80, any, false, true},
+           {150, true, 6, 1024, 65535, any, false, true},  {160, true, 17, 53, 53, any, false, true},
+           {170, true, 17, 123, 123, any, false, true},    {32767, true, -1, 0, 0, any, false, false},
+           {50, false, -1, 0, 0, blocked, false, false},   {100, false, -1, 0, 0, ten, false, true},
+           {110, false, -1, 0, 0, cgnat, false, true},     {120, false, -1, 0, 0, corp, false, true},
            {130, false, 6, 1024, 65535, any, false, true}, {140, false, 17, 1024, 65535, any, false, true},
-           {150, false, 1, 0, 0, any, false, true},       {160, false, 6, 22, 22, any, false, false},
-           {170, false, 6, 443, 443, any, false, true},   {32767, false, -1, 0, 0, any, false, false}};
+           {150, false, 1, 0, 0, any, false, true},        {160, false, 6, 22, 22, any, false, false},
+           {170, false, 6, 443, 443, any, false, true},    {32767, false, -1, 0, 0, any, false, false}};
   }
   return out;
 }
 
 }  // namespace
 
-int AclEntryCount(const Estate& estate, const Acl& acl) { return static_cast<int>(Entries(estate, acl).size()); }
+int AclEntryCount(const Estate& estate, const Acl& acl) {
+  return static_cast<int>(Entries(estate, acl).size());
+}
 
 void WriteNetworkAcl(JsonWriter& w, const Estate& e, const Scope& scope, int index) {
   const Acl& acl = e.acls[U(index)];
@@ -105,7 +107,10 @@ void WriteNetworkAcl(JsonWriter& w, const Estate& e, const Scope& scope, int ind
       w.FieldInt("To", entry.to);
       w.EndObject();
     }
-    w.Field("Protocol", entry.protocol == -1 ? "-1" : entry.protocol == 1 ? "1" : entry.protocol == 6 ? "6" : "17");
+    w.Field("Protocol", entry.protocol == -1  ? "-1"
+                        : entry.protocol == 1 ? "1"
+                        : entry.protocol == 6 ? "6"
+                                              : "17");
     w.Field("RuleAction", entry.allow ? "allow" : "deny");
     w.FieldInt("RuleNumber", entry.number);
     w.EndObject();

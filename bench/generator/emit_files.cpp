@@ -29,10 +29,13 @@ void Range(std::vector<int>& out, int first, int count) {
 
 std::vector<int> ListVpcs(const Estate& e, int s) { return e.scopes[U(s)].vpcs; }
 std::vector<int> ListSubnets(const Estate& e, int s) {
-  return PerVpc(e, s, [](const Vpc& v, int, std::vector<int>& out) { Range(out, v.first_subnet, kSubnetsPerVpc); });
+  return PerVpc(e, s,
+                [](const Vpc& v, int, std::vector<int>& out) { Range(out, v.first_subnet, kSubnetsPerVpc); });
 }
 std::vector<int> ListRouteTables(const Estate& e, int s) {
-  return PerVpc(e, s, [](const Vpc& v, int, std::vector<int>& out) { Range(out, v.first_route_table, kSubnetsPerVpc); });
+  return PerVpc(e, s, [](const Vpc& v, int, std::vector<int>& out) {
+    Range(out, v.first_route_table, kSubnetsPerVpc);
+  });
 }
 std::vector<int> ListInternetGateways(const Estate& e, int s) {
   std::vector<int> out;
@@ -55,13 +58,17 @@ std::vector<int> ListNatGateways(const Estate& e, int s) {
 }
 std::vector<int> ListPeerings(const Estate& e, int s) { return e.scopes[U(s)].peerings; }
 std::vector<int> ListGroups(const Estate& e, int s) {
-  return PerVpc(e, s, [](const Vpc& v, int, std::vector<int>& out) { Range(out, v.first_group, kSecurityGroupsPerVpc); });
+  return PerVpc(e, s, [](const Vpc& v, int, std::vector<int>& out) {
+    Range(out, v.first_group, kSecurityGroupsPerVpc);
+  });
 }
 std::vector<int> ListAcls(const Estate& e, int s) {
   return PerVpc(e, s, [](const Vpc& v, int, std::vector<int>& out) { Range(out, v.first_acl, v.acl_count); });
 }
 std::vector<int> ListInterfaces(const Estate& e, int s) {
-  return PerVpc(e, s, [](const Vpc& v, int, std::vector<int>& out) { Range(out, v.first_interface, v.interface_count); });
+  return PerVpc(e, s, [](const Vpc& v, int, std::vector<int>& out) {
+    Range(out, v.first_interface, v.interface_count);
+  });
 }
 std::vector<int> ListReservations(const Estate& e, int s) {
   return PerVpc(e, s, [&](const Vpc& v, int, std::vector<int>& out) {
@@ -137,7 +144,8 @@ bool WriteEstate(const Estate& estate, const EmitOptions& options, EmitStats* st
     }
     for (const ResourceType& type : ResourceTypes()) {
       bool big = false;
-      for (const char* key : {"Reservations", "NetworkInterfaces", "SecurityGroups", "RouteTables"}) big |= std::strcmp(type.key, key) == 0;
+      for (const char* key : {"Reservations", "NetworkInterfaces", "SecurityGroups", "RouteTables"})
+        big |= std::strcmp(type.key, key) == 0;
       if (!big) tasks.push_back({s, &type});
     }
   }
@@ -158,11 +166,13 @@ bool WriteEstate(const Estate& estate, const EmitOptions& options, EmitStats* st
           std::snprintf(suffix, sizeof suffix, "-%03d", page + 1);
           name += suffix;
         }
-        const fs::path path = fs::path(options.out_dir) / "aws_configs" / scope.account / scope.region / (name + ".json");
+        const fs::path path =
+            fs::path(options.out_dir) / "aws_configs" / scope.account / scope.region / (name + ".json");
         std::FILE* out = std::fopen(path.c_str(), "wb");
         if (out == nullptr) {
           std::lock_guard<std::mutex> lock(error_mutex);
-          if (first_error.empty()) first_error = "cannot write " + path.string() + ": " + std::strerror(errno);
+          if (first_error.empty())
+            first_error = "cannot write " + path.string() + ": " + std::strerror(errno);
           return;
         }
         {

@@ -10,14 +10,17 @@
 namespace reachcheck::bench {
 namespace {
 
-const char* const kDescriptions[] = {"from the web tier", "health checks", "monitoring",
-                                     "corporate VPN", "partner access", "CI runners",
-                                     "service mesh", "legacy, review"};
+const char* const kDescriptions[] = {"from the web tier", "health checks", "monitoring",   "corporate VPN",
+                                     "partner access",    "CI runners",    "service mesh", "legacy, review"};
 
-void WritePermission(JsonWriter& w, const Estate& e, const Scope& scope, const Vpc& vpc, const Permission& p) {
+void WritePermission(JsonWriter& w, const Estate& e, const Scope& scope, const Vpc& vpc,
+                     const Permission& p) {
   w.BeginObject();
   if (p.protocol != -1) w.FieldInt("FromPort", p.from);
-  w.Field("IpProtocol", p.protocol == -1 ? "-1" : p.protocol == 6 ? "tcp" : p.protocol == 17 ? "udp" : "icmp");
+  w.Field("IpProtocol", p.protocol == -1   ? "-1"
+                        : p.protocol == 6  ? "tcp"
+                        : p.protocol == 17 ? "udp"
+                                           : "icmp");
   auto description = [&](const SgPeer& peer) {
     if (peer.description >= 0) w.Field("Description", kDescriptions[peer.description]);
   };
@@ -102,7 +105,8 @@ std::uint32_t PublicAddressOf(const Estate& e, const Interface& eni) {
   return eni.eip >= 0 ? e.elastic_ips[U(eni.eip)].ip : eni.public_ip;
 }
 
-const char* const kInterfaceTypes[] = {"interface", "nat_gateway", "lambda", "network_load_balancer", "vpc_endpoint", "interface"};
+const char* const kInterfaceTypes[] = {"interface",    "nat_gateway", "lambda", "network_load_balancer",
+                                       "vpc_endpoint", "interface"};
 
 // The fields shared by describe-network-interfaces and the interfaces inlined in
 // describe-instances (`inline_form`: no AvailabilityZone, RequesterManaged, TagSet, ...).
@@ -141,12 +145,25 @@ void WriteInterface(JsonWriter& w, const Estate& e, const Scope& scope, int inde
   w.Key("Description");
   w.BeginString();
   switch (eni.kind) {
-    case 0: w.Raw(eni.device_index == 0 ? "Primary network interface" : ""); break;
-    case 1: w.Raw("Interface for NAT Gateway "); AppendId(w, "nat-", e.nat_gateways[U(eni.owner)].id); break;
-    case 2: w.Raw("AWS Lambda VPC ENI-fn-" + std::to_string(eni.owner)); break;
-    case 3: w.Raw("ELB net/" + vpc.name + "-nlb-" + std::to_string(eni.owner % 7)); break;
-    case 4: w.Raw("VPC Endpoint Interface "); AppendId(w, "vpce-", Mix64(eni.id)); break;
-    default: break;
+    case 0:
+      w.Raw(eni.device_index == 0 ? "Primary network interface" : "");
+      break;
+    case 1:
+      w.Raw("Interface for NAT Gateway ");
+      AppendId(w, "nat-", e.nat_gateways[U(eni.owner)].id);
+      break;
+    case 2:
+      w.Raw("AWS Lambda VPC ENI-fn-" + std::to_string(eni.owner));
+      break;
+    case 3:
+      w.Raw("ELB net/" + vpc.name + "-nlb-" + std::to_string(eni.owner % 7));
+      break;
+    case 4:
+      w.Raw("VPC Endpoint Interface ");
+      AppendId(w, "vpce-", Mix64(eni.id));
+      break;
+    default:
+      break;
   }
   w.EndString();
   w.Key("Groups");
@@ -266,7 +283,8 @@ void WriteInstance(JsonWriter& w, const Estate& e, const Scope& scope, int index
   w.Field("Name", kNames[state]);
   w.EndObject();
   w.Field("StateTransitionReason", instance.state == InstanceState::kStopped || gone
-                                       ? "User initiated (2024-05-02 10:11:12 GMT)" : "");
+                                       ? "User initiated (2024-05-02 10:11:12 GMT)"
+                                       : "");
   if (!gone) {
     IdField(w, "SubnetId", "subnet-", subnet.id);
     IdField(w, "VpcId", "vpc-", vpc.id);
@@ -309,7 +327,8 @@ void WriteInstance(JsonWriter& w, const Estate& e, const Scope& scope, int index
   }
   w.EndArray();
   w.FieldBool("SourceDestCheck", primary == nullptr || primary->source_dest_check);
-  std::string name = vpc.name + "-" + (instance.role < 0 ? std::string("router") : std::to_string(instance.role)) + "-" +
+  std::string name = vpc.name + "-" +
+                     (instance.role < 0 ? std::string("router") : std::to_string(instance.role)) + "-" +
                      std::to_string(index - vpc.first_instance);
   NameTags(w, name, EnvironmentOf(vpc.name));
   w.Field("VirtualizationType", "hvm");

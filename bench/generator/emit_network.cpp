@@ -83,7 +83,9 @@ void WriteSubnet(JsonWriter& w, const Estate& e, const Scope& scope, int index) 
     w.EndObject();
   }
   w.EndArray();
-  const char* tier = subnet.tier == Tier::kPublic ? "public" : subnet.tier == Tier::kPrivate ? "private" : "isolated";
+  const char* tier = subnet.tier == Tier::kPublic    ? "public"
+                     : subnet.tier == Tier::kPrivate ? "private"
+                                                     : "isolated";
   NameTags(w, vpc.name + "-" + tier + "-" + std::to_string(in_vpc), EnvironmentOf(vpc.name));
   w.Key("SubnetArn");
   w.BeginString();
@@ -122,12 +124,24 @@ void WriteRoute(JsonWriter& w, const Estate& e, const Scope& scope, const Vpc& v
     CidrField(w, "DestinationCidrBlock", route.cidr);
   }
   switch (route.target) {
-    case RouteTarget::kLocal: w.Field("GatewayId", "local"); break;
-    case RouteTarget::kIgw: IdField(w, "GatewayId", "igw-", e.internet_gateways[U(route.target_index)].id); break;
-    case RouteTarget::kEigw: IdField(w, "EgressOnlyInternetGatewayId", "eigw-", e.egress_only_ids[U(route.target_index)]); break;
-    case RouteTarget::kNat: IdField(w, "NatGatewayId", "nat-", e.nat_gateways[U(route.target_index)].id); break;
-    case RouteTarget::kPeering: IdField(w, "VpcPeeringConnectionId", "pcx-", e.peerings[U(route.target_index)].id); break;
-    case RouteTarget::kEndpoint: IdField(w, "GatewayId", "vpce-", e.endpoints[U(route.target_index)].id); break;
+    case RouteTarget::kLocal:
+      w.Field("GatewayId", "local");
+      break;
+    case RouteTarget::kIgw:
+      IdField(w, "GatewayId", "igw-", e.internet_gateways[U(route.target_index)].id);
+      break;
+    case RouteTarget::kEigw:
+      IdField(w, "EgressOnlyInternetGatewayId", "eigw-", e.egress_only_ids[U(route.target_index)]);
+      break;
+    case RouteTarget::kNat:
+      IdField(w, "NatGatewayId", "nat-", e.nat_gateways[U(route.target_index)].id);
+      break;
+    case RouteTarget::kPeering:
+      IdField(w, "VpcPeeringConnectionId", "pcx-", e.peerings[U(route.target_index)].id);
+      break;
+    case RouteTarget::kEndpoint:
+      IdField(w, "GatewayId", "vpce-", e.endpoints[U(route.target_index)].id);
+      break;
     case RouteTarget::kInterface:
       if (route.blackhole) {
         IdField(w, "NetworkInterfaceId", "eni-", route.deleted_id);
@@ -299,10 +313,22 @@ void WritePeering(JsonWriter& w, const Estate& e, const Scope&, int index) {
   w.Key("Status");
   w.BeginObject();
   switch (peering.status) {
-    case PeeringStatus::kActive: w.Field("Code", "active"); w.Field("Message", "Active"); break;
-    case PeeringStatus::kPending: w.Field("Code", "pending-acceptance"); w.Field("Message", "Pending Acceptance by " + accepter_account); break;
-    case PeeringStatus::kDeleted: w.Field("Code", "deleted"); w.Field("Message", "Deleted by " + accepter_account); break;
-    case PeeringStatus::kRejected: w.Field("Code", "rejected"); w.Field("Message", "Rejected by " + accepter_account); break;
+    case PeeringStatus::kActive:
+      w.Field("Code", "active");
+      w.Field("Message", "Active");
+      break;
+    case PeeringStatus::kPending:
+      w.Field("Code", "pending-acceptance");
+      w.Field("Message", "Pending Acceptance by " + accepter_account);
+      break;
+    case PeeringStatus::kDeleted:
+      w.Field("Code", "deleted");
+      w.Field("Message", "Deleted by " + accepter_account);
+      break;
+    case PeeringStatus::kRejected:
+      w.Field("Code", "rejected");
+      w.Field("Message", "Rejected by " + accepter_account);
+      break;
   }
   w.EndObject();
   const std::string name = e.vpcs[U(peering.requester)].name + "-to-" + e.vpcs[U(peering.accepter)].name;
@@ -363,7 +389,8 @@ void WriteVpcEndpoint(JsonWriter& w, const Estate& e, const Scope& scope, int in
   w.Field("ServiceName", "com.amazonaws." + scope.region + ".s3");
   w.Field("State", "available");
   w.Field("PolicyDocument",
-          "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"*\",\"Resource\":\"*\"}]}");
+          "{\"Version\":\"2008-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":"
+          "\"*\",\"Resource\":\"*\"}]}");
   w.Key("RouteTableIds");
   w.BeginArray();
   for (int table : endpoint.route_tables) IdValue(w, "rtb-", e.route_tables[U(table)].id);

@@ -28,11 +28,10 @@ inline constexpr int kInstancesPerVpc = 100;
 inline constexpr int kInterfacesPerVpc = 200;
 inline constexpr int kPeeringsPerVpc = 2;  ///< 2 peerings per VPC: mean degree 4
 
-
 struct Scope {
   std::string account;
   std::string region;
-  std::vector<int> vpcs;  ///< filled by the builder; everything else hangs off the VPCs
+  std::vector<int> vpcs;      ///< filled by the builder; everything else hangs off the VPCs
   std::vector<int> peerings;  ///< listed in both sides' accounts and regions
   std::vector<int> prefix_lists;
   std::vector<int> elastic_ips;
@@ -58,9 +57,9 @@ struct Route {
   RouteTarget target = RouteTarget::kLocal;
   bool v6 = false;
   bool blackhole = false;
-  Cidr4 cidr;                ///< IPv4 destination (unless v6 or prefix_list >= 0)
-  int prefix_list = -1;      ///< destination prefix list
-  int target_index = -1;     ///< index into the matching vector; for kPeering < 0 a deleted one
+  Cidr4 cidr;                    ///< IPv4 destination (unless v6 or prefix_list >= 0)
+  int prefix_list = -1;          ///< destination prefix list
+  int target_index = -1;         ///< index into the matching vector; for kPeering < 0 a deleted one
   std::uint64_t deleted_id = 0;  ///< the id of a deleted target (blackhole)
 };
 

@@ -48,7 +48,7 @@ struct Interface {
   int subnet = 0;
   int instance = -1;
   int device_index = 0;
-  int kind = 0;  ///< 0 instance, 1 nat_gateway, 2 lambda, 3 load balancer, 4 vpc endpoint, 5 detached
+  int kind = 0;    ///< 0 instance, 1 nat_gateway, 2 lambda, 3 load balancer, 4 vpc endpoint, 5 detached
   int owner = -1;  ///< NAT gateway / service index for the description
   std::vector<int> groups;
   std::uint32_t ip = 0;

@@ -180,7 +180,8 @@ void TimeField(JsonWriter& w, std::string_view key, std::uint32_t seconds) {
 void NameTags(JsonWriter& w, std::string_view name, std::string_view environment, std::string_view key) {
   w.Key(key);
   w.BeginArray();
-  const std::string_view pairs[][2] = {{"Name", name}, {"Environment", environment}, {"ManagedBy", "terraform"}};
+  const std::string_view pairs[][2] = {
+      {"Name", name}, {"Environment", environment}, {"ManagedBy", "terraform"}};
   for (const auto& pair : pairs) {
     w.BeginObject();
     w.Field("Key", pair[0]);
@@ -190,8 +191,6 @@ void NameTags(JsonWriter& w, std::string_view name, std::string_view environment
   w.EndArray();
 }
 
-std::string_view EnvironmentOf(std::string_view vpc_name) {
-  return vpc_name.substr(0, vpc_name.find('-'));
-}
+std::string_view EnvironmentOf(std::string_view vpc_name) { return vpc_name.substr(0, vpc_name.find('-')); }
 
 }  // namespace reachcheck::bench

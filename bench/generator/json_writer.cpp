@@ -72,10 +72,17 @@ void JsonWriter::String(std::string_view text) {
   buffer_.push_back('"');
   for (char c : text) {
     switch (c) {
-      case '"': buffer_.append("\\\""); break;
-      case '\\': buffer_.append("\\\\"); break;
-      case '\n': buffer_.append("\\n"); break;
-      default: buffer_.push_back(c);
+      case '"':
+        buffer_.append("\\\"");
+        break;
+      case '\\':
+        buffer_.append("\\\\");
+        break;
+      case '\n':
+        buffer_.append("\\n");
+        break;
+      default:
+        buffer_.push_back(c);
     }
   }
   buffer_.push_back('"');

@@ -35,12 +35,31 @@ class JsonWriter {
   void RawChar(char c) { buffer_.push_back(c); }
   void EndString() { buffer_.push_back('"'); }
 
-  void Field(std::string_view key, std::string_view text) { Key(key); String(text); }
-  void Field(std::string_view key, const char* text) { Key(key); String(text); }
-  void Field(std::string_view key, const std::string& text) { Key(key); String(text); }
-  void FieldInt(std::string_view key, std::int64_t value) { Key(key); Int(value); }
-  void FieldBool(std::string_view key, bool value) { Key(key); Bool(value); }
-  void EmptyArray(std::string_view key) { Key(key); BeginArray(); EndArray(); }
+  void Field(std::string_view key, std::string_view text) {
+    Key(key);
+    String(text);
+  }
+  void Field(std::string_view key, const char* text) {
+    Key(key);
+    String(text);
+  }
+  void Field(std::string_view key, const std::string& text) {
+    Key(key);
+    String(text);
+  }
+  void FieldInt(std::string_view key, std::int64_t value) {
+    Key(key);
+    Int(value);
+  }
+  void FieldBool(std::string_view key, bool value) {
+    Key(key);
+    Bool(value);
+  }
+  void EmptyArray(std::string_view key) {
+    Key(key);
+    BeginArray();
+    EndArray();
+  }
 
   /// Writes the closing newline and flushes; the writer must be at depth 0.
   void Finish();

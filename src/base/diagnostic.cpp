@@ -11,9 +11,12 @@ namespace reachcheck::base {
 
 const char* SeverityName(Severity severity) {
   switch (severity) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kNote: return "note";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
   }
   return "error";
 }
@@ -86,8 +89,8 @@ std::vector<Diagnostic> Diagnostics::Sorted() const {
 }
 
 std::size_t Diagnostics::Count(Severity severity) const {
-  return static_cast<std::size_t>(std::count_if(
-      items_.begin(), items_.end(), [&](const Diagnostic& d) { return d.severity == severity; }));
+  return static_cast<std::size_t>(std::count_if(items_.begin(), items_.end(),
+                                                [&](const Diagnostic& d) { return d.severity == severity; }));
 }
 
 }  // namespace reachcheck::base

@@ -22,8 +22,7 @@ std::size_t EditDistance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
-std::optional<std::string> ClosestMatch(std::string_view word,
-                                        const std::vector<std::string>& candidates,
+std::optional<std::string> ClosestMatch(std::string_view word, const std::vector<std::string>& candidates,
                                         std::size_t max_distance) {
   std::vector<std::string> sorted = candidates;
   std::sort(sorted.begin(), sorted.end());

@@ -72,11 +72,9 @@ std::string CacheFilePath(const std::string& directory, const std::string& conte
   return directory + "/" + name.Hex() + ".rcmodel";
 }
 
-model::Network LoadSnapshotCached(const std::vector<std::string>& paths,
-                                  base::Diagnostics& diagnostics, const CacheOptions& options,
-                                  ingest::LoadStats* stats,
-                                  const ingest::LoadProgressCallback& progress,
-                                  CacheOutcome* outcome) {
+model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::Diagnostics& diagnostics,
+                                  const CacheOptions& options, ingest::LoadStats* stats,
+                                  const ingest::LoadProgressCallback& progress, CacheOutcome* outcome) {
   CacheOutcome local_outcome;
   CacheOutcome& result = outcome != nullptr ? *outcome : local_outcome;
   if (!options.enabled) {

@@ -16,124 +16,336 @@ namespace codec_detail {
 using namespace reachcheck::model;
 
 // The largest valid value of each enum stored in the model.
-template <typename E> constexpr unsigned kEnumMax = 0;
-template <> constexpr unsigned kEnumMax<TargetKind> = static_cast<unsigned>(TargetKind::kUnknown);
-template <> constexpr unsigned kEnumMax<RouteState> = static_cast<unsigned>(RouteState::kBlackhole);
-template <> constexpr unsigned kEnumMax<RouteOrigin> = static_cast<unsigned>(RouteOrigin::kPropagated);
-template <> constexpr unsigned kEnumMax<Direction> = static_cast<unsigned>(Direction::kEgress);
-template <> constexpr unsigned kEnumMax<PeerKind> = static_cast<unsigned>(PeerKind::kSecurityGroup);
-template <> constexpr unsigned kEnumMax<net::Family> = static_cast<unsigned>(net::Family::kV6);
-template <> constexpr unsigned kEnumMax<base::Severity> = static_cast<unsigned>(base::Severity::kNote);
+template <typename E>
+constexpr unsigned kEnumMax = 0;
+template <>
+constexpr unsigned kEnumMax<TargetKind> = static_cast<unsigned>(TargetKind::kUnknown);
+template <>
+constexpr unsigned kEnumMax<RouteState> = static_cast<unsigned>(RouteState::kBlackhole);
+template <>
+constexpr unsigned kEnumMax<RouteOrigin> = static_cast<unsigned>(RouteOrigin::kPropagated);
+template <>
+constexpr unsigned kEnumMax<Direction> = static_cast<unsigned>(Direction::kEgress);
+template <>
+constexpr unsigned kEnumMax<PeerKind> = static_cast<unsigned>(PeerKind::kSecurityGroup);
+template <>
+constexpr unsigned kEnumMax<net::Family> = static_cast<unsigned>(net::Family::kV6);
+template <>
+constexpr unsigned kEnumMax<base::Severity> = static_cast<unsigned>(base::Severity::kNote);
 
 // Every field of each type, in encoding order. Adding a field to the model means adding it
 // here (the round-trip test compares whole networks with operator==).
-template <typename V> void ModelFields(V& v, Scope& x) { v(x.account); v(x.region); }
-template <typename V> void ModelFields(V& v, Tag& x) { v(x.key); v(x.value); }
-template <typename V> void ModelFields(V& v, base::SourceRef& x) {
-  v.File(x.file); v(x.pointer); v(x.line); v(x.column);
+template <typename V>
+void ModelFields(V& v, Scope& x) {
+  v(x.account);
+  v(x.region);
 }
-template <typename V> void ModelFields(V& v, net::IpAddress& x) { v(x.family); v(x.bits); }
-template <typename V> void ModelFields(V& v, net::Cidr& x) { v(x.base); v(x.length); }
-template <typename V> void ModelFields(V& v, net::ServiceMatch& x) { v(x.protocols); v(x.ports); }
-template <typename V> void ModelFields(V& v, Element& x) { v(x.id); v(x.scope); v(x.tags); v(x.origin); }
-template <typename V> void ModelFields(V& v, Vpc& x) {
+template <typename V>
+void ModelFields(V& v, Tag& x) {
+  v(x.key);
+  v(x.value);
+}
+template <typename V>
+void ModelFields(V& v, base::SourceRef& x) {
+  v.File(x.file);
+  v(x.pointer);
+  v(x.line);
+  v(x.column);
+}
+template <typename V>
+void ModelFields(V& v, net::IpAddress& x) {
+  v(x.family);
+  v(x.bits);
+}
+template <typename V>
+void ModelFields(V& v, net::Cidr& x) {
+  v(x.base);
+  v(x.length);
+}
+template <typename V>
+void ModelFields(V& v, net::ServiceMatch& x) {
+  v(x.protocols);
+  v(x.ports);
+}
+template <typename V>
+void ModelFields(V& v, Element& x) {
+  v(x.id);
+  v(x.scope);
+  v(x.tags);
+  v(x.origin);
+}
+template <typename V>
+void ModelFields(V& v, Vpc& x) {
   ModelFields(v, static_cast<Element&>(x));
-  v(x.owner_id); v(x.state); v(x.is_default); v(x.ipv4_cidrs); v(x.ipv6_cidrs);
+  v(x.owner_id);
+  v(x.state);
+  v(x.is_default);
+  v(x.ipv4_cidrs);
+  v(x.ipv6_cidrs);
 }
-template <typename V> void ModelFields(V& v, Subnet& x) {
+template <typename V>
+void ModelFields(V& v, Subnet& x) {
   ModelFields(v, static_cast<Element&>(x));
-  v(x.vpc_id); v(x.vpc); v(x.availability_zone); v(x.owner_id); v(x.state); v(x.ipv4_cidr);
-  v(x.has_ipv4); v(x.ipv6_cidrs); v(x.map_public_ip_on_launch); v(x.assign_ipv6_on_creation);
-  v(x.route_table); v(x.route_table_is_main); v(x.network_acl);
+  v(x.vpc_id);
+  v(x.vpc);
+  v(x.availability_zone);
+  v(x.owner_id);
+  v(x.state);
+  v(x.ipv4_cidr);
+  v(x.has_ipv4);
+  v(x.ipv6_cidrs);
+  v(x.map_public_ip_on_launch);
+  v(x.assign_ipv6_on_creation);
+  v(x.route_table);
+  v(x.route_table_is_main);
+  v(x.network_acl);
 }
-template <typename V> void ModelFields(V& v, Route& x) {
-  v(x.destination); v(x.prefix_list_id); v(x.target_kind); v(x.target_id); v(x.instance_owner_id);
-  v(x.state); v(x.route_origin); v(x.origin); v(x.target); v(x.prefix_list);
+template <typename V>
+void ModelFields(V& v, Route& x) {
+  v(x.destination);
+  v(x.prefix_list_id);
+  v(x.target_kind);
+  v(x.target_id);
+  v(x.instance_owner_id);
+  v(x.state);
+  v(x.route_origin);
+  v(x.origin);
+  v(x.target);
+  v(x.prefix_list);
 }
-template <typename V> void ModelFields(V& v, RouteTableAssociation& x) {
-  v(x.id); v(x.main); v(x.subnet_id); v(x.gateway_id); v(x.state); v(x.origin);
+template <typename V>
+void ModelFields(V& v, RouteTableAssociation& x) {
+  v(x.id);
+  v(x.main);
+  v(x.subnet_id);
+  v(x.gateway_id);
+  v(x.state);
+  v(x.origin);
 }
-template <typename V> void ModelFields(V& v, RouteTable& x) {
+template <typename V>
+void ModelFields(V& v, RouteTable& x) {
   ModelFields(v, static_cast<Element&>(x));
-  v(x.vpc_id); v(x.vpc); v(x.owner_id); v(x.routes); v(x.associations);
+  v(x.vpc_id);
+  v(x.vpc);
+  v(x.owner_id);
+  v(x.routes);
+  v(x.associations);
 }
-template <typename V> void ModelFields(V& v, GatewayAttachment& x) { v(x.vpc_id); v(x.state); v(x.vpc); }
-template <typename V> void ModelFields(V& v, InternetGateway& x) {
+template <typename V>
+void ModelFields(V& v, GatewayAttachment& x) {
+  v(x.vpc_id);
+  v(x.state);
+  v(x.vpc);
+}
+template <typename V>
+void ModelFields(V& v, InternetGateway& x) {
   ModelFields(v, static_cast<Element&>(x));
-  v(x.egress_only); v(x.owner_id); v(x.attachments);
+  v(x.egress_only);
+  v(x.owner_id);
+  v(x.attachments);
 }
-template <typename V> void ModelFields(V& v, NatAddress& x) {
-  v(x.private_ip); v(x.public_ip); v(x.allocation_id); v(x.network_interface_id); v(x.primary);
+template <typename V>
+void ModelFields(V& v, NatAddress& x) {
+  v(x.private_ip);
+  v(x.public_ip);
+  v(x.allocation_id);
+  v(x.network_interface_id);
+  v(x.primary);
 }
-template <typename V> void ModelFields(V& v, NatGateway& x) {
+template <typename V>
+void ModelFields(V& v, NatGateway& x) {
   ModelFields(v, static_cast<Element&>(x));
-  v(x.vpc_id); v(x.subnet_id); v(x.state); v(x.connectivity); v(x.addresses); v(x.vpc); v(x.subnet);
+  v(x.vpc_id);
+  v(x.subnet_id);
+  v(x.state);
+  v(x.connectivity);
+  v(x.addresses);
+  v(x.vpc);
+  v(x.subnet);
 }
-template <typename V> void ModelFields(V& v, PeeringSide& x) {
-  v(x.vpc_id); v(x.owner_id); v(x.region); v(x.ipv4_cidrs); v(x.ipv6_cidrs); v(x.vpc);
+template <typename V>
+void ModelFields(V& v, PeeringSide& x) {
+  v(x.vpc_id);
+  v(x.owner_id);
+  v(x.region);
+  v(x.ipv4_cidrs);
+  v(x.ipv6_cidrs);
+  v(x.vpc);
 }
-template <typename V> void ModelFields(V& v, VpcPeering& x) {
+template <typename V>
+void ModelFields(V& v, VpcPeering& x) {
   ModelFields(v, static_cast<Element&>(x));
-  v(x.requester); v(x.accepter); v(x.status);
+  v(x.requester);
+  v(x.accepter);
+  v(x.status);
 }
-template <typename V> void ModelFields(V& v, VpcEndpoint& x) {
+template <typename V>
+void ModelFields(V& v, VpcEndpoint& x) {
   ModelFields(v, static_cast<Element&>(x));
-  v(x.type); v(x.vpc_id); v(x.service_name); v(x.state); v(x.route_table_ids); v(x.subnet_ids);
-  v(x.group_ids); v(x.network_interface_ids); v(x.vpc);
+  v(x.type);
+  v(x.vpc_id);
+  v(x.service_name);
+  v(x.state);
+  v(x.route_table_ids);
+  v(x.subnet_ids);
+  v(x.group_ids);
+  v(x.network_interface_ids);
+  v(x.vpc);
 }
-template <typename V> void ModelFields(V& v, SgRule& x) {
-  v(x.direction); v(x.service); v(x.peer_kind); v(x.cidr); v(x.prefix_list_id); v(x.group_id);
-  v(x.group_owner_id); v(x.group_vpc_id); v(x.peering_status); v(x.description); v(x.origin);
-  v(x.prefix_list); v(x.group);
+template <typename V>
+void ModelFields(V& v, SgRule& x) {
+  v(x.direction);
+  v(x.service);
+  v(x.peer_kind);
+  v(x.cidr);
+  v(x.prefix_list_id);
+  v(x.group_id);
+  v(x.group_owner_id);
+  v(x.group_vpc_id);
+  v(x.peering_status);
+  v(x.description);
+  v(x.origin);
+  v(x.prefix_list);
+  v(x.group);
 }
-template <typename V> void ModelFields(V& v, SecurityGroup& x) {
+template <typename V>
+void ModelFields(V& v, SecurityGroup& x) {
   ModelFields(v, static_cast<Element&>(x));
-  v(x.name); v(x.description); v(x.vpc_id); v(x.owner_id); v(x.ingress); v(x.egress); v(x.vpc);
+  v(x.name);
+  v(x.description);
+  v(x.vpc_id);
+  v(x.owner_id);
+  v(x.ingress);
+  v(x.egress);
+  v(x.vpc);
 }
-template <typename V> void ModelFields(V& v, AclEntry& x) {
-  v(x.rule_number); v(x.allow); v(x.service); v(x.cidr); v(x.origin);
+template <typename V>
+void ModelFields(V& v, AclEntry& x) {
+  v(x.rule_number);
+  v(x.allow);
+  v(x.service);
+  v(x.cidr);
+  v(x.origin);
 }
-template <typename V> void ModelFields(V& v, AclAssociation& x) { v(x.id); v(x.subnet_id); v(x.origin); }
-template <typename V> void ModelFields(V& v, NetworkAcl& x) {
+template <typename V>
+void ModelFields(V& v, AclAssociation& x) {
+  v(x.id);
+  v(x.subnet_id);
+  v(x.origin);
+}
+template <typename V>
+void ModelFields(V& v, NetworkAcl& x) {
   ModelFields(v, static_cast<Element&>(x));
-  v(x.vpc_id); v(x.owner_id); v(x.is_default); v(x.inbound); v(x.outbound); v(x.associations); v(x.vpc);
+  v(x.vpc_id);
+  v(x.owner_id);
+  v(x.is_default);
+  v(x.inbound);
+  v(x.outbound);
+  v(x.associations);
+  v(x.vpc);
 }
-template <typename V> void ModelFields(V& v, PrivateAddress& x) {
-  v(x.address); v(x.primary); v(x.public_ip); v(x.allocation_id);
+template <typename V>
+void ModelFields(V& v, PrivateAddress& x) {
+  v(x.address);
+  v(x.primary);
+  v(x.public_ip);
+  v(x.allocation_id);
 }
-template <typename V> void ModelFields(V& v, NetworkInterface& x) {
+template <typename V>
+void ModelFields(V& v, NetworkInterface& x) {
   ModelFields(v, static_cast<Element&>(x));
-  v(x.subnet_id); v(x.vpc_id); v(x.availability_zone); v(x.owner_id); v(x.interface_type);
-  v(x.requester_id); v(x.requester_managed); v(x.description); v(x.status); v(x.source_dest_check);
-  v(x.group_ids); v(x.private_addresses); v(x.ipv6_addresses); v(x.instance_id); v(x.device_index);
-  v(x.attachment_status); v(x.from_instance); v(x.subnet); v(x.vpc); v(x.instance); v(x.groups);
+  v(x.subnet_id);
+  v(x.vpc_id);
+  v(x.availability_zone);
+  v(x.owner_id);
+  v(x.interface_type);
+  v(x.requester_id);
+  v(x.requester_managed);
+  v(x.description);
+  v(x.status);
+  v(x.source_dest_check);
+  v(x.group_ids);
+  v(x.private_addresses);
+  v(x.ipv6_addresses);
+  v(x.instance_id);
+  v(x.device_index);
+  v(x.attachment_status);
+  v(x.from_instance);
+  v(x.subnet);
+  v(x.vpc);
+  v(x.instance);
+  v(x.groups);
 }
-template <typename V> void ModelFields(V& v, Instance& x) {
+template <typename V>
+void ModelFields(V& v, Instance& x) {
   ModelFields(v, static_cast<Element&>(x));
-  v(x.state); v(x.vpc_id); v(x.subnet_id); v(x.instance_type); v(x.interface_ids); v(x.interfaces);
+  v(x.state);
+  v(x.vpc_id);
+  v(x.subnet_id);
+  v(x.instance_type);
+  v(x.interface_ids);
+  v(x.interfaces);
 }
-template <typename V> void ModelFields(V& v, ElasticIp& x) {
+template <typename V>
+void ModelFields(V& v, ElasticIp& x) {
   ModelFields(v, static_cast<Element&>(x));
-  v(x.public_ip); v(x.allocation_id); v(x.association_id); v(x.domain); v(x.network_interface_id);
-  v(x.instance_id); v(x.private_ip); v(x.network_interface);
+  v(x.public_ip);
+  v(x.allocation_id);
+  v(x.association_id);
+  v(x.domain);
+  v(x.network_interface_id);
+  v(x.instance_id);
+  v(x.private_ip);
+  v(x.network_interface);
 }
-template <typename V> void ModelFields(V& v, PrefixList& x) {
+template <typename V>
+void ModelFields(V& v, PrefixList& x) {
   ModelFields(v, static_cast<Element&>(x));
-  v(x.name); v(x.owner_id); v(x.address_family); v(x.cidrs); v(x.entries_known);
+  v(x.name);
+  v(x.owner_id);
+  v(x.address_family);
+  v(x.cidrs);
+  v(x.entries_known);
 }
-template <typename V> void ModelFields(V& v, UnanalysedResource& x) {
-  v(x.type); v(x.id); v(x.scope); v(x.origin);
+template <typename V>
+void ModelFields(V& v, UnanalysedResource& x) {
+  v(x.type);
+  v(x.id);
+  v(x.scope);
+  v(x.origin);
 }
-template <typename V> void ModelFields(V& v, Network& x) {
-  v(x.scopes); v(x.vpcs); v(x.subnets); v(x.route_tables); v(x.internet_gateways); v(x.nat_gateways);
-  v(x.peerings); v(x.security_groups); v(x.network_acls); v(x.interfaces); v(x.instances);
-  v(x.elastic_ips); v(x.prefix_lists); v(x.endpoints); v(x.unanalysed);
+template <typename V>
+void ModelFields(V& v, Network& x) {
+  v(x.scopes);
+  v(x.vpcs);
+  v(x.subnets);
+  v(x.route_tables);
+  v(x.internet_gateways);
+  v(x.nat_gateways);
+  v(x.peerings);
+  v(x.security_groups);
+  v(x.network_acls);
+  v(x.interfaces);
+  v(x.instances);
+  v(x.elastic_ips);
+  v(x.prefix_lists);
+  v(x.endpoints);
+  v(x.unanalysed);
 }
-template <typename V> void ModelFields(V& v, base::Diagnostic& x) {
-  v(x.severity); v(x.code); v(x.message); v(x.where);
+template <typename V>
+void ModelFields(V& v, base::Diagnostic& x) {
+  v(x.severity);
+  v(x.code);
+  v(x.message);
+  v(x.where);
 }
-template <typename V> void ModelFields(V& v, LoadedSnapshot& x) {
-  v(x.files_read); v(x.bytes_read); v(x.files_ignored); v(x.resources_modelled); v(x.diagnostics);
+template <typename V>
+void ModelFields(V& v, LoadedSnapshot& x) {
+  v(x.files_read);
+  v(x.bytes_read);
+  v(x.files_ignored);
+  v(x.resources_modelled);
+  v(x.diagnostics);
   v(x.network);
 }
 
@@ -145,7 +357,8 @@ class Writer {
  public:
   std::string bytes;
 
-  template <typename T> void operator()(const T& value) {
+  template <typename T>
+  void operator()(const T& value) {
     if constexpr (std::is_same_v<T, bool>) {
       Raw<std::uint8_t>(value ? 1 : 0);
     } else if constexpr (std::is_enum_v<T>) {
@@ -163,15 +376,18 @@ class Writer {
     Raw<std::uint32_t>(static_cast<std::uint32_t>(text.size()));
     bytes.append(text);
   }
-  template <typename T> void operator()(const std::vector<T>& items) {
+  template <typename T>
+  void operator()(const std::vector<T>& items) {
     Raw<std::uint32_t>(static_cast<std::uint32_t>(items.size()));
     for (const T& item : items) (*this)(item);
   }
-  template <typename T> void operator()(const std::optional<T>& item) {
+  template <typename T>
+  void operator()(const std::optional<T>& item) {
     (*this)(item.has_value());
     if (item) (*this)(*item);
   }
-  template <typename T> void operator()(const net::IntervalSet<T>& set) {
+  template <typename T>
+  void operator()(const net::IntervalSet<T>& set) {
     Raw<std::uint32_t>(static_cast<std::uint32_t>(set.Intervals().size()));
     for (const auto& interval : set.Intervals()) {
       (*this)(interval.lo);
@@ -189,7 +405,8 @@ class Writer {
   }
 
  private:
-  template <typename R> void Raw(R value) {
+  template <typename R>
+  void Raw(R value) {
     char buffer[sizeof(R)];
     std::memcpy(buffer, &value, sizeof(R));
     bytes.append(buffer, sizeof(R));
@@ -204,7 +421,8 @@ class Reader {
   bool failed = false;
   bool AtEnd() const { return at_ == bytes_.size(); }
 
-  template <typename T> void operator()(T& value) {
+  template <typename T>
+  void operator()(T& value) {
     if constexpr (std::is_same_v<T, bool>) {
       const std::uint8_t raw = Raw<std::uint8_t>();
       if (raw > 1) failed = true;
@@ -232,7 +450,8 @@ class Reader {
     text.assign(bytes_.data() + at_, size);
     at_ += size;
   }
-  template <typename T> void operator()(std::vector<T>& items) {
+  template <typename T>
+  void operator()(std::vector<T>& items) {
     const std::uint32_t count = Raw<std::uint32_t>();
     if (!Has(count)) return;  // every item takes at least one byte
     // Grown item by item: a damaged count runs out of bytes before it can allocate much.
@@ -243,7 +462,8 @@ class Reader {
       (*this)(items.back());
     }
   }
-  template <typename T> void operator()(std::optional<T>& item) {
+  template <typename T>
+  void operator()(std::optional<T>& item) {
     bool present = false;
     (*this)(present);
     item.reset();
@@ -251,7 +471,8 @@ class Reader {
     item.emplace();
     (*this)(*item);
   }
-  template <typename T> void operator()(net::IntervalSet<T>& set) {
+  template <typename T>
+  void operator()(net::IntervalSet<T>& set) {
     const std::uint32_t count = Raw<std::uint32_t>();
     if (!Has(count)) return;
     set = {};
@@ -287,14 +508,16 @@ class Reader {
     if (failed || count > bytes_.size() - at_) failed = true;
     return !failed;
   }
-  template <typename R> R Raw() {
+  template <typename R>
+  R Raw() {
     R value{};
     if (!Has(sizeof(R))) return value;
     std::memcpy(&value, bytes_.data() + at_, sizeof(R));
     at_ += sizeof(R);
     return value;
   }
-  template <typename T> void Check(const T& value) {
+  template <typename T>
+  void Check(const T& value) {
     if constexpr (std::is_same_v<T, net::IpAddress>) {
       if (value.family == net::Family::kV4 && (value.bits >> 32) != 0) failed = true;
     } else if constexpr (std::is_same_v<T, net::Cidr>) {
@@ -389,13 +612,20 @@ class HandleCheck {
   std::size_t TargetVectorSize(TargetKind kind) const {
     switch (kind) {
       case TargetKind::kInternetGateway:
-      case TargetKind::kEgressOnlyInternetGateway: return n_.internet_gateways.size();
-      case TargetKind::kNatGateway: return n_.nat_gateways.size();
-      case TargetKind::kPeering: return n_.peerings.size();
-      case TargetKind::kNetworkInterface: return n_.interfaces.size();
-      case TargetKind::kInstance: return n_.instances.size();
-      case TargetKind::kGatewayEndpoint: return n_.endpoints.size();
-      default: return 0;
+      case TargetKind::kEgressOnlyInternetGateway:
+        return n_.internet_gateways.size();
+      case TargetKind::kNatGateway:
+        return n_.nat_gateways.size();
+      case TargetKind::kPeering:
+        return n_.peerings.size();
+      case TargetKind::kNetworkInterface:
+        return n_.interfaces.size();
+      case TargetKind::kInstance:
+        return n_.instances.size();
+      case TargetKind::kGatewayEndpoint:
+        return n_.endpoints.size();
+      default:
+        return 0;
     }
   }
   const model::Network& n_;

@@ -31,8 +31,8 @@ void RunExposure(CommandContext& context, const ExposureOptions& options) {
   if (options.format == "json") {
     context.out << output::FormatExposureJson(exposures);
   } else {
-    std::string scope = output::QueryServiceText(net::ProtocolSetToString(*protocols),
-                                                 net::PortSetToString(*ports));
+    std::string scope =
+        output::QueryServiceText(net::ProtocolSetToString(*protocols), net::PortSetToString(*ports));
     context.out << output::FormatExposureText(exposures, scope);
   }
 }

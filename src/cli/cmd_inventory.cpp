@@ -12,8 +12,7 @@ void AddInventoryCommand(CLI::App& app, CommandContext& context) {
   CLI::App* sub = app.add_subcommand(
       "inventory", "What was loaded: counts per resource type, accounts, regions, diagnostics");
   auto format = std::make_shared<std::string>("text");
-  sub->add_option("--format", *format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--format", *format, "Output format")->check(CLI::IsMember({"text", "json"}));
   sub->callback([&context, format] {
     base::Diagnostics diagnostics;
     ingest::LoadStats stats;

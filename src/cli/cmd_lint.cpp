@@ -67,7 +67,8 @@ void RunLintCommand(CommandContext& context, const LintOptions& options) {
   }
   if (!options.baseline.empty()) lint::ApplyBaseline(baseline, report.findings);
 
-  if (!options.write_baseline.empty() && !WriteFile(options.write_baseline, lint::BaselineText(report.findings))) {
+  if (!options.write_baseline.empty() &&
+      !WriteFile(options.write_baseline, lint::BaselineText(report.findings))) {
     context.UsageError("baseline-unwritable", "cannot write the baseline file " + options.write_baseline);
     return;
   }
@@ -77,10 +78,14 @@ void RunLintCommand(CommandContext& context, const LintOptions& options) {
   format_options.baseline_used = !options.baseline.empty();
   format_options.tool_version = REACHCHECK_VERSION;
   std::string text;
-  if (options.format == "json") text = output::LintJson(report, format_options);
-  else if (options.format == "sarif") text = output::LintSarif(report, format_options);
-  else if (options.format == "junit") text = output::LintJunit(report, format_options);
-  else text = output::LintText(report, format_options);
+  if (options.format == "json")
+    text = output::LintJson(report, format_options);
+  else if (options.format == "sarif")
+    text = output::LintSarif(report, format_options);
+  else if (options.format == "junit")
+    text = output::LintJunit(report, format_options);
+  else
+    text = output::LintText(report, format_options);
 
   if (!options.output.empty()) {
     if (!WriteFile(options.output, text)) {

@@ -36,7 +36,8 @@ void RunList(CommandContext& context, const ListOptions& options) {
   context.out << (options.format == "json" ? output::RulesListJson(infos) : output::RulesListText(infos));
 }
 
-std::optional<model::Network> LoadCaseSnapshot(const std::vector<std::string>& paths, base::Diagnostics& diagnostics) {
+std::optional<model::Network> LoadCaseSnapshot(const std::vector<std::string>& paths,
+                                               base::Diagnostics& diagnostics) {
   model::Network network = ingest::LoadSnapshot(paths, diagnostics);
   if (diagnostics.HasErrors()) return std::nullopt;
   return network;
@@ -78,7 +79,8 @@ void RunTests(CommandContext& context, const TestOptions& options) {
     for (const lint::RuleTestCase& test_case : cases) {
       lint::RuleTestOutcome outcome = lint::RunRuleTestCase(*rule, test_case, LoadCaseSnapshot);
       (outcome.passed ? passed : failed)++;
-      context.out << (outcome.passed ? "PASS  " : "FAIL  ") << rule->info.id << ": " << test_case.name << "\n";
+      context.out << (outcome.passed ? "PASS  " : "FAIL  ") << rule->info.id << ": " << test_case.name
+                  << "\n";
       for (const std::string& problem : outcome.problems) context.out << "      " << problem << "\n";
       if (options.verbose && outcome.passed) {
         for (const lint::Finding& f : outcome.findings) {

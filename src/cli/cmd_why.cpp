@@ -27,9 +27,12 @@ struct WhyOptions {
 
 int ExitStatusOf(analysis::Verdict verdict) {
   switch (verdict) {
-    case analysis::Verdict::kReachable: return base::kExitSuccess;
-    case analysis::Verdict::kUnreachable: return base::kExitNegative;
-    case analysis::Verdict::kPartial: return base::kExitPartial;
+    case analysis::Verdict::kReachable:
+      return base::kExitSuccess;
+    case analysis::Verdict::kUnreachable:
+      return base::kExitNegative;
+    case analysis::Verdict::kPartial:
+      return base::kExitPartial;
   }
   return base::kExitInternal;
 }
@@ -40,8 +43,7 @@ void RunWhy(CommandContext& context, const WhyOptions& options) {
   if (!protocols) return;
   std::optional<net::PortSet> ports = ParsePortFlag(context, "--port", options.port);
   if (!ports) return;
-  std::optional<net::PortSet> source_ports =
-      ParsePortFlag(context, "--src-port", options.source_port);
+  std::optional<net::PortSet> source_ports = ParsePortFlag(context, "--src-port", options.source_port);
   if (!source_ports) return;
 
   std::optional<model::Network> network = context.Load();
@@ -52,8 +54,7 @@ void RunWhy(CommandContext& context, const WhyOptions& options) {
     context.UsageError(source.code, "source: " + source.error);
     return;
   }
-  analysis::EndpointResolution destination =
-      analysis::ResolveEndpoint(*network, options.destination);
+  analysis::EndpointResolution destination = analysis::ResolveEndpoint(*network, options.destination);
   if (!destination.ok) {
     context.UsageError(destination.code, "destination: " + destination.error);
     return;
@@ -91,9 +92,10 @@ void RunWhy(CommandContext& context, const WhyOptions& options) {
 
 void AddWhyCommand(CLI::App& app, CommandContext& context) {
   auto options = std::make_shared<WhyOptions>();
-  CLI::App* sub = app.add_subcommand(
-      "why", "Explain every packet from SRC to DST: reachable classes with their path, "
-             "unreachable ones with every blocking component");
+  CLI::App* sub =
+      app.add_subcommand("why",
+                         "Explain every packet from SRC to DST: reachable classes with their path, "
+                         "unreachable ones with every blocking component");
   sub->add_option("SRC", options->source,
                   "Source: i-, eni-, subnet-, address, CIDR, internet, tag:KEY=REGEX, igw-/nat-/pcx-")
       ->required();
@@ -102,8 +104,7 @@ void AddWhyCommand(CLI::App& app, CommandContext& context) {
                   "tcp, udp, icmp, icmpv6, all or a protocol number (default all)");
   sub->add_option("--port", options->port,
                   "Destination port N or range A-B; for ICMP, type*256+code (default all)");
-  sub->add_option("--src-port", options->source_port,
-                  "Source port N or range A-B (default 1024-65535)");
+  sub->add_option("--src-port", options->source_port, "Source port N or range A-B (default 1024-65535)");
   sub->add_option("--format", options->format, "text (default), json or dot")
       ->check(CLI::IsMember({"text", "json", "dot"}));
   sub->add_flag("--all", options->all, "Show every class and every CIDR (text and dot)");

@@ -8,8 +8,7 @@
 
 namespace reachcheck::cli {
 
-std::optional<model::Network> CommandContext::Load(bool keep_on_error,
-                                                   base::Diagnostics* diagnostics_out,
+std::optional<model::Network> CommandContext::Load(bool keep_on_error, base::Diagnostics* diagnostics_out,
                                                    ingest::LoadStats* stats) {
   base::Diagnostics diagnostics;
   cache::CacheOptions cache_options = cache::CacheOptionsFromEnvironment();
@@ -17,10 +16,10 @@ std::optional<model::Network> CommandContext::Load(bool keep_on_error,
   model::Network network;
   {
     ProgressLine progress(err, StderrIsTerminal(err));
-    network = cache::LoadSnapshotCached(
-        snapshot_paths, diagnostics, cache_options, stats, [&progress](const ingest::LoadProgress& p) {
-          progress.Update([&p] { return FormatLoadProgress(p); });
-        });
+    network = cache::LoadSnapshotCached(snapshot_paths, diagnostics, cache_options, stats,
+                                        [&progress](const ingest::LoadProgress& p) {
+                                          progress.Update([&p] { return FormatLoadProgress(p); });
+                                        });
   }
   for (const base::Diagnostic& d : diagnostics.Sorted()) err << d.ToString() << "\n";
   bool failed = diagnostics.HasErrors();

@@ -30,8 +30,7 @@ struct CommandContext {
   /// With `keep_on_error`, the network is returned even when there are errors (inventory);
   /// the exit status is still 2. Goes through the model cache (see docs/cli.md) unless
   /// --no-cache or REACHCHECK_CACHE=off, and shows progress on a terminal.
-  std::optional<model::Network> Load(bool keep_on_error = false,
-                                     base::Diagnostics* diagnostics_out = nullptr,
+  std::optional<model::Network> Load(bool keep_on_error = false, base::Diagnostics* diagnostics_out = nullptr,
                                      ingest::LoadStats* stats = nullptr);
 
   /// Prints "reachcheck: error: MESSAGE [CODE]" to err and sets exit status 2.

@@ -13,8 +13,9 @@ void AddRuleOptions(CLI::App& command, RuleOptions& options) {
   command.add_option("--rules", options.rule_paths, "Rule file or folder of rule files (repeatable)");
   command.add_flag("--no-builtin", options.no_builtin, "Do not load the built-in rule pack");
   command.add_option("--only", options.only, "Run only these rule ids (comma-separated)");
-  command.add_option("--config", options.config,
-                     "Config file (default: .reachcheck.json in the snapshot folder, else in the current folder)");
+  command.add_option(
+      "--config", options.config,
+      "Config file (default: .reachcheck.json in the snapshot folder, else in the current folder)");
 }
 
 void PrintDiagnostics(CommandContext& context, const base::Diagnostics& diagnostics) {
@@ -29,7 +30,8 @@ void PrintDiagnostics(CommandContext& context, const base::Diagnostics& diagnost
 bool LoadRulesInEffect(CommandContext& context, const RuleOptions& options, lint::LintConfig* config,
                        std::vector<lint::Rule>* rules) {
   base::Diagnostics diagnostics;
-  std::string config_path = options.config.empty() ? lint::FindConfig(context.snapshot_paths) : options.config;
+  std::string config_path =
+      options.config.empty() ? lint::FindConfig(context.snapshot_paths) : options.config;
   if (!config_path.empty() && !lint::LoadConfig(config_path, config, diagnostics)) {
     PrintDiagnostics(context, diagnostics);
     return false;

@@ -56,8 +56,6 @@ void ProgressLine::Clear() {
   shown_ = false;
 }
 
-bool StderrIsTerminal(const std::ostream& err) {
-  return &err == &std::cerr && ::isatty(STDERR_FILENO) == 1;
-}
+bool StderrIsTerminal(const std::ostream& err) { return &err == &std::cerr && ::isatty(STDERR_FILENO) == 1; }
 
 }  // namespace reachcheck::cli

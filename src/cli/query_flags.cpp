@@ -7,9 +7,9 @@ namespace reachcheck::cli {
 std::optional<net::ProtocolSet> ParseProtoFlag(CommandContext& context, const std::string& text) {
   std::optional<net::ProtocolSet> protocols = net::ParseProtocol(text);
   if (!protocols) {
-    context.UsageError("query-bad-protocol",
-                       "bad --proto '" + text +
-                           "': expected tcp, udp, icmp, icmpv6, all or a protocol number 0-255");
+    context.UsageError(
+        "query-bad-protocol",
+        "bad --proto '" + text + "': expected tcp, udp, icmp, icmpv6, all or a protocol number 0-255");
   }
   return protocols;
 }

@@ -14,12 +14,7 @@ namespace reachcheck::cli {
 namespace {
 
 constexpr AddCommand kCommands[] = {
-    AddInventoryCommand,
-    AddWhyCommand,
-    AddExposureCommand,
-    AddGraphCommand,
-    AddLintCommand,
-    AddRulesCommand,
+    AddInventoryCommand, AddWhyCommand, AddExposureCommand, AddGraphCommand, AddLintCommand, AddRulesCommand,
 };
 
 // Fills in the snapshot default: $REACHCHECK_SNAPSHOT, else the current directory.

@@ -22,9 +22,7 @@ class DomBuilder {
   bool boolean(bool value) { return Put(Json(value)); }
   bool number_integer(Json::number_integer_t value) { return Put(Json(value)); }
   bool number_unsigned(Json::number_unsigned_t value) { return Put(Json(value)); }
-  bool number_float(Json::number_float_t value, const Json::string_t& /*text*/) {
-    return Put(Json(value));
-  }
+  bool number_float(Json::number_float_t value, const Json::string_t& /*text*/) { return Put(Json(value)); }
   bool string(Json::string_t& value) { return Put(Json(std::move(value))); }
   bool binary(Json::binary_t& /*value*/) { return false; }  // not produced by text input
 
@@ -188,8 +186,7 @@ ParsedJson ParseJsonText(std::string_view text) {
   out.value = nullptr;
   if (builder.too_deep()) {
     out.code = "input-too-deep";
-    out.message = "JSON nested deeper than " + std::to_string(kMaxJsonDepth) +
-                  " levels; file ignored";
+    out.message = "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels; file ignored";
     LineColumn position = LineColumnAt(text, TooDeepOffset(text));
     out.line = position.line;
     out.column = position.column;

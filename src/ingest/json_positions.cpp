@@ -72,13 +72,27 @@ class Walker {
       }
       if (++pos >= text_.size()) break;
       switch (text_[pos]) {
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': pos = ReadUnicode(pos, out); break;
-        default: out += text_[pos]; break;  // '"', '\\', '/'
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'u':
+          pos = ReadUnicode(pos, out);
+          break;
+        default:
+          out += text_[pos];
+          break;  // '"', '\\', '/'
       }
     }
     return text_.size();
@@ -141,8 +155,8 @@ struct Frame {
 };
 
 // Records the start offset of the value at every pointer in `wanted` (first occurrence).
-std::unordered_map<std::string, std::size_t> FindOffsets(
-    std::string_view text, const std::unordered_set<std::string>& wanted) {
+std::unordered_map<std::string, std::size_t> FindOffsets(std::string_view text,
+                                                         const std::unordered_set<std::string>& wanted) {
   std::unordered_map<std::string, std::size_t> found;
   Walker walker(text);
   std::vector<Frame> stack;
@@ -216,7 +230,8 @@ std::unordered_map<std::string, std::size_t> FindOffsets(
         }
         break;
       }
-      case State::kDone: break;
+      case State::kDone:
+        break;
     }
   }
   return found;
@@ -238,8 +253,7 @@ LineColumn LineColumnAt(std::string_view text, std::size_t offset) {
   return out;
 }
 
-std::vector<LineColumn> ResolvePointers(std::string_view text,
-                                        const std::vector<std::string>& pointers) {
+std::vector<LineColumn> ResolvePointers(std::string_view text, const std::vector<std::string>& pointers) {
   // Every prefix (at token boundaries) of every pointer: the walk descends only there.
   std::unordered_set<std::string> wanted;
   wanted.insert("");
@@ -269,7 +283,8 @@ std::vector<LineColumn> ResolvePointers(std::string_view text,
   // One forward pass over the text for all offsets, in increasing order.
   std::vector<std::size_t> order(pointers.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return offsets[a] < offsets[b]; });
+  std::sort(order.begin(), order.end(),
+            [&](std::size_t a, std::size_t b) { return offsets[a] < offsets[b]; });
   std::vector<LineColumn> out(pointers.size());
   int line = 1;
   std::size_t line_start = 0, scanned = 0;

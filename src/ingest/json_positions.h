@@ -24,7 +24,6 @@ LineColumn LineColumnAt(std::string_view text, std::size_t offset);
 /// names nothing (e.g. a missing member) gets the position of its nearest existing ancestor.
 /// Linear in the text; containers off every requested path are skipped without decoding.
 /// Iterative: nesting depth costs heap, not stack.
-std::vector<LineColumn> ResolvePointers(std::string_view text,
-                                        const std::vector<std::string>& pointers);
+std::vector<LineColumn> ResolvePointers(std::string_view text, const std::vector<std::string>& pointers);
 
 }  // namespace reachcheck::ingest

@@ -27,15 +27,22 @@ void AppendPointerToken(std::string& pointer, std::string_view token) {
 
 const char* JsonTypeName(const Json& value) {
   switch (value.type()) {
-    case Json::value_t::string: return "a string";
-    case Json::value_t::boolean: return "a boolean";
+    case Json::value_t::string:
+      return "a string";
+    case Json::value_t::boolean:
+      return "a boolean";
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return "a number";
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::null: return "null";
-    default: return "an unsupported value";
+    case Json::value_t::number_float:
+      return "a number";
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "an array";
+    case Json::value_t::null:
+      return "null";
+    default:
+      return "an unsupported value";
   }
 }
 
@@ -77,8 +84,8 @@ std::string BadCidrMessage(std::string_view text, const net::CidrParse& parse) {
 }
 
 std::string WrongFamilyMessage(std::string_view text, net::Family family) {
-  return "invalid CIDR " + Quoted(text) + ": expected an " +
-         (family == net::Family::kV4 ? "IPv4" : "IPv6") + " block here";
+  return "invalid CIDR " + Quoted(text) + ": expected an " + (family == net::Family::kV4 ? "IPv4" : "IPv6") +
+         " block here";
 }
 
 void Node::AppendTo(std::string& out) const {
@@ -187,8 +194,8 @@ std::optional<std::int64_t> Node::OptInt(std::string_view key, std::int64_t lo, 
     double d = value->get<double>();
     if (!std::isfinite(d)) {  // e.g. 1e400: the parser kept no digits to quote
       Fail(out_of_range_code,
-           "'" + std::string(key) + "' is out of range " + std::to_string(lo) + " to " +
-               std::to_string(hi) + " (the number is too large to represent)",
+           "'" + std::string(key) + "' is out of range " + std::to_string(lo) + " to " + std::to_string(hi) +
+               " (the number is too large to represent)",
            key);
     }
     if (d != std::floor(d)) {
@@ -196,16 +203,16 @@ std::optional<std::int64_t> Node::OptInt(std::string_view key, std::int64_t lo, 
            "expected an integer for '" + std::string(key) + "', found " + NumberText(*value), key);
     }
     // |d| < 2^53 keeps the comparison exact; anything larger is out of every range we use.
-    in_range = std::fabs(d) < 9007199254740992.0 && d >= static_cast<double>(lo) &&
-               d <= static_cast<double>(hi);
+    in_range =
+        std::fabs(d) < 9007199254740992.0 && d >= static_cast<double>(lo) && d <= static_cast<double>(hi);
     result = in_range ? static_cast<std::int64_t>(d) : 0;
   } else {
     WrongType(key, "an integer", *value);
   }
   if (!in_range) {
     Fail(out_of_range_code,
-         NumberText(*value) + " in '" + std::string(key) + "' is out of range " +
-             std::to_string(lo) + " to " + std::to_string(hi),
+         NumberText(*value) + " in '" + std::string(key) + "' is out of range " + std::to_string(lo) +
+             " to " + std::to_string(hi),
          key);
   }
   return result;

@@ -83,8 +83,7 @@ class Node {
   net::Cidr Cidr(std::string_view key, net::Family family, Warn&& warn) const;
   /// Parses `text` found at member `key` ("" = this value) as a CIDR (see Cidr()).
   template <typename Warn>
-  net::Cidr ParseCidrAt(const std::string& text, std::string_view key, net::Family family,
-                        Warn&& warn) const;
+  net::Cidr ParseCidrAt(const std::string& text, std::string_view key, net::Family family, Warn&& warn) const;
   /// Optional IP address member (`input-bad-address`), of `family` when given.
   std::optional<net::IpAddress> OptAddress(std::string_view key,
                                            std::optional<net::Family> family = {}) const;
@@ -118,8 +117,7 @@ net::Cidr Node::ParseCidrAt(const std::string& text, std::string_view key, net::
   if (parse.cidr->family() != family) Fail("input-bad-cidr", WrongFamilyMessage(text, family), key);
   if (parse.host_bits_set) {
     warn("input-host-bits-set",
-         "CIDR " + Quoted(text) + " has host bits set; using " + parse.cidr->ToString(),
-         PointerTo(key));
+         "CIDR " + Quoted(text) + " has host bits set; using " + parse.cidr->ToString(), PointerTo(key));
   }
   return *parse.cidr;
 }

@@ -25,7 +25,8 @@ using aws::FolderScope;
 using aws::SnapshotState;
 
 bool IsAccountNumber(const std::string& name) {
-  return name.size() == 12 && std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return name.size() == 12 &&
+         std::all_of(name.begin(), name.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 // Account and region from the folders of `file` (as the user spelled the path): the nearest
@@ -64,8 +65,8 @@ double SecondsSince(Clock::time_point start) {
 
 // Parses one document and routes it; false when it held no describe-* data. The time spent
 // parsing and routing is added to `stats`.
-bool LoadText(std::string_view text, const std::string& file, FolderScope folder,
-              SnapshotState& state, LoadStats& stats) {
+bool LoadText(std::string_view text, const std::string& file, FolderScope folder, SnapshotState& state,
+              LoadStats& stats) {
   Clock::time_point start = Clock::now();
   ParsedJson parsed = ParseJsonText(text);
   stats.parse_s += SecondsSince(start);
@@ -89,9 +90,9 @@ bool LoadText(std::string_view text, const std::string& file, FolderScope folder
 
 std::size_t ResourceCount(const model::Network& n) {
   return n.vpcs.size() + n.subnets.size() + n.route_tables.size() + n.internet_gateways.size() +
-         n.nat_gateways.size() + n.peerings.size() + n.security_groups.size() +
-         n.network_acls.size() + n.interfaces.size() + n.instances.size() +
-         n.elastic_ips.size() + n.prefix_lists.size() + n.endpoints.size() + n.unanalysed.size();
+         n.nat_gateways.size() + n.peerings.size() + n.security_groups.size() + n.network_acls.size() +
+         n.interfaces.size() + n.instances.size() + n.elastic_ips.size() + n.prefix_lists.size() +
+         n.endpoints.size() + n.unanalysed.size();
 }
 
 // Fills line/column of every diagnostic that has a file and a pointer but no position yet,
@@ -171,8 +172,7 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
       counts.parse_s += SecondsSince(read_start);
       ++done.files_done;
       if (!read) {
-        diagnostics.Error("input-unreadable", "cannot read file: " + error,
-                          base::SourceRef{file, "", 0, 0});
+        diagnostics.Error("input-unreadable", "cannot read file: " + error, base::SourceRef{file, "", 0, 0});
         complete = false;
         if (progress) progress(done);
         continue;

@@ -25,8 +25,7 @@ std::vector<SnapshotRoot> ListSnapshotFiles(const std::vector<std::string>& path
       root.is_directory = true;
       std::vector<fs::path> files;
       auto options = fs::directory_options::skip_permission_denied;
-      for (fs::recursive_directory_iterator it(path, options, ec), end; !ec && it != end;
-           it.increment(ec)) {
+      for (fs::recursive_directory_iterator it(path, options, ec), end; !ec && it != end; it.increment(ec)) {
         std::error_code type_ec;
         if (it->path().extension() == ".json" && !it->is_directory(type_ec)) files.push_back(it->path());
       }
@@ -73,9 +72,7 @@ bool ReadSnapshotFile(const std::string& path, std::string& text, std::string& e
 
 namespace content_key_detail {
 
-std::uint64_t RotateLeft(std::uint64_t value, int bits) {
-  return (value << bits) | (value >> (64 - bits));
-}
+std::uint64_t RotateLeft(std::uint64_t value, int bits) { return (value << bits) | (value >> (64 - bits)); }
 
 // MurmurHash3's 64-bit finaliser: every input bit affects every output bit.
 std::uint64_t Avalanche(std::uint64_t value) {

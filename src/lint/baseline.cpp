@@ -18,7 +18,9 @@ std::string BaselineText(const std::vector<Finding>& findings) {
   for (const Finding* f : sorted) {
     if (f->fingerprint == last) continue;
     last = f->fingerprint;
-    list.push_back({{"fingerprint", f->fingerprint}, {"rule", f->rule}, {"resources", f->resources},
+    list.push_back({{"fingerprint", f->fingerprint},
+                    {"rule", f->rule},
+                    {"resources", f->resources},
                     {"message", f->message}});
   }
   nlohmann::ordered_json root = {{"version", 1}, {"findings", list}};
@@ -30,9 +32,11 @@ bool ParseBaseline(const std::string& text, const std::string& file, Baseline* b
   StrictReader reader(file, text, "baseline", diagnostics);
   Json root;
   if (!reader.Parse(&root)) return false;
-  if (!reader.CheckObject(root, "", "a baseline file", {"version", "findings"}, {"version", "findings"})) return false;
+  if (!reader.CheckObject(root, "", "a baseline file", {"version", "findings"}, {"version", "findings"}))
+    return false;
   if (root["version"] != 1) {
-    reader.Error("bad-value", "/version", "unsupported baseline version " + root["version"].dump() + " (expected 1)");
+    reader.Error("bad-value", "/version",
+                 "unsupported baseline version " + root["version"].dump() + " (expected 1)");
     return false;
   }
   const Json& list = root["findings"];
@@ -54,7 +58,8 @@ bool ParseBaseline(const std::string& text, const std::string& file, Baseline* b
 
 void ApplyBaseline(const Baseline& baseline, std::vector<Finding>& findings) {
   for (Finding& f : findings) {
-    f.baseline = baseline.fingerprints.count(f.fingerprint) != 0 ? BaselineState::kUnchanged : BaselineState::kNew;
+    f.baseline =
+        baseline.fingerprints.count(f.fingerprint) != 0 ? BaselineState::kUnchanged : BaselineState::kNew;
   }
 }
 

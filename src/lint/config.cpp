@@ -22,7 +22,8 @@ bool ParseConfig(const std::string& text, const std::string& file, LintConfig* c
   StrictReader reader(file, text, "config", diagnostics);
   Json root;
   if (!reader.Parse(&root)) return false;
-  if (!reader.CheckObject(root, "", "the config file", {"rules", "builtin", "severity", "suppressions"}, {})) {
+  if (!reader.CheckObject(root, "", "the config file", {"rules", "builtin", "severity", "suppressions"},
+                          {})) {
     return false;
   }
   config->file = file;
@@ -37,8 +38,8 @@ bool ParseConfig(const std::string& text, const std::string& file, LintConfig* c
   if (root.contains("severity")) {
     const Json& map = root["severity"];
     if (!map.is_object()) {
-      reader.Error("bad-type", "/severity", "'severity' must map rule ids to error, warning, note or off, not " +
-                                                JsonTypeName(map));
+      reader.Error("bad-type", "/severity",
+                   "'severity' must map rule ids to error, warning, note or off, not " + JsonTypeName(map));
     } else {
       for (const auto& [id, value] : map.items()) {
         std::string level;
@@ -61,7 +62,8 @@ bool ParseConfig(const std::string& text, const std::string& file, LintConfig* c
     } else {
       for (std::size_t i = 0; i < list.size(); ++i) {
         std::string at = ChildPointer("/suppressions", i);
-        if (!reader.CheckObject(list[i], at, "a suppression", {"rule", "resource", "reason"}, {"rule", "reason"})) {
+        if (!reader.CheckObject(list[i], at, "a suppression", {"rule", "resource", "reason"},
+                                {"rule", "reason"})) {
           continue;
         }
         Suppression s;

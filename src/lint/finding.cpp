@@ -13,18 +13,25 @@ namespace reachcheck::lint {
 const char* RuleKindName(RuleKind kind) { return kind == RuleKind::kCheck ? "check" : "intent"; }
 
 bool ParseSeverity(const std::string& text, base::Severity* severity) {
-  if (text == "error") *severity = base::Severity::kError;
-  else if (text == "warning") *severity = base::Severity::kWarning;
-  else if (text == "note") *severity = base::Severity::kNote;
-  else return false;
+  if (text == "error")
+    *severity = base::Severity::kError;
+  else if (text == "warning")
+    *severity = base::Severity::kWarning;
+  else if (text == "note")
+    *severity = base::Severity::kNote;
+  else
+    return false;
   return true;
 }
 
 const char* BaselineStateName(BaselineState state) {
   switch (state) {
-    case BaselineState::kNone: return "";
-    case BaselineState::kNew: return "new";
-    case BaselineState::kUnchanged: return "unchanged";
+    case BaselineState::kNone:
+      return "";
+    case BaselineState::kNew:
+      return "new";
+    case BaselineState::kUnchanged:
+      return "unchanged";
   }
   return "";
 }

@@ -44,8 +44,8 @@ struct Intent {
   std::string protocol_text = "all";
   std::string ports_text = "0-65535";
   bool expect_reachable = false;
-  std::vector<Selector> through;       ///< only paths through one of these count
-  std::vector<PathCondition> except;   ///< paths matching any of these are ignored
+  std::vector<Selector> through;      ///< only paths through one of these count
+  std::vector<PathCondition> except;  ///< paths matching any of these are ignored
 };
 
 /// Parses the "intent" object of a rule file at `pointer`. False with errors when invalid.

@@ -51,12 +51,14 @@ std::vector<Unit> Expand(const std::vector<Selector>& selectors, const model::Ne
           if (TagMatches(instance, selector)) AddUnit(network, instance.id, units, seen);
         }
         for (const model::NetworkInterface& eni : network.interfaces) {
-          if (eni.instance == model::kNone && TagMatches(eni, selector)) AddUnit(network, eni.id, units, seen);
+          if (eni.instance == model::kNone && TagMatches(eni, selector))
+            AddUnit(network, eni.id, units, seen);
         }
         break;
       case Selector::Kind::kType:
         if (selector.type == "instance") {
-          for (const model::Instance& instance : network.instances) AddUnit(network, instance.id, units, seen);
+          for (const model::Instance& instance : network.instances)
+            AddUnit(network, instance.id, units, seen);
         } else if (selector.type == "network-interface") {
           for (const model::NetworkInterface& eni : network.interfaces) AddUnit(network, eni.id, units, seen);
         } else if (selector.type == "subnet") {
@@ -104,8 +106,10 @@ bool AnyMatches(const Unit& unit, const std::vector<Selector>& selectors, const 
 
 bool HopMatches(const analysis::Hop& hop, const Selector& selector, const model::Network& network) {
   switch (selector.kind) {
-    case Selector::Kind::kType: return hop.type == selector.type;
-    case Selector::Kind::kEndpoint: return hop.component == selector.text;
+    case Selector::Kind::kType:
+      return hop.type == selector.type;
+    case Selector::Kind::kEndpoint:
+      return hop.component == selector.text;
     case Selector::Kind::kTag: {
       model::Handle h = network.FindInstance(hop.component, model::kNone);
       if (h != model::kNone) return TagMatches(network.instances[h], selector);
@@ -185,10 +189,11 @@ void EvaluateIntent(const Intent& intent, const RuleInfo& rule, const model::Net
       finding.rule = rule.id;
       finding.severity = rule.severity;
       finding.resources = {src.id, dst.id};
-      std::string classes = violating == 1 ? "1 class of packets" : std::to_string(violating) + " classes of packets";
+      std::string classes =
+          violating == 1 ? "1 class of packets" : std::to_string(violating) + " classes of packets";
       if (!intent.expect_reachable) {
-        finding.message = src.id + " can reach " + dst.id + " over " + service + " (" + classes +
-                          "; e.g. " + ServiceText(witness->protocols, witness->ports) + " to " +
+        finding.message = src.id + " can reach " + dst.id + " over " + service + " (" + classes + "; e.g. " +
+                          ServiceText(witness->protocols, witness->ports) + " to " +
                           AddressText(witness->destination) + " via " + PathSummary(witness->forward) +
                           "), but the rule expects it to be unreachable";
         finding.path = witness->forward;

@@ -13,13 +13,21 @@ namespace reachcheck::lint {
 namespace {
 
 const std::vector<std::string> kEndpointTypes = {"instance", "network-interface", "subnet"};
-const std::vector<std::string> kHopTypes = {
-    "egress-only-internet-gateway", "instance", "internet", "internet-gateway", "nat-gateway",
-    "network-acl", "network-interface", "peering-connection", "route-table", "security-group",
-    "subnet", "vpc"};
+const std::vector<std::string> kHopTypes = {"egress-only-internet-gateway",
+                                            "instance",
+                                            "internet",
+                                            "internet-gateway",
+                                            "nat-gateway",
+                                            "network-acl",
+                                            "network-interface",
+                                            "peering-connection",
+                                            "route-table",
+                                            "security-group",
+                                            "subnet",
+                                            "vpc"};
 const std::vector<std::string> kEndpointPrefixes = {"i-", "eni-", "subnet-", "igw-", "nat-", "pcx-"};
-const std::vector<std::string> kComponentPrefixes = {"i-", "eni-", "subnet-", "igw-", "eigw-", "nat-",
-                                                     "pcx-", "sg-", "acl-", "rtb-", "vpc-"};
+const std::vector<std::string> kComponentPrefixes = {"i-",   "eni-", "subnet-", "igw-", "eigw-", "nat-",
+                                                     "pcx-", "sg-",  "acl-",    "rtb-", "vpc-"};
 
 bool HasPrefix(const std::string& text, const std::vector<std::string>& prefixes) {
   return std::any_of(prefixes.begin(), prefixes.end(),
@@ -32,8 +40,8 @@ std::string Join(const std::vector<std::string>& items, const std::string& separ
   return out;
 }
 
-bool ParseSelector(const std::string& text, const std::string& pointer, bool through,
-                   StrictReader& reader, Selector* selector) {
+bool ParseSelector(const std::string& text, const std::string& pointer, bool through, StrictReader& reader,
+                   Selector* selector) {
   selector->text = text;
   if (text.rfind("tag:", 0) == 0) {
     std::size_t equals = text.find('=');
@@ -74,8 +82,8 @@ bool ParseSelector(const std::string& text, const std::string& pointer, bool thr
       return false;
     }
     if (parse.host_bits_set) {
-      reader.Error("bad-selector", pointer, "CIDR '" + text + "' has host bits set (did you mean '" +
-                                               parse.cidr->ToString() + "'?)");
+      reader.Error("bad-selector", pointer,
+                   "CIDR '" + text + "' has host bits set (did you mean '" + parse.cidr->ToString() + "'?)");
       return false;
     }
     return true;
@@ -97,8 +105,10 @@ bool ParseSelectors(const nlohmann::json& object, const std::string& pointer, co
   for (std::size_t i = 0; i < texts.size(); ++i) {
     std::string at = single ? ChildPointer(pointer, key) : ChildPointer(ChildPointer(pointer, key), i);
     Selector selector;
-    if (ParseSelector(texts[i], at, through, reader, &selector)) out->push_back(std::move(selector));
-    else good = false;
+    if (ParseSelector(texts[i], at, through, reader, &selector))
+      out->push_back(std::move(selector));
+    else
+      good = false;
   }
   return good;
 }
@@ -106,8 +116,10 @@ bool ParseSelectors(const nlohmann::json& object, const std::string& pointer, co
 bool ParsePorts(const nlohmann::json& value, const std::string& pointer, StrictReader& reader,
                 net::PortSet* ports, std::string* text) {
   std::vector<nlohmann::json> items;
-  if (value.is_array()) items.assign(value.begin(), value.end());
-  else items.push_back(value);
+  if (value.is_array())
+    items.assign(value.begin(), value.end());
+  else
+    items.push_back(value);
   if (items.empty()) {
     reader.Error("bad-value", pointer, "'ports' must not be empty");
     return false;
@@ -126,7 +138,8 @@ bool ParsePorts(const nlohmann::json& value, const std::string& pointer, StrictR
     } else if (item.is_string()) {
       auto range = net::ParsePortRange(item.get<std::string>());
       if (!range) {
-        reader.Error("bad-value", at, "'" + item.get<std::string>() + "' is not a port or a range A-B within 0-65535");
+        reader.Error("bad-value", at,
+                     "'" + item.get<std::string>() + "' is not a port or a range A-B within 0-65535");
         return false;
       }
       set = set.Union(*range);
@@ -142,7 +155,8 @@ bool ParsePorts(const nlohmann::json& value, const std::string& pointer, StrictR
 
 }  // namespace
 
-bool ParseIntent(const nlohmann::json& value, const std::string& pointer, StrictReader& reader, Intent* intent) {
+bool ParseIntent(const nlohmann::json& value, const std::string& pointer, StrictReader& reader,
+                 Intent* intent) {
   if (!reader.CheckObject(value, pointer, "intent",
                           {"from", "to", "protocol", "ports", "expect", "through", "except"},
                           {"from", "to", "expect"})) {
@@ -155,8 +169,9 @@ bool ParseIntent(const nlohmann::json& value, const std::string& pointer, Strict
     if (reader.String(value, pointer, "protocol", &protocol)) {
       auto parsed = net::ParseProtocol(protocol);
       if (!parsed) {
-        reader.Error("bad-value", ChildPointer(pointer, "protocol"),
-                     "'protocol' must be tcp, udp, icmp, icmpv6, all or a number 0-255 (got \"" + protocol + "\")");
+        reader.Error(
+            "bad-value", ChildPointer(pointer, "protocol"),
+            "'protocol' must be tcp, udp, icmp, icmpv6, all or a number 0-255 (got \"" + protocol + "\")");
         good = false;
       } else {
         intent->protocols = *parsed;
@@ -167,7 +182,9 @@ bool ParseIntent(const nlohmann::json& value, const std::string& pointer, Strict
     }
   }
   if (value.contains("ports")) {
-    good = ParsePorts(value["ports"], ChildPointer(pointer, "ports"), reader, &intent->ports, &intent->ports_text) && good;
+    good = ParsePorts(value["ports"], ChildPointer(pointer, "ports"), reader, &intent->ports,
+                      &intent->ports_text) &&
+           good;
   }
   std::string expect;
   if (reader.Choice(value, pointer, "expect", {"reachable", "unreachable"}, &expect)) {
@@ -175,7 +192,8 @@ bool ParseIntent(const nlohmann::json& value, const std::string& pointer, Strict
   } else {
     good = false;
   }
-  if (value.contains("through")) good = ParseSelectors(value, pointer, "through", true, reader, &intent->through) && good;
+  if (value.contains("through"))
+    good = ParseSelectors(value, pointer, "through", true, reader, &intent->through) && good;
   if (value.contains("except")) {
     std::string at = ChildPointer(pointer, "except");
     const nlohmann::json& list = value["except"];
@@ -195,9 +213,12 @@ bool ParseIntent(const nlohmann::json& value, const std::string& pointer, Strict
         good = false;
         continue;
       }
-      if (list[i].contains("from")) good = ParseSelectors(list[i], item_at, "from", false, reader, &condition.from) && good;
-      if (list[i].contains("to")) good = ParseSelectors(list[i], item_at, "to", false, reader, &condition.to) && good;
-      if (list[i].contains("through")) good = ParseSelectors(list[i], item_at, "through", true, reader, &condition.through) && good;
+      if (list[i].contains("from"))
+        good = ParseSelectors(list[i], item_at, "from", false, reader, &condition.from) && good;
+      if (list[i].contains("to"))
+        good = ParseSelectors(list[i], item_at, "to", false, reader, &condition.to) && good;
+      if (list[i].contains("through"))
+        good = ParseSelectors(list[i], item_at, "through", true, reader, &condition.through) && good;
       intent->except.push_back(std::move(condition));
     }
   }

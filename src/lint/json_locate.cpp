@@ -56,26 +56,42 @@ class Scanner {
       if (pos_ >= text_.size()) return false;
       char e = text_[pos_++];
       switch (e) {
-        case 'n': out->push_back('\n'); break;
-        case 't': out->push_back('\t'); break;
-        case 'r': out->push_back('\r'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
+        case 'n':
+          out->push_back('\n');
+          break;
+        case 't':
+          out->push_back('\t');
+          break;
+        case 'r':
+          out->push_back('\r');
+          break;
+        case 'b':
+          out->push_back('\b');
+          break;
+        case 'f':
+          out->push_back('\f');
+          break;
         case 'u': {  // keep ASCII exact; other code points only need to differ from keys
           if (pos_ + 4 > text_.size()) return false;
           unsigned value = 0;
           for (int k = 0; k < 4; ++k) {
             char h = text_[pos_++];
-            int digit = h >= '0' && h <= '9' ? h - '0'
+            int digit = h >= '0' && h <= '9'   ? h - '0'
                         : h >= 'a' && h <= 'f' ? h - 'a' + 10
-                        : h >= 'A' && h <= 'F' ? h - 'A' + 10 : -1;
+                        : h >= 'A' && h <= 'F' ? h - 'A' + 10
+                                               : -1;
             if (digit < 0) return false;
             value = value * 16 + static_cast<unsigned>(digit);
           }
-          if (value < 0x80) out->push_back(static_cast<char>(value)); else out->append("\\u");
+          if (value < 0x80)
+            out->push_back(static_cast<char>(value));
+          else
+            out->append("\\u");
           break;
         }
-        default: out->push_back(e); break;
+        default:
+          out->push_back(e);
+          break;
       }
     }
     return false;
@@ -94,7 +110,10 @@ class Scanner {
     if (c == '{' || c == '[') {
       char close = c == '{' ? '}' : ']';
       ++pos_;
-      if (Peek(close)) { ++pos_; return true; }
+      if (Peek(close)) {
+        ++pos_;
+        return true;
+      }
       while (true) {
         if (c == '{') {
           std::string key;
@@ -102,14 +121,21 @@ class Scanner {
           ++pos_;
         }
         if (!SkipValue(depth + 1)) return false;
-        if (Peek(',')) { ++pos_; continue; }
-        if (Peek(close)) { ++pos_; return true; }
+        if (Peek(',')) {
+          ++pos_;
+          continue;
+        }
+        if (Peek(close)) {
+          ++pos_;
+          return true;
+        }
         return false;
       }
     }
     while (pos_ < text_.size()) {  // number, true, false, null
       char d = text_[pos_];
-      if (d == ',' || d == '}' || d == ']' || d == ' ' || d == '\n' || d == '\r' || d == '\t' || d == '/') break;
+      if (d == ',' || d == '}' || d == ']' || d == ' ' || d == '\n' || d == '\r' || d == '\t' || d == '/')
+        break;
       ++pos_;
     }
     return true;
@@ -150,9 +176,12 @@ std::vector<std::string> SplitPointer(const std::string& pointer) {
 void AppendToken(std::string& path, const std::string& key) {
   path.push_back('/');
   for (char c : key) {
-    if (c == '~') path.append("~0");
-    else if (c == '/') path.append("~1");
-    else path.push_back(c);
+    if (c == '~')
+      path.append("~0");
+    else if (c == '/')
+      path.append("~1");
+    else
+      path.push_back(c);
   }
 }
 
@@ -280,16 +309,22 @@ TextPosition LocatePointer(std::string_view text, const std::string& pointer) {
         std::string key;
         if (!scanner.ReadString(&key) || !scanner.Peek(':')) return {};
         scanner.set_pos(scanner.pos() + 1);
-        if (key == token) { found = true; break; }
+        if (key == token) {
+          found = true;
+          break;
+        }
         if (!scanner.SkipValue()) return {};
-        if (scanner.Peek(',')) { scanner.set_pos(scanner.pos() + 1); continue; }
+        if (scanner.Peek(',')) {
+          scanner.set_pos(scanner.pos() + 1);
+          continue;
+        }
         return {};
       }
       if (!found) return {};
     } else if (scanner.Peek('[')) {
       scanner.set_pos(scanner.pos() + 1);
-      if (token.empty() || token.size() > 9 ||
-          token.find_first_not_of("0123456789") != std::string::npos) return {};
+      if (token.empty() || token.size() > 9 || token.find_first_not_of("0123456789") != std::string::npos)
+        return {};
       unsigned long index = std::stoul(token);
       if (scanner.Peek(']')) return {};
       for (unsigned long i = 0; i < index; ++i) {

@@ -45,7 +45,8 @@ std::string AddressText(const net::AddressSet& addresses, std::size_t limit) {
   std::vector<net::Cidr> cidrs = addresses.ToCidrs();
   if (cidrs.empty()) return "(none)";
   std::string out;
-  for (std::size_t i = 0; i < cidrs.size() && i < limit; ++i) out += (i == 0 ? "" : ", ") + cidrs[i].ToString();
+  for (std::size_t i = 0; i < cidrs.size() && i < limit; ++i)
+    out += (i == 0 ? "" : ", ") + cidrs[i].ToString();
   if (cidrs.size() > limit) out += " and " + std::to_string(cidrs.size() - limit) + " more";
   return out;
 }

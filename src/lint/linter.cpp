@@ -89,7 +89,8 @@ std::vector<Rule> SelectRules(const RuleSelection& selection, const LintConfig& 
     }
     selected.push_back(std::move(rule));
   }
-  std::sort(selected.begin(), selected.end(), [](const Rule& a, const Rule& b) { return a.info.id < b.info.id; });
+  std::sort(selected.begin(), selected.end(),
+            [](const Rule& a, const Rule& b) { return a.info.id < b.info.id; });
   return selected;
 }
 

@@ -13,7 +13,8 @@ namespace reachcheck::lint {
 namespace {
 
 bool EndsWith(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 void ParseFile(const std::string& path, std::vector<Rule>& rules, base::Diagnostics& diagnostics) {
@@ -82,10 +83,11 @@ void MergeRules(std::vector<Rule>& rules, std::vector<Rule> more, base::Diagnost
   for (const Rule& rule : rules) ids.insert(rule.info.id);
   for (Rule& rule : more) {
     if (!ids.insert(rule.info.id).second) {
-      diagnostics.Error("rules-duplicate-id",
-                        "a rule with id '" + rule.info.id + "' is already loaded" +
-                            (rule.info.builtin ? "" : " (use another id, or --no-builtin to replace the built-in pack)"),
-                        base::SourceRef{rule.info.origin.file, "/id", 0, 0});
+      diagnostics.Error(
+          "rules-duplicate-id",
+          "a rule with id '" + rule.info.id + "' is already loaded" +
+              (rule.info.builtin ? "" : " (use another id, or --no-builtin to replace the built-in pack)"),
+          base::SourceRef{rule.info.origin.file, "/id", 0, 0});
       continue;
     }
     rules.push_back(std::move(rule));

@@ -14,11 +14,11 @@
 namespace reachcheck::lint {
 namespace {
 
-const std::vector<std::string> kRuleKeys = {"id", "severity", "title", "description", "rationale",
-                                            "remediation", "documentation", "tags", "check",
-                                            "parameters", "intent"};
-const std::vector<std::string> kRequired = {"id", "severity", "title", "description", "rationale",
-                                            "remediation", "documentation"};
+const std::vector<std::string> kRuleKeys = {"id",        "severity",    "title",         "description",
+                                            "rationale", "remediation", "documentation", "tags",
+                                            "check",     "parameters",  "intent"};
+const std::vector<std::string> kRequired = {"id",        "severity",    "title",        "description",
+                                            "rationale", "remediation", "documentation"};
 
 std::string BaseName(const std::string& file) {
   std::size_t slash = file.find_last_of('/');
@@ -31,19 +31,23 @@ bool CheckParameter(const ParamSpec& spec, const Json& value, const std::string&
   switch (spec.type) {
     case ParamType::kBool:
       if (value.is_boolean()) return true;
-      reader.Error("bad-type", at, "parameter '" + spec.name + "' must be true or false, not " + JsonTypeName(value));
+      reader.Error("bad-type", at,
+                   "parameter '" + spec.name + "' must be true or false, not " + JsonTypeName(value));
       return false;
     case ParamType::kInteger:
-      if ((value.is_number_integer() || value.is_number_unsigned()) && value.get<long long>() >= 0) return true;
-      reader.Error("bad-type", at, "parameter '" + spec.name + "' must be a non-negative integer, not " +
-                                       (value.is_number() ? "a negative or fractional number" : JsonTypeName(value)));
+      if ((value.is_number_integer() || value.is_number_unsigned()) && value.get<long long>() >= 0)
+        return true;
+      reader.Error("bad-type", at,
+                   "parameter '" + spec.name + "' must be a non-negative integer, not " +
+                       (value.is_number() ? "a negative or fractional number" : JsonTypeName(value)));
       return false;
     case ParamType::kStringList:
     case ParamType::kPortList: {
       bool ports = spec.type == ParamType::kPortList;
       if (!value.is_array()) {
-        reader.Error("bad-type", at, "parameter '" + spec.name + "' must be an array of " +
-                                         (ports ? "ports" : "strings") + ", not " + JsonTypeName(value));
+        reader.Error("bad-type", at,
+                     "parameter '" + spec.name + "' must be an array of " + (ports ? "ports" : "strings") +
+                         ", not " + JsonTypeName(value));
         return false;
       }
       for (std::size_t i = 0; i < value.size(); ++i) {
@@ -58,9 +62,9 @@ bool CheckParameter(const ParamSpec& spec, const Json& value, const std::string&
                          item.get<long long>() >= 0 && item.get<long long>() <= 65535;
         bool range_ok = item.is_string() && net::ParsePortRange(item.get<std::string>()).has_value();
         if (!number_ok && !range_ok) {
-          reader.Error("bad-value", item_at, "each entry of '" + spec.name +
-                                                 "' must be a port 0-65535 or an \"A-B\" range, not " +
-                                                 (item.is_string() ? "\"" + item.get<std::string>() + "\"" : item.dump()));
+          reader.Error("bad-value", item_at,
+                       "each entry of '" + spec.name + "' must be a port 0-65535 or an \"A-B\" range, not " +
+                           (item.is_string() ? "\"" + item.get<std::string>() + "\"" : item.dump()));
           return false;
         }
       }
@@ -80,7 +84,8 @@ bool ParseParameters(const Json& root, const NativeCheck& check, StrictReader& r
   if (!root.contains("parameters")) return true;
   const Json& given = root["parameters"];
   if (names.empty() && given.is_object() && !given.empty()) {
-    reader.Error("unknown-key", "/parameters", std::string("check '") + check.Name() + "' takes no parameters");
+    reader.Error("unknown-key", "/parameters",
+                 std::string("check '") + check.Name() + "' takes no parameters");
     return false;
   }
   if (!reader.CheckObject(given, "/parameters", std::string("the parameters of check '") + check.Name() + "'",
@@ -113,10 +118,12 @@ bool ParseRule(const std::string& text, const std::string& file, bool builtin, R
   if (reader.String(root, "", "id", &info.id)) {
     static const RE2 kKebab("[a-z0-9]+(-[a-z0-9]+)*");
     if (!RE2::FullMatch(info.id, kKebab)) {
-      reader.Error("bad-value", "/id", "rule id '" + info.id + "' must be kebab-case (lower-case words joined by '-')");
+      reader.Error("bad-value", "/id",
+                   "rule id '" + info.id + "' must be kebab-case (lower-case words joined by '-')");
     } else if (BaseName(file) != info.id) {
-      reader.Error("id-mismatch", "/id", "rule id '" + info.id + "' differs from the file name '" + BaseName(file) +
-                                             ".json'; name the file after the id");
+      reader.Error("id-mismatch", "/id",
+                   "rule id '" + info.id + "' differs from the file name '" + BaseName(file) +
+                       ".json'; name the file after the id");
     }
   }
   std::string severity;
@@ -134,8 +141,9 @@ bool ParseRule(const std::string& text, const std::string& file, bool builtin, R
   bool has_check = root.contains("check");
   bool has_intent = root.contains("intent");
   if (has_check == has_intent) {
-    reader.Error("missing-field", "", has_check ? "a rule has either 'check' or 'intent', not both"
-                                                : "a rule needs 'check' (a native check) or 'intent' (a reachability intent)");
+    reader.Error("missing-field", "",
+                 has_check ? "a rule has either 'check' or 'intent', not both"
+                           : "a rule needs 'check' (a native check) or 'intent' (a reachability intent)");
     return false;
   }
   if (has_check) {
@@ -144,7 +152,8 @@ bool ParseRule(const std::string& text, const std::string& file, bool builtin, R
       body->check = FindNativeCheck(info.check);
       if (body->check == nullptr) {
         std::string message = "unknown check '" + info.check + "'";
-        if (auto hint = base::ClosestMatch(info.check, NativeCheckNames(), 4)) message += "; did you mean '" + *hint + "'?";
+        if (auto hint = base::ClosestMatch(info.check, NativeCheckNames(), 4))
+          message += "; did you mean '" + *hint + "'?";
         reader.Error("unknown-check", "/check", message);
       } else {
         ParseParameters(root, *body->check, reader, &body->parameters);
@@ -153,7 +162,8 @@ bool ParseRule(const std::string& text, const std::string& file, bool builtin, R
   } else {
     info.kind = RuleKind::kIntent;
     if (root.contains("parameters")) {
-      reader.Error("unknown-key", "/parameters", "'parameters' belongs to rules with a 'check'; an intent has none");
+      reader.Error("unknown-key", "/parameters",
+                   "'parameters' belongs to rules with a 'check'; an intent has none");
     }
     Intent intent;
     if (ParseIntent(root["intent"], "/intent", reader, &intent)) body->intent = std::move(intent);

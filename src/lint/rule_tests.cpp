@@ -15,13 +15,15 @@ std::string FolderOf(const std::string& file) {
   return slash == std::string::npos ? "" : file.substr(0, slash + 1);
 }
 
-bool ParseExpected(const Json& value, const std::string& at, StrictReader& reader, ExpectedFinding* expected) {
-  if (!reader.CheckObject(value, at, "an expected finding", {"resource", "resources", "severity", "message_contains"},
-                          {"resource"})) {
+bool ParseExpected(const Json& value, const std::string& at, StrictReader& reader,
+                   ExpectedFinding* expected) {
+  if (!reader.CheckObject(value, at, "an expected finding",
+                          {"resource", "resources", "severity", "message_contains"}, {"resource"})) {
     return false;
   }
   bool good = reader.String(value, at, "resource", &expected->resource);
-  if (value.contains("resources")) good = reader.StringList(value, at, "resources", &expected->resources) && good;
+  if (value.contains("resources"))
+    good = reader.StringList(value, at, "resources", &expected->resources) && good;
   if (value.contains("severity")) {
     std::string severity;
     if (reader.Choice(value, at, "severity", {"error", "warning", "note"}, &severity)) {
@@ -75,7 +77,8 @@ bool ParseRuleTests(const std::string& text, const std::string& file, std::vecto
   }
   for (std::size_t i = 0; i < list.size(); ++i) {
     std::string at = ChildPointer("/cases", i);
-    if (!reader.CheckObject(list[i], at, "a test case", {"name", "snapshot", "expect"}, {"name", "snapshot", "expect"})) {
+    if (!reader.CheckObject(list[i], at, "a test case", {"name", "snapshot", "expect"},
+                            {"name", "snapshot", "expect"})) {
       continue;
     }
     RuleTestCase test_case;
@@ -95,14 +98,16 @@ bool ParseRuleTests(const std::string& text, const std::string& file, std::vecto
     }
     for (std::size_t j = 0; j < expect.size(); ++j) {
       ExpectedFinding expected;
-      if (ParseExpected(expect[j], ChildPointer(expect_at, j), reader, &expected)) test_case.expect.push_back(expected);
+      if (ParseExpected(expect[j], ChildPointer(expect_at, j), reader, &expected))
+        test_case.expect.push_back(expected);
     }
     cases->push_back(std::move(test_case));
   }
   return reader.ok();
 }
 
-RuleTestOutcome RunRuleTestCase(const Rule& rule, const RuleTestCase& test_case, const SnapshotLoader& loader) {
+RuleTestOutcome RunRuleTestCase(const Rule& rule, const RuleTestCase& test_case,
+                                const SnapshotLoader& loader) {
   RuleTestOutcome outcome;
   outcome.case_name = test_case.name;
   base::Diagnostics diagnostics;

@@ -20,15 +20,22 @@ std::string ChildPointer(const std::string& pointer, std::size_t index) {
 
 std::string JsonTypeName(const Json& value) {
   switch (value.type()) {
-    case Json::value_t::object: return "an object";
-    case Json::value_t::array: return "an array";
-    case Json::value_t::string: return "a string";
-    case Json::value_t::boolean: return "a boolean";
-    case Json::value_t::null: return "null";
+    case Json::value_t::object:
+      return "an object";
+    case Json::value_t::array:
+      return "an array";
+    case Json::value_t::string:
+      return "a string";
+    case Json::value_t::boolean:
+      return "a boolean";
+    case Json::value_t::null:
+      return "null";
     case Json::value_t::number_integer:
     case Json::value_t::number_unsigned:
-    case Json::value_t::number_float: return "a number";
-    default: return "a value";
+    case Json::value_t::number_float:
+      return "a number";
+    default:
+      return "a value";
   }
 }
 
@@ -120,7 +127,8 @@ bool StrictReader::Bool(const Json& object, const std::string& pointer, const st
   if (!object.is_object() || !object.contains(key)) return false;
   const Json& value = object[key];
   if (!value.is_boolean()) {
-    Error("bad-type", ChildPointer(pointer, key), "'" + key + "' must be true or false, not " + JsonTypeName(value));
+    Error("bad-type", ChildPointer(pointer, key),
+          "'" + key + "' must be true or false, not " + JsonTypeName(value));
     return false;
   }
   *out = value.get<bool>();
@@ -140,8 +148,9 @@ bool StrictReader::StringList(const Json& object, const std::string& pointer, co
   out->clear();
   for (std::size_t i = 0; i < value.size(); ++i) {
     if (!value[i].is_string() || value[i].get<std::string>().empty()) {
-      Error("bad-type", ChildPointer(at, i), "each entry of '" + key + "' must be a non-empty string, not " +
-                                                 (value[i].is_string() ? "an empty one" : JsonTypeName(value[i])));
+      Error("bad-type", ChildPointer(at, i),
+            "each entry of '" + key + "' must be a non-empty string, not " +
+                (value[i].is_string() ? "an empty one" : JsonTypeName(value[i])));
       good = false;
       continue;
     }

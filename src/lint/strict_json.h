@@ -22,8 +22,7 @@ std::string ChildPointer(const std::string& pointer, std::size_t index);
 class StrictReader {
  public:
   /// `prefix` starts every diagnostic code ("rules", "config", "rules-test", "baseline").
-  StrictReader(std::string file, const std::string& text, std::string prefix,
-               base::Diagnostics& diagnostics);
+  StrictReader(std::string file, const std::string& text, std::string prefix, base::Diagnostics& diagnostics);
 
   /// Parses the text (comments allowed); false with `<prefix>-bad-json` at line:column.
   bool Parse(Json* out);

@@ -26,20 +26,34 @@ std::string Element::Name() const {
 
 const char* TargetKindName(TargetKind kind) {
   switch (kind) {
-    case TargetKind::kLocal: return "local";
-    case TargetKind::kInternetGateway: return "internet-gateway";
-    case TargetKind::kEgressOnlyInternetGateway: return "egress-only-internet-gateway";
-    case TargetKind::kNatGateway: return "nat-gateway";
-    case TargetKind::kPeering: return "vpc-peering-connection";
-    case TargetKind::kNetworkInterface: return "network-interface";
-    case TargetKind::kInstance: return "instance";
-    case TargetKind::kTransitGateway: return "transit-gateway";
-    case TargetKind::kGatewayEndpoint: return "gateway-endpoint";
-    case TargetKind::kVirtualPrivateGateway: return "virtual-private-gateway";
-    case TargetKind::kCarrierGateway: return "carrier-gateway";
-    case TargetKind::kLocalGateway: return "local-gateway";
-    case TargetKind::kCoreNetwork: return "core-network";
-    case TargetKind::kUnknown: return "unknown";
+    case TargetKind::kLocal:
+      return "local";
+    case TargetKind::kInternetGateway:
+      return "internet-gateway";
+    case TargetKind::kEgressOnlyInternetGateway:
+      return "egress-only-internet-gateway";
+    case TargetKind::kNatGateway:
+      return "nat-gateway";
+    case TargetKind::kPeering:
+      return "vpc-peering-connection";
+    case TargetKind::kNetworkInterface:
+      return "network-interface";
+    case TargetKind::kInstance:
+      return "instance";
+    case TargetKind::kTransitGateway:
+      return "transit-gateway";
+    case TargetKind::kGatewayEndpoint:
+      return "gateway-endpoint";
+    case TargetKind::kVirtualPrivateGateway:
+      return "virtual-private-gateway";
+    case TargetKind::kCarrierGateway:
+      return "carrier-gateway";
+    case TargetKind::kLocalGateway:
+      return "local-gateway";
+    case TargetKind::kCoreNetwork:
+      return "core-network";
+    case TargetKind::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -72,8 +86,12 @@ std::string SgRule::ToString() const {
   std::string out = service.ToString();
   out += direction == Direction::kIngress ? " from " : " to ";
   switch (peer_kind) {
-    case PeerKind::kCidr: out += cidr.ToString(); break;
-    case PeerKind::kPrefixList: out += prefix_list_id; break;
+    case PeerKind::kCidr:
+      out += cidr.ToString();
+      break;
+    case PeerKind::kPrefixList:
+      out += prefix_list_id;
+      break;
     case PeerKind::kSecurityGroup:
       out += group_id;
       if (!group_vpc_id.empty()) {  // set for groups of a peered VPC

@@ -55,8 +55,7 @@ void Network::IdIndex::Build(const std::vector<T>& items) {
 }
 
 template <typename T>
-Handle Network::IdIndex::Find(const std::vector<T>& items, std::string_view id,
-                              Handle scope) const {
+Handle Network::IdIndex::Find(const std::vector<T>& items, std::string_view id, Handle scope) const {
   if (slots_.empty()) return kNone;
   const std::size_t hash = HashId(id);
   const std::uint32_t fragment = Fragment(hash);
@@ -99,9 +98,7 @@ void Network::BuildIndex() {
   endpoint_index_.Build(endpoints);
 }
 
-Handle Network::FindVpc(std::string_view id, Handle scope) const {
-  return vpc_index_.Find(vpcs, id, scope);
-}
+Handle Network::FindVpc(std::string_view id, Handle scope) const { return vpc_index_.Find(vpcs, id, scope); }
 Handle Network::FindSubnet(std::string_view id, Handle scope) const {
   return subnet_index_.Find(subnets, id, scope);
 }

@@ -8,8 +8,8 @@ namespace reachcheck::model {
 
 namespace detail {
 
-void Checker::Dangling(const base::SourceRef& where, const std::string& referrer,
-                       std::string_view relation, std::string_view kind, std::string_view id) {
+void Checker::Dangling(const base::SourceRef& where, const std::string& referrer, std::string_view relation,
+                       std::string_view kind, std::string_view id) {
   std::string message = referrer;
   message += ' ';
   message += relation;

@@ -17,16 +17,16 @@ void ResolveSubnetAcls(Checker& checker) {
       auto [it, inserted] = default_of_vpc.emplace(VpcKey(acl.vpc, acl.scope, acl.vpc_id), a);
       if (!inserted) {
         const std::string& first = n.network_acls[it->second].id;
-        checker.Conflict(acl.origin, Named("VPC", acl.vpc_id) + " has two default network ACLs '" +
-                                         first + "' and '" + acl.id + "'; '" + first + "' is used");
+        checker.Conflict(acl.origin, Named("VPC", acl.vpc_id) + " has two default network ACLs '" + first +
+                                         "' and '" + acl.id + "'; '" + first + "' is used");
       }
     }
     for (const AclAssociation& association : acl.associations) {
       if (association.subnet_id.empty()) continue;
       const Handle s = n.FindSubnet(association.subnet_id, acl.scope);
       if (s == kNone) {
-        checker.Dangling(association.origin, Named("network ACL", acl.id), "is associated with",
-                         "subnet", association.subnet_id);
+        checker.Dangling(association.origin, Named("network ACL", acl.id), "is associated with", "subnet",
+                         association.subnet_id);
         continue;
       }
       Subnet& subnet = n.subnets[s];
@@ -34,9 +34,9 @@ void ResolveSubnetAcls(Checker& checker) {
         subnet.network_acl = a;
       } else if (subnet.network_acl != a) {
         const std::string& first = n.network_acls[subnet.network_acl].id;
-        checker.Conflict(association.origin,
-                         Named("subnet", subnet.id) + " is associated with network ACLs '" + first +
-                             "' and '" + acl.id + "'; '" + first + "' is used");
+        checker.Conflict(association.origin, Named("subnet", subnet.id) +
+                                                 " is associated with network ACLs '" + first + "' and '" +
+                                                 acl.id + "'; '" + first + "' is used");
       }
     }
   }
@@ -45,9 +45,8 @@ void ResolveSubnetAcls(Checker& checker) {
   for (Handle s = 0; s < n.subnets.size(); ++s) {
     Subnet& subnet = n.subnets[s];
     if (subnet.network_acl != kNone) continue;
-    auto it = subnet.vpc_id.empty()
-                  ? default_of_vpc.end()
-                  : default_of_vpc.find(VpcKey(subnet.vpc, subnet.scope, subnet.vpc_id));
+    auto it = subnet.vpc_id.empty() ? default_of_vpc.end()
+                                    : default_of_vpc.find(VpcKey(subnet.vpc, subnet.scope, subnet.vpc_id));
     if (it == default_of_vpc.end()) {
       orphans.Add(n, s);
     } else {

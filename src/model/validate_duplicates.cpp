@@ -53,12 +53,10 @@ void RemoveDuplicates(Checker& checker) {
   removed |= RemoveFrom(checker, n.vpcs, &Network::FindVpc, "VPC");
   removed |= RemoveFrom(checker, n.subnets, &Network::FindSubnet, "subnet");
   removed |= RemoveFrom(checker, n.route_tables, &Network::FindRouteTable, "route table");
-  removed |= RemoveFrom(checker, n.internet_gateways, &Network::FindInternetGateway,
-                        "internet gateway");
+  removed |= RemoveFrom(checker, n.internet_gateways, &Network::FindInternetGateway, "internet gateway");
   removed |= RemoveFrom(checker, n.nat_gateways, &Network::FindNatGateway, "NAT gateway");
   removed |= RemoveFrom(checker, n.peerings, &Network::FindPeering, "VPC peering connection");
-  removed |= RemoveFrom(checker, n.security_groups, &Network::FindSecurityGroup,
-                        "security group");
+  removed |= RemoveFrom(checker, n.security_groups, &Network::FindSecurityGroup, "security group");
   removed |= RemoveFrom(checker, n.network_acls, &Network::FindNetworkAcl, "network ACL");
   removed |= RemoveFrom(checker, n.interfaces, &Network::FindInterface, "network interface");
   removed |= RemoveFrom(checker, n.instances, &Network::FindInstance, "instance");

@@ -63,8 +63,7 @@ Handle FindInterfaceOf(Checker& checker, const ElasticIp& eip) {
   }
   if (n.instances[instance].interfaces.empty()) {
     checker.diagnostics.Warning("input-dangling-ref",
-                                referrer() + " is associated with " +
-                                    Named("instance", eip.instance_id) +
+                                referrer() + " is associated with " + Named("instance", eip.instance_id) +
                                     " which has no network interface in the snapshot",
                                 eip.origin);
     return kNone;
@@ -100,12 +99,11 @@ void MergeInto(Checker& checker, const ElasticIp& eip, NetworkInterface& eni) {
   } else if (*target->public_ip == eip.public_ip) {
     if (target->allocation_id.empty()) target->allocation_id = eip.allocation_id;
   } else {
-    checker.Conflict(eip.origin, referrer() + " (" + eip.public_ip.ToString() +
-                                     ") is associated with " + target->address.ToString() +
-                                     " of " + Named("network interface", eni.id) +
-                                     " which already has public IP " +
-                                     target->public_ip->ToString() + "; " +
-                                     target->public_ip->ToString() + " is kept");
+    checker.Conflict(eip.origin, referrer() + " (" + eip.public_ip.ToString() + ") is associated with " +
+                                     target->address.ToString() + " of " +
+                                     Named("network interface", eni.id) + " which already has public IP " +
+                                     target->public_ip->ToString() + "; " + target->public_ip->ToString() +
+                                     " is kept");
   }
 }
 

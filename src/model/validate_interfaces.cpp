@@ -61,8 +61,8 @@ void ResolveInstances(Checker& checker) {
       if (eni_id.empty()) continue;
       const Handle eni = n.FindInterface(eni_id, instance.scope);
       if (eni == kNone) {
-        checker.Dangling(instance.origin, Named("instance", instance.id), "refers to",
-                         "network interface", eni_id);
+        checker.Dangling(instance.origin, Named("instance", instance.id), "refers to", "network interface",
+                         eni_id);
         continue;
       }
       if (claimed[eni] != kNone) continue;
@@ -80,10 +80,9 @@ void ResolveInstances(Checker& checker) {
     n.instances[i].interfaces.push_back(eni);
   }
   for (Instance& instance : n.instances) {
-    std::stable_sort(instance.interfaces.begin(), instance.interfaces.end(),
-                     [&](Handle a, Handle b) {
-                       return n.interfaces[a].device_index < n.interfaces[b].device_index;
-                     });
+    std::stable_sort(instance.interfaces.begin(), instance.interfaces.end(), [&](Handle a, Handle b) {
+      return n.interfaces[a].device_index < n.interfaces[b].device_index;
+    });
   }
 }
 

@@ -19,8 +19,8 @@ struct Checker {
   base::Diagnostics& diagnostics;
 
   /// `input-dangling-ref`: "<referrer> <relation> <kind> '<id>' which is not in the snapshot".
-  void Dangling(const base::SourceRef& where, const std::string& referrer,
-                std::string_view relation, std::string_view kind, std::string_view id);
+  void Dangling(const base::SourceRef& where, const std::string& referrer, std::string_view relation,
+                std::string_view kind, std::string_view id);
   /// `input-conflicting-association` warning with `message`.
   void Conflict(const base::SourceRef& where, std::string message);
 };
@@ -34,9 +34,7 @@ std::string InScopeText(const Network& network, Handle scope);
 /// A key naming a VPC for per-VPC tables: its handle when resolved, else scope + id.
 std::string VpcKey(Handle vpc, Handle scope, const std::string& vpc_id);
 /// Whether an association state counts as associated ("associated" or not given).
-inline bool AssociationActive(const std::string& state) {
-  return state.empty() || state == "associated";
-}
+inline bool AssociationActive(const std::string& state) { return state.empty() || state == "associated"; }
 
 /// Subnets left without a route table or ACL, grouped by VPC in the order first met, for one
 /// warning per VPC: "VPC 'vpc-1' <what>: 'subnet-1', 'subnet-2'", at the VPC (else the first
@@ -44,8 +42,7 @@ inline bool AssociationActive(const std::string& state) {
 class SubnetsByVpc {
  public:
   void Add(const Network& network, Handle subnet);
-  void Report(Checker& checker, const char* code, std::string_view what,
-              std::string_view no_vpc_what) const;
+  void Report(Checker& checker, const char* code, std::string_view what, std::string_view no_vpc_what) const;
 
  private:
   std::vector<std::string> keys_;
@@ -54,15 +51,15 @@ class SubnetsByVpc {
 };
 
 // The passes, in the order Validate runs them (each resets what it resolves first).
-void RemoveDuplicates(Checker& checker);          ///< input-duplicate-id; rebuilds the index
-void ResolveVpcReferences(Checker& checker);      ///< subnet/table/SG/ACL/endpoint/IGW -> VPC
-void ResolveGateways(Checker& checker);           ///< NAT -> VPC/subnet, peering sides
-void ResolveRouteTargets(Checker& checker);       ///< Route::target, Route::prefix_list
-void ResolveSubnetRouteTables(Checker& checker);  ///< Subnet::route_table(_is_main)
-void ResolveSubnetAcls(Checker& checker);         ///< Subnet::network_acl
-void ResolveSecurityGroupRules(Checker& checker); ///< SgRule::group, SgRule::prefix_list
-void ResolveInterfaces(Checker& checker);         ///< interface -> subnet/VPC/instance/groups
-void ResolveInstances(Checker& checker);          ///< Instance::interfaces
-void MergeElasticIps(Checker& checker);           ///< ElasticIp -> interface public IPs
+void RemoveDuplicates(Checker& checker);           ///< input-duplicate-id; rebuilds the index
+void ResolveVpcReferences(Checker& checker);       ///< subnet/table/SG/ACL/endpoint/IGW -> VPC
+void ResolveGateways(Checker& checker);            ///< NAT -> VPC/subnet, peering sides
+void ResolveRouteTargets(Checker& checker);        ///< Route::target, Route::prefix_list
+void ResolveSubnetRouteTables(Checker& checker);   ///< Subnet::route_table(_is_main)
+void ResolveSubnetAcls(Checker& checker);          ///< Subnet::network_acl
+void ResolveSecurityGroupRules(Checker& checker);  ///< SgRule::group, SgRule::prefix_list
+void ResolveInterfaces(Checker& checker);          ///< interface -> subnet/VPC/instance/groups
+void ResolveInstances(Checker& checker);           ///< Instance::interfaces
+void MergeElasticIps(Checker& checker);            ///< ElasticIp -> interface public IPs
 
 }  // namespace reachcheck::model::detail

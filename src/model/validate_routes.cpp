@@ -13,27 +13,42 @@ namespace {
 // How a target kind is named in messages, or nullptr for kinds with no element vector.
 const char* TargetNoun(TargetKind kind) {
   switch (kind) {
-    case TargetKind::kInternetGateway: return "internet gateway";
-    case TargetKind::kEgressOnlyInternetGateway: return "egress-only internet gateway";
-    case TargetKind::kNatGateway: return "NAT gateway";
-    case TargetKind::kPeering: return "VPC peering connection";
-    case TargetKind::kNetworkInterface: return "network interface";
-    case TargetKind::kInstance: return "instance";
-    case TargetKind::kGatewayEndpoint: return "gateway endpoint";
-    default: return nullptr;
+    case TargetKind::kInternetGateway:
+      return "internet gateway";
+    case TargetKind::kEgressOnlyInternetGateway:
+      return "egress-only internet gateway";
+    case TargetKind::kNatGateway:
+      return "NAT gateway";
+    case TargetKind::kPeering:
+      return "VPC peering connection";
+    case TargetKind::kNetworkInterface:
+      return "network interface";
+    case TargetKind::kInstance:
+      return "instance";
+    case TargetKind::kGatewayEndpoint:
+      return "gateway endpoint";
+    default:
+      return nullptr;
   }
 }
 
 Handle FindTarget(const Network& n, TargetKind kind, const std::string& id, Handle scope) {
   switch (kind) {
     case TargetKind::kInternetGateway:
-    case TargetKind::kEgressOnlyInternetGateway: return n.FindInternetGateway(id, scope);
-    case TargetKind::kNatGateway: return n.FindNatGateway(id, scope);
-    case TargetKind::kPeering: return n.FindPeering(id, scope);
-    case TargetKind::kNetworkInterface: return n.FindInterface(id, scope);
-    case TargetKind::kInstance: return n.FindInstance(id, scope);
-    case TargetKind::kGatewayEndpoint: return n.FindEndpoint(id, scope);
-    default: return kNone;
+    case TargetKind::kEgressOnlyInternetGateway:
+      return n.FindInternetGateway(id, scope);
+    case TargetKind::kNatGateway:
+      return n.FindNatGateway(id, scope);
+    case TargetKind::kPeering:
+      return n.FindPeering(id, scope);
+    case TargetKind::kNetworkInterface:
+      return n.FindInterface(id, scope);
+    case TargetKind::kInstance:
+      return n.FindInstance(id, scope);
+    case TargetKind::kGatewayEndpoint:
+      return n.FindEndpoint(id, scope);
+    default:
+      return kNone;
   }
 }
 
@@ -96,9 +111,9 @@ void ResolveSubnetRouteTables(Checker& checker) {
         auto [it, inserted] = main_of_vpc.emplace(VpcKey(table.vpc, table.scope, table.vpc_id), t);
         if (!inserted && it->second != t) {
           const std::string& first = n.route_tables[it->second].id;
-          checker.Conflict(association.origin,
-                           Named("VPC", table.vpc_id) + " has two main route tables '" + first +
-                               "' and '" + table.id + "'; '" + first + "' is used");
+          checker.Conflict(association.origin, Named("VPC", table.vpc_id) + " has two main route tables '" +
+                                                   first + "' and '" + table.id + "'; '" + first +
+                                                   "' is used");
         }
       }
       if (!association.subnet_id.empty()) {
@@ -113,9 +128,9 @@ void ResolveSubnetRouteTables(Checker& checker) {
           subnet.route_table = t;
         } else if (subnet.route_table != t) {
           const std::string& first = n.route_tables[subnet.route_table].id;
-          checker.Conflict(association.origin,
-                           Named("subnet", subnet.id) + " is associated with route tables '" +
-                               first + "' and '" + table.id + "'; '" + first + "' is used");
+          checker.Conflict(association.origin, Named("subnet", subnet.id) +
+                                                   " is associated with route tables '" + first + "' and '" +
+                                                   table.id + "'; '" + first + "' is used");
         }
       }
       if (association.gateway_id.rfind("igw-", 0) == 0 &&
@@ -130,9 +145,8 @@ void ResolveSubnetRouteTables(Checker& checker) {
   for (Handle s = 0; s < n.subnets.size(); ++s) {
     Subnet& subnet = n.subnets[s];
     if (subnet.route_table != kNone) continue;
-    auto it = subnet.vpc_id.empty()
-                  ? main_of_vpc.end()
-                  : main_of_vpc.find(VpcKey(subnet.vpc, subnet.scope, subnet.vpc_id));
+    auto it = subnet.vpc_id.empty() ? main_of_vpc.end()
+                                    : main_of_vpc.find(VpcKey(subnet.vpc, subnet.scope, subnet.vpc_id));
     if (it == main_of_vpc.end()) {
       orphans.Add(n, s);
       continue;

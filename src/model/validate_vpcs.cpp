@@ -12,9 +12,8 @@ namespace {
 
 // The VPC `vpc_id` as seen from an element of `scope`; warns when it is missing, citing the
 // referrer "<kind> '<id>'".
-Handle FindVpcOrWarn(Checker& checker, const std::string& vpc_id, Handle scope,
-                     const base::SourceRef& where, std::string_view kind, std::string_view id,
-                     std::string_view relation = "refers to") {
+Handle FindVpcOrWarn(Checker& checker, const std::string& vpc_id, Handle scope, const base::SourceRef& where,
+                     std::string_view kind, std::string_view id, std::string_view relation = "refers to") {
   if (vpc_id.empty()) return kNone;
   const Handle vpc = checker.network.FindVpc(vpc_id, scope);
   if (vpc == kNone) checker.Dangling(where, Named(kind, id), relation, "VPC", vpc_id);
@@ -43,8 +42,7 @@ void ResolveSide(Checker& checker, VpcPeering& peering, PeeringSide& side, const
   Network& network = checker.network;
   const Scope side_scope = SideScope(network, peering, side);
   const Handle side_scope_handle = network.FindScope(side_scope);
-  side.vpc = network.FindVpc(side.vpc_id,
-                             side_scope_handle != kNone ? side_scope_handle : peering.scope);
+  side.vpc = network.FindVpc(side.vpc_id, side_scope_handle != kNone ? side_scope_handle : peering.scope);
   if (side.vpc != kNone) return;
   const Scope own = peering.scope < network.scopes.size() ? network.scopes[peering.scope] : Scope{};
   const std::string referrer = Named("VPC peering connection", peering.id);
@@ -57,8 +55,7 @@ void ResolveSide(Checker& checker, VpcPeering& peering, PeeringSide& side, const
   if (!side_scope.account.empty()) where_text += " account " + side_scope.account;
   if (!side_scope.region.empty()) where_text += " region " + side_scope.region;
   checker.diagnostics.Note("input-external-ref",
-                           referrer + " " + relation + " " + Named("VPC", side.vpc_id) + " of" +
-                               where_text +
+                           referrer + " " + relation + " " + Named("VPC", side.vpc_id) + " of" + where_text +
                                " which is not in the snapshot; the CIDR blocks recorded on "
                                "the peering connection are used",
                            peering.origin);
@@ -76,8 +73,8 @@ void ResolveVpcReferences(Checker& checker) {
   for (InternetGateway& gateway : n.internet_gateways) {
     const char* kind = gateway.egress_only ? "egress-only internet gateway" : "internet gateway";
     for (GatewayAttachment& attachment : gateway.attachments) {
-      attachment.vpc = FindVpcOrWarn(checker, attachment.vpc_id, gateway.scope, gateway.origin,
-                                     kind, gateway.id, "is attached to");
+      attachment.vpc = FindVpcOrWarn(checker, attachment.vpc_id, gateway.scope, gateway.origin, kind,
+                                     gateway.id, "is attached to");
     }
   }
 }
@@ -89,8 +86,7 @@ void ResolveGateways(Checker& checker) {
     if (!nat.subnet_id.empty()) {
       nat.subnet = n.FindSubnet(nat.subnet_id, nat.scope);
       if (nat.subnet == kNone) {
-        checker.Dangling(nat.origin, Named("NAT gateway", nat.id), "refers to", "subnet",
-                         nat.subnet_id);
+        checker.Dangling(nat.origin, Named("NAT gateway", nat.id), "refers to", "subnet", nat.subnet_id);
       }
     }
     const Subnet* subnet = nat.subnet == kNone ? nullptr : &n.subnets[nat.subnet];

@@ -55,8 +55,7 @@ CidrParse ParseCidr(std::string_view text) {
   std::optional<IpAddress> address =
       family == Family::kV4 ? ParseIpv4(address_text) : ParseIpv6(address_text);
   if (!address) {
-    return Reject("'" + std::string(address_text) + "' is not an " + FamilyName(family) +
-                  " address");
+    return Reject("'" + std::string(address_text) + "' is not an " + FamilyName(family) + " address");
   }
   if (length_text.empty()) return Reject(quoted + " has no prefix length after '/'");
   if (!internal::AllDigits(length_text)) {

@@ -12,23 +12,37 @@ namespace {
 const char* IcmpTypeName(unsigned type, bool v6) {
   if (v6) {
     switch (type) {
-      case 1: return "destination-unreachable";
-      case 2: return "packet-too-big";
-      case 3: return "time-exceeded";
-      case 4: return "parameter-problem";
-      case 128: return "echo-request";
-      case 129: return "echo-reply";
-      default: return nullptr;
+      case 1:
+        return "destination-unreachable";
+      case 2:
+        return "packet-too-big";
+      case 3:
+        return "time-exceeded";
+      case 4:
+        return "parameter-problem";
+      case 128:
+        return "echo-request";
+      case 129:
+        return "echo-reply";
+      default:
+        return nullptr;
     }
   }
   switch (type) {
-    case 0: return "echo-reply";
-    case 3: return "destination-unreachable";
-    case 5: return "redirect";
-    case 8: return "echo-request";
-    case 11: return "time-exceeded";
-    case 12: return "parameter-problem";
-    default: return nullptr;
+    case 0:
+      return "echo-reply";
+    case 3:
+      return "destination-unreachable";
+    case 5:
+      return "redirect";
+    case 8:
+      return "echo-request";
+    case 11:
+      return "time-exceeded";
+    case 12:
+      return "parameter-problem";
+    default:
+      return nullptr;
   }
 }
 
@@ -81,9 +95,8 @@ std::string IcmpSetToString(const PortSet& packed, bool v6) {
       if (code == 0 && hi >= lo + 255) {
         // One or more whole types.
         unsigned last_type = ((hi + 1) >> 8) - 1;
-        append(last_type == type
-                   ? TypeText(type, v6)
-                   : "types " + std::to_string(type) + "-" + std::to_string(last_type));
+        append(last_type == type ? TypeText(type, v6)
+                                 : "types " + std::to_string(type) + "-" + std::to_string(last_type));
         lo = (last_type + 1) << 8;
       } else {
         std::uint32_t end = hi < (lo | 0xFFu) ? hi : (lo | 0xFFu);

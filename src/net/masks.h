@@ -26,8 +26,6 @@ inline Uint128 HostMask(Family family, int length) {
 }
 
 /// The network part of a /length prefix, within the family's width.
-inline Uint128 NetMask(Family family, int length) {
-  return FamilyMax(family) & ~HostMask(family, length);
-}
+inline Uint128 NetMask(Family family, int length) { return FamilyMax(family) & ~HostMask(family, length); }
 
 }  // namespace reachcheck::net::internal

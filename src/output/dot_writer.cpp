@@ -45,7 +45,10 @@ DotAttrs Merge(const DotAttrs& base, const DotAttrs& extra) {
   DotAttrs merged = base;
   for (const auto& [key, value] : extra) {
     auto it = std::find_if(merged.begin(), merged.end(), [&](const auto& kv) { return kv.first == key; });
-    if (it != merged.end()) it->second = value; else merged.emplace_back(key, value);
+    if (it != merged.end())
+      it->second = value;
+    else
+      merged.emplace_back(key, value);
   }
   return merged;
 }

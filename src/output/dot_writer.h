@@ -17,8 +17,8 @@ using DotAttrs = std::vector<std::pair<std::string, std::string>>;
 
 /// What is drawn over a topology: extra styling, nodes and edges.
 struct DotOverlay {
-  std::string title;                            ///< graph label, "" for none
-  std::map<std::string, DotAttrs> node_attrs;   ///< appended to a node's own attributes
+  std::string title;                                ///< graph label, "" for none
+  std::map<std::string, DotAttrs> node_attrs;       ///< appended to a node's own attributes
   std::vector<analysis::TopologyNode> extra_nodes;  ///< drawn when the topology lacks the id
   struct Edge {
     std::string from;

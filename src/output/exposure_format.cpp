@@ -29,12 +29,11 @@ std::vector<analysis::Exposure> SortedExposures(std::vector<analysis::Exposure> 
   return exposures;
 }
 
-std::string FormatExposureText(const std::vector<analysis::Exposure>& exposures,
-                               const std::string& scope) {
+std::string FormatExposureText(const std::vector<analysis::Exposure>& exposures, const std::string& scope) {
   std::vector<analysis::Exposure> sorted = SortedExposures(exposures);
   if (sorted.empty()) return "No interface is reachable from the internet (" + scope + ").\n";
-  std::string text = Count(sorted.size(), "exposure", "exposures") +
-                     " reachable from the internet (" + scope + "):\n";
+  std::string text =
+      Count(sorted.size(), "exposure", "exposures") + " reachable from the internet (" + scope + "):\n";
   for (const analysis::Exposure& e : sorted) {
     std::string owner = e.instance_id.empty() ? "" : " (" + e.instance_id + ")";
     text += "\nEXPOSED  " + e.interface_id + owner + " at " + e.address.ToString() + "  " +

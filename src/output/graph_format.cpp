@@ -10,14 +10,11 @@
 
 namespace reachcheck::output {
 
-std::string FormatGraphDot(const analysis::Topology& topology) {
-  return RenderDot(topology, DotOverlay{});
-}
+std::string FormatGraphDot(const analysis::Topology& topology) { return RenderDot(topology, DotOverlay{}); }
 
 std::string FormatGraphJson(const analysis::Topology& topology) {
   std::vector<analysis::TopologyNode> nodes = topology.nodes;
-  std::stable_sort(nodes.begin(), nodes.end(),
-                   [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::stable_sort(nodes.begin(), nodes.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   std::vector<analysis::TopologyEdge> edges = topology.edges;
   std::sort(edges.begin(), edges.end(), [](const auto& a, const auto& b) {
     return std::tie(a.from, a.to, a.label) < std::tie(b.from, b.to, b.label);

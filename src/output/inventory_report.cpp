@@ -16,15 +16,12 @@ namespace {
 std::vector<model::Handle> SortedScopes(const model::Network& network) {
   std::vector<model::Handle> order(network.scopes.size());
   for (model::Handle i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](model::Handle a, model::Handle b) {
-    return network.scopes[a] < network.scopes[b];
-  });
+  std::sort(order.begin(), order.end(),
+            [&](model::Handle a, model::Handle b) { return network.scopes[a] < network.scopes[b]; });
   return order;
 }
 
-std::string Or(const std::string& value, const char* fallback) {
-  return value.empty() ? fallback : value;
-}
+std::string Or(const std::string& value, const char* fallback) { return value.empty() ? fallback : value; }
 
 std::size_t Total(const std::map<std::string, std::size_t>& counts) {
   std::size_t total = 0;
@@ -46,9 +43,9 @@ std::string InventoryText(const model::Network& network, const base::Diagnostics
     for (const auto& [key, count] : counts) totals[key] += count;
   }
   std::ostringstream out;
-  out << "Loaded " << Total(totals) << " resource" << (Total(totals) == 1 ? "" : "s") << " from " << source.files_read << " file"
-      << (source.files_read == 1 ? "" : "s") << " (" << source.bytes_read << " bytes): "
-      << accounts.size() << " account" << (accounts.size() == 1 ? "" : "s") << ", "
+  out << "Loaded " << Total(totals) << " resource" << (Total(totals) == 1 ? "" : "s") << " from "
+      << source.files_read << " file" << (source.files_read == 1 ? "" : "s") << " (" << source.bytes_read
+      << " bytes): " << accounts.size() << " account" << (accounts.size() == 1 ? "" : "s") << ", "
       << regions.size() << " region" << (regions.size() == 1 ? "" : "s") << "\n";
   for (model::Handle scope : SortedScopes(network)) {
     std::map<std::string, std::size_t> counts = network.Counts(scope);
@@ -59,8 +56,7 @@ std::string InventoryText(const model::Network& network, const base::Diagnostics
       if (count == 0) continue;
       std::string label = key;
       std::replace(label.begin(), label.end(), '_', ' ');
-      out << "  " << label << std::string(label.size() < 36 ? 36 - label.size() : 1, ' ')
-          << count << "\n";
+      out << "  " << label << std::string(label.size() < 36 ? 36 - label.size() : 1, ' ') << count << "\n";
     }
   }
   out << "\nDiagnostics: " << diagnostics.Count(base::Severity::kError) << " error(s), "

@@ -42,8 +42,6 @@ Json BlockerJson(const analysis::Blocker& blocker) {
   return json;
 }
 
-std::string Dump(const Json& json) {
-  return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
-}
+std::string Dump(const Json& json) { return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
 
 }  // namespace reachcheck::output

@@ -17,12 +17,9 @@ Json LocationJson(const base::SourceRef& where) {
 }
 
 Json FindingJson(const lint::Finding& f, bool baseline_used) {
-  Json json = {{"rule", f.rule},
-               {"severity", base::SeverityName(f.severity)},
-               {"resources", f.resources},
-               {"message", f.message},
-               {"location", LocationJson(f.location)},
-               {"fingerprint", f.fingerprint}};
+  Json json = {
+      {"rule", f.rule},       {"severity", base::SeverityName(f.severity)}, {"resources", f.resources},
+      {"message", f.message}, {"location", LocationJson(f.location)},       {"fingerprint", f.fingerprint}};
   if (!f.path.empty()) json["path"] = HopArray(f.path);
   if (baseline_used) json["baseline"] = lint::BaselineStateName(f.baseline);
   if (!f.suppression_reason.empty()) json["suppressed"] = f.suppression_reason;
@@ -37,13 +34,19 @@ std::string LintJson(const lint::LintReport& report, const LintFormatOptions& op
   std::size_t in_baseline = 0;
   for (const lint::Finding& f : report.findings) {
     findings.push_back(FindingJson(f, options.baseline_used));
-    if (f.baseline == lint::BaselineState::kUnchanged) ++in_baseline;
-    else ++counts[static_cast<int>(f.severity)];
+    if (f.baseline == lint::BaselineState::kUnchanged)
+      ++in_baseline;
+    else
+      ++counts[static_cast<int>(f.severity)];
   }
   Json suppressed = Json::array();
-  for (const lint::Finding& f : report.suppressed) suppressed.push_back(FindingJson(f, options.baseline_used));
-  Json summary = {{"error", counts[0]}, {"warning", counts[1]}, {"note", counts[2]},
-                  {"suppressed", report.suppressed.size()}, {"rules", report.rules.size()}};
+  for (const lint::Finding& f : report.suppressed)
+    suppressed.push_back(FindingJson(f, options.baseline_used));
+  Json summary = {{"error", counts[0]},
+                  {"warning", counts[1]},
+                  {"note", counts[2]},
+                  {"suppressed", report.suppressed.size()},
+                  {"rules", report.rules.size()}};
   if (options.baseline_used) summary["baseline"] = in_baseline;
   Json root = {{"findings", findings}, {"suppressed", suppressed}, {"summary", summary}};
   return Dump(root);

@@ -12,11 +12,21 @@ std::string Xml(const std::string& text) {
   std::string out;
   for (unsigned char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         if (c < 0x20 && c != '\n' && c != '\t') break;  // not allowed in XML 1.0
         out.push_back(static_cast<char>(c));
@@ -52,8 +62,8 @@ std::string LintJunit(const lint::LintReport& report, const LintFormatOptions& o
   }
   std::ostringstream out;
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<testsuites name=\"reachcheck lint\" tests=\"" << report.rules.size() << "\" failures=\"" << failing_cases
-      << "\" errors=\"0\">\n";
+  out << "<testsuites name=\"reachcheck lint\" tests=\"" << report.rules.size() << "\" failures=\""
+      << failing_cases << "\" errors=\"0\">\n";
   out << "  <testsuite name=\"reachcheck lint\" tests=\"" << report.rules.size() << "\" failures=\""
       << failing_cases << "\" errors=\"0\" skipped=\"0\">\n";
   for (const lint::RuleInfo& rule : report.rules) {
@@ -70,14 +80,15 @@ std::string LintJunit(const lint::LintReport& report, const LintFormatOptions& o
     for (const lint::Finding* f : findings) {
       std::string resources;
       for (const std::string& r : f->resources) resources += (resources.empty() ? "" : ", ") + r;
-      std::string body = "Resources: " + resources + "\nFile: " + Where(f->location) + "\nFingerprint: " +
-                         f->fingerprint + "\n" + f->message;
+      std::string body = "Resources: " + resources + "\nFile: " + Where(f->location) +
+                         "\nFingerprint: " + f->fingerprint + "\n" + f->message;
       if (Fails(*f, options)) {
-        out << "      <failure type=\"" << base::SeverityName(f->severity) << "\" message=\"" << Xml(f->message)
-            << "\">" << Xml(body) << "</failure>\n";
+        out << "      <failure type=\"" << base::SeverityName(f->severity) << "\" message=\""
+            << Xml(f->message) << "\">" << Xml(body) << "</failure>\n";
       } else {
         other += std::string(base::SeverityName(f->severity)) +
-                 (f->baseline == lint::BaselineState::kUnchanged ? " (in the baseline)" : "") + ": " + body + "\n";
+                 (f->baseline == lint::BaselineState::kUnchanged ? " (in the baseline)" : "") + ": " + body +
+                 "\n";
       }
     }
     if (!other.empty()) out << "      <system-out>" << Xml(other) << "</system-out>\n";

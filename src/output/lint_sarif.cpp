@@ -16,7 +16,8 @@ const char* Level(base::Severity severity) { return base::SeverityName(severity)
 /// RFC 3986 absolute URI: a scheme (ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )), then ':'.
 bool IsAbsoluteUri(const std::string& text) {
   const std::size_t colon = text.find(':');
-  if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(text[0]))) return false;
+  if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(text[0])))
+    return false;
   return std::all_of(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(colon), [](char c) {
     return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
   });
@@ -31,7 +32,8 @@ Json PhysicalLocation(const base::SourceRef& where) {
 Json RuleJson(const lint::RuleInfo& rule) {
   std::string help = rule.rationale + "\n\nRemediation: " + rule.remediation;
   std::string markdown = "**" + rule.title + "**\n\n" + rule.description + "\n\n**Why:** " + rule.rationale +
-                         "\n\n**Fix:** " + rule.remediation + "\n\n[Documentation](" + rule.documentation + ")";
+                         "\n\n**Fix:** " + rule.remediation + "\n\n[Documentation](" + rule.documentation +
+                         ")";
   Json tags = Json::array({"network", "reachcheck"});
   std::vector<std::string> extra = rule.tags;
   if (rule.id.rfind("sg-", 0) == 0) extra.push_back("security");
@@ -62,7 +64,8 @@ Json CodeFlow(const std::vector<analysis::Hop>& path) {
   return {{"threadFlows", Json::array({{{"locations", locations}}})}};
 }
 
-Json Result(const lint::Finding& f, const std::map<std::string, std::size_t>& rule_index, bool baseline_used) {
+Json Result(const lint::Finding& f, const std::map<std::string, std::size_t>& rule_index,
+            bool baseline_used) {
   Json location = Json::object();
   if (!f.location.file.empty()) location["physicalLocation"] = PhysicalLocation(f.location);
   Json logical = Json::array();
@@ -91,8 +94,8 @@ Json Result(const lint::Finding& f, const std::map<std::string, std::size_t>& ru
 std::string ArtifactUri(const std::string& path) {
   std::string out = !path.empty() && path[0] == '/' ? "file://" : "";
   for (unsigned char c : path) {
-    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                 c == '/' || c == '-' || c == '_' || c == '.' || c == '~';
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '/' ||
+                 c == '-' || c == '_' || c == '.' || c == '~';
     if (plain) {
       out.push_back(static_cast<char>(c));
     } else {
@@ -112,8 +115,10 @@ std::string LintSarif(const lint::LintReport& report, const LintFormatOptions& o
     rules.push_back(RuleJson(rule));
   }
   Json results = Json::array();
-  for (const lint::Finding& f : report.findings) results.push_back(Result(f, rule_index, options.baseline_used));
-  for (const lint::Finding& f : report.suppressed) results.push_back(Result(f, rule_index, options.baseline_used));
+  for (const lint::Finding& f : report.findings)
+    results.push_back(Result(f, rule_index, options.baseline_used));
+  for (const lint::Finding& f : report.suppressed)
+    results.push_back(Result(f, rule_index, options.baseline_used));
   Json driver = {{"name", "reachcheck"}, {"rules", rules}};
   if (!options.tool_version.empty()) driver["version"] = options.tool_version;
   Json run = {{"tool", {{"driver", driver}}},

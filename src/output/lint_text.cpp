@@ -51,7 +51,8 @@ std::string LintText(const lint::LintReport& report, const LintFormatOptions& op
     out << Place(f.location) << ": " << base::SeverityName(f.severity) << ": " << f.message << " [" << f.rule
         << "]\n";
     out << "  resources: " << Join(f.resources) << "\n";
-    if (!f.location.file.empty()) out << "  at " << (f.location.pointer.empty() ? "/" : f.location.pointer) << "\n";
+    if (!f.location.file.empty())
+      out << "  at " << (f.location.pointer.empty() ? "/" : f.location.pointer) << "\n";
     if (!f.path.empty()) out << "  path: " << PathText(f.path) << "\n";
   }
   std::size_t total = counts[0] + counts[1] + counts[2];
@@ -59,7 +60,8 @@ std::string LintText(const lint::LintReport& report, const LintFormatOptions& op
   if (total == 0) {
     out << "no findings";
   } else {
-    out << Plural(counts[0], "error") << ", " << Plural(counts[1], "warning") << ", " << Plural(counts[2], "note");
+    out << Plural(counts[0], "error") << ", " << Plural(counts[1], "warning") << ", "
+        << Plural(counts[2], "note");
   }
   out << " (" << Plural(report.rules.size(), "rule") << " run";
   if (!report.suppressed.empty()) out << "; " << report.suppressed.size() << " suppressed by the config";

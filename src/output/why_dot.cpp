@@ -70,12 +70,12 @@ std::string FormatWhyDot(const analysis::Topology& topology, const analysis::Que
       ensure_node(b.component, "");
       overlay.node_attrs[b.component].insert(
           overlay.node_attrs[b.component].end(),
-          {{"style", "filled"}, {"fillcolor", "#f4cccc"}, {"color", kUnreachableColor},
-           {"penwidth", "2"}});
+          {{"style", "filled"}, {"fillcolor", "#f4cccc"}, {"color", kUnreachableColor}, {"penwidth", "2"}});
     }
   }
   for (const PathEdgeKey& key : edge_order) {
-    overlay.extra_edges.push_back({key.from, key.to,
+    overlay.extra_edges.push_back({key.from,
+                                   key.to,
                                    {{"color", key.color},
                                     {"fontcolor", key.color},
                                     {"style", key.style},

@@ -10,9 +10,12 @@ namespace {
 
 const char* VerdictText(analysis::Verdict verdict) {
   switch (verdict) {
-    case analysis::Verdict::kReachable: return "reachable";
-    case analysis::Verdict::kUnreachable: return "unreachable";
-    case analysis::Verdict::kPartial: return "partial";
+    case analysis::Verdict::kReachable:
+      return "reachable";
+    case analysis::Verdict::kUnreachable:
+      return "unreachable";
+    case analysis::Verdict::kPartial:
+      return "partial";
   }
   return "unreachable";
 }

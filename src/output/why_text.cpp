@@ -11,9 +11,12 @@ namespace {
 
 std::string UpperVerdict(analysis::Verdict verdict) {
   switch (verdict) {
-    case analysis::Verdict::kReachable: return "REACHABLE";
-    case analysis::Verdict::kUnreachable: return "UNREACHABLE";
-    case analysis::Verdict::kPartial: return "PARTIAL";
+    case analysis::Verdict::kReachable:
+      return "REACHABLE";
+    case analysis::Verdict::kUnreachable:
+      return "UNREACHABLE";
+    case analysis::Verdict::kPartial:
+      return "PARTIAL";
   }
   return "UNREACHABLE";
 }
@@ -21,13 +24,12 @@ std::string UpperVerdict(analysis::Verdict verdict) {
 std::string VerdictLine(const analysis::QueryResult& result, const WhyRequest& request) {
   std::size_t reachable = 0, unreachable = 0;
   for (const analysis::PacketClass& c : result.classes) (c.reachable ? reachable : unreachable)++;
-  std::string line = UpperVerdict(result.verdict) + "  " + request.source + " -> " +
-                     request.destination + " (" +
-                     QueryServiceText(request.protocol, request.ports) + "): ";
+  std::string line = UpperVerdict(result.verdict) + "  " + request.source + " -> " + request.destination +
+                     " (" + QueryServiceText(request.protocol, request.ports) + "): ";
   if (result.classes.empty()) return line + "no packet matches the question\n";
   if (reachable > 0 && unreachable > 0) {
-    line += Count(reachable, "class", "classes") + " reachable, " + std::to_string(unreachable) +
-            " unreachable";
+    line +=
+        Count(reachable, "class", "classes") + " reachable, " + std::to_string(unreachable) + " unreachable";
   } else if (reachable > 0) {
     line += Count(reachable, "class", "classes") + " reachable";
   } else {
@@ -41,8 +43,7 @@ bool UsesSourcePorts(const net::ProtocolSet& protocols) {
   return protocols.Contains(net::kTcp) || protocols.Contains(net::kUdp);
 }
 
-std::string BlockerListText(const std::vector<analysis::Blocker>& blockers,
-                            const std::string& indent) {
+std::string BlockerListText(const std::vector<analysis::Blocker>& blockers, const std::string& indent) {
   std::size_t component_width = 0, code_width = 0;
   for (const analysis::Blocker& b : blockers) {
     component_width = std::max(component_width, b.component.size());
@@ -68,14 +69,13 @@ std::string BlockerListText(const std::vector<analysis::Blocker>& blockers,
   return text;
 }
 
-std::string ClassText(const analysis::PacketClass& c, std::size_t number,
-                      const WhyDisplayOptions& options) {
+std::string ClassText(const analysis::PacketClass& c, std::size_t number, const WhyDisplayOptions& options) {
   std::size_t limit = options.all ? 0 : options.max_cidrs;
   std::string service = ServiceText(c.protocols, c.ports);
   // Protocol numbers alone ("0,2-5,7-57") read better with a word in front.
   if (!service.empty() && service[0] >= '0' && service[0] <= '9') service = "protocols " + service;
-  std::string text = "[" + std::to_string(number) + "] " +
-                     (c.reachable ? "REACHABLE  " : "UNREACHABLE  ") + service + "\n";
+  std::string text =
+      "[" + std::to_string(number) + "] " + (c.reachable ? "REACHABLE  " : "UNREACHABLE  ") + service + "\n";
   std::string from = c.source;
   if (!c.source_addresses.IsEmpty()) {
     from += (from.empty() ? "" : " ") + AddressListText(c.source_addresses, limit);
@@ -94,8 +94,9 @@ std::string ClassText(const analysis::PacketClass& c, std::size_t number,
   if (!c.delivered_to.empty()) {
     bool only_return = std::all_of(c.blocked_by.begin(), c.blocked_by.end(),
                                    [](const analysis::Blocker& b) { return b.return_path; });
-    text += "    " + (only_return ? "delivered to " + c.delivered_to + ", but the reply does not get back"
-                                  : "would reach " + c.delivered_to + " without the blockers below") +
+    text += "    " +
+            (only_return ? "delivered to " + c.delivered_to + ", but the reply does not get back"
+                         : "would reach " + c.delivered_to + " without the blockers below") +
             "\n";
   }
   text += "    blocked by " + Count(c.blocked_by.size(), "component", "components") + ":\n";

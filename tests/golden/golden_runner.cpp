@@ -37,8 +37,8 @@ void ShowDifference(const std::string& what, const std::string& expected, const 
     bool ha = static_cast<bool>(std::getline(a, al));
     if (!he && !ha) break;
     if (!he || !ha || el != al) {
-      std::cerr << what << " differs at line " << line << "\n  expected: "
-                << (he ? el : "<end>") << "\n  actual:   " << (ha ? al : "<end>") << "\n";
+      std::cerr << what << " differs at line " << line << "\n  expected: " << (he ? el : "<end>")
+                << "\n  actual:   " << (ha ? al : "<end>") << "\n";
       break;
     }
     ++line;

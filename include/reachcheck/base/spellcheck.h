@@ -14,8 +14,7 @@ namespace reachcheck::base {
 std::size_t EditDistance(std::string_view a, std::string_view b);
 
 /// The closest candidate within `max_distance` edits (ties: the first in sorted order).
-std::optional<std::string> ClosestMatch(std::string_view word,
-                                        const std::vector<std::string>& candidates,
+std::optional<std::string> ClosestMatch(std::string_view word, const std::vector<std::string>& candidates,
                                         std::size_t max_distance = 3);
 
 }  // namespace reachcheck::base

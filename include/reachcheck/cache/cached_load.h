@@ -26,10 +26,10 @@ struct CacheOptions {
 CacheOptions CacheOptionsFromEnvironment();
 
 enum class CacheOutcome {
-  kDisabled,    ///< loaded normally, cache not consulted
-  kHit,         ///< the model came from the cache
-  kStored,      ///< loaded normally, then written to the cache
-  kNotStored,   ///< loaded normally; the snapshot was incomplete or the write failed
+  kDisabled,   ///< loaded normally, cache not consulted
+  kHit,        ///< the model came from the cache
+  kStored,     ///< loaded normally, then written to the cache
+  kNotStored,  ///< loaded normally; the snapshot was incomplete or the write failed
 };
 
 /// The cache file for a snapshot content key (LoadStats::content_key) in `directory`; the
@@ -41,9 +41,8 @@ std::string CacheFilePath(const std::string& directory, const std::string& conte
 /// that is missing, truncated, of another version or fails its checksum is ignored and
 /// overwritten. Written atomically (a temporary file renamed into place). On a hit the
 /// phase timings in `stats` are 0 and the progress callback is not called.
-model::Network LoadSnapshotCached(const std::vector<std::string>& paths,
-                                  base::Diagnostics& diagnostics, const CacheOptions& options,
-                                  ingest::LoadStats* stats = nullptr,
+model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::Diagnostics& diagnostics,
+                                  const CacheOptions& options, ingest::LoadStats* stats = nullptr,
                                   const ingest::LoadProgressCallback& progress = {},
                                   CacheOutcome* outcome = nullptr);
 

@@ -43,8 +43,7 @@ using LoadProgressCallback = std::function<void(const LoadProgress&)>;
 /// A snapshot that yields no resources at all gets an `input-empty-snapshot` error.
 /// `progress`, when set, is called after every file.
 model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnostics& diagnostics,
-                            LoadStats* stats = nullptr,
-                            const LoadProgressCallback& progress = {});
+                            LoadStats* stats = nullptr, const LoadProgressCallback& progress = {});
 
 /// Loads one JSON document given as text, as if read from `file_name` (for tests).
 model::Network LoadDocument(const std::string& text, const std::string& file_name,

@@ -12,10 +12,10 @@ namespace reachcheck::ingest {
 
 /// One `--snapshot` path and the *.json files below it, sorted as the loader reads them.
 struct SnapshotRoot {
-  std::string path;          ///< as the user gave it
+  std::string path;  ///< as the user gave it
   bool exists = false;
   bool is_directory = false;
-  std::string walk_error;    ///< why the directory walk stopped early, "" when it did not
+  std::string walk_error;          ///< why the directory walk stopped early, "" when it did not
   std::vector<std::string> files;  ///< a single file root lists itself
 };
 

@@ -18,7 +18,7 @@ enum class BaselineState { kNone, kNew, kUnchanged };
 const char* BaselineStateName(BaselineState state);
 
 struct Finding {
-  std::string rule;                    ///< rule id
+  std::string rule;  ///< rule id
   base::Severity severity = base::Severity::kWarning;
   std::vector<std::string> resources;  ///< primary resource first, then the others involved
   std::string message;                 ///< one or two sentences, no trailing newline
@@ -26,7 +26,7 @@ struct Finding {
   std::vector<analysis::Hop> path;     ///< reachability path (forward), when there is one
   std::string fingerprint;             ///< stable: hash of rule id and resources
   BaselineState baseline = BaselineState::kNone;
-  std::string suppression_reason;      ///< set when a config suppression matched
+  std::string suppression_reason;  ///< set when a config suppression matched
 };
 
 /// The stable fingerprint of a finding: 16 hex digits of FNV-1a 64 over the rule id and the

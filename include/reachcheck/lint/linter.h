@@ -19,9 +19,9 @@ namespace reachcheck::lint {
 
 /// Which rules are in effect and how severe they are.
 struct RuleSelection {
-  bool builtin = true;                   ///< false with --no-builtin or "builtin": false
-  std::vector<std::string> rule_paths;   ///< --rules PATH... and the config's "rules"
-  std::vector<std::string> only;         ///< --only ID,...: every id must exist
+  bool builtin = true;                  ///< false with --no-builtin or "builtin": false
+  std::vector<std::string> rule_paths;  ///< --rules PATH... and the config's "rules"
+  std::vector<std::string> only;        ///< --only ID,...: every id must exist
 };
 
 /// The rules in effect: the built-in pack, then each path's rules, filtered by `only`, with
@@ -31,9 +31,9 @@ std::vector<Rule> SelectRules(const RuleSelection& selection, const LintConfig& 
                               base::Diagnostics& diagnostics);
 
 struct LintReport {
-  std::vector<RuleInfo> rules;        ///< the rules that ran, in id order
-  std::vector<Finding> findings;      ///< not suppressed, sorted with FindingLess
-  std::vector<Finding> suppressed;    ///< matched a config suppression
+  std::vector<RuleInfo> rules;      ///< the rules that ran, in id order
+  std::vector<Finding> findings;    ///< not suppressed, sorted with FindingLess
+  std::vector<Finding> suppressed;  ///< matched a config suppression
 };
 
 /// Called after each rule with (rules done, rules in all), then once more with (total, total)
@@ -42,8 +42,8 @@ using LintProgressCallback = std::function<void(std::size_t done, std::size_t to
 
 /// Runs every rule over the network (one engine shared by the rules that need one) and
 /// applies the config's suppressions. Findings are deduplicated by fingerprint.
-LintReport RunLint(const model::Network& network, const std::vector<Rule>& rules,
-                   const LintConfig& config, const LintProgressCallback& progress = {});
+LintReport RunLint(const model::Network& network, const std::vector<Rule>& rules, const LintConfig& config,
+                   const LintProgressCallback& progress = {});
 
 /// Parses --fail-on: "error", "warning", "note" or "never" (std::nullopt inside the optional).
 bool ParseFailOn(const std::string& text, std::optional<base::Severity>* threshold);

@@ -19,18 +19,18 @@ const char* RuleKindName(RuleKind kind);
 
 /// What `rules list`, the docs and the SARIF driver show about a rule.
 struct RuleInfo {
-  std::string id;              ///< kebab-case, equal to the file name without ".json"
+  std::string id;                                      ///< kebab-case, equal to the file name without ".json"
   base::Severity severity = base::Severity::kWarning;  ///< default severity
-  std::string title;           ///< one line
-  std::string description;     ///< what the rule finds
-  std::string rationale;       ///< why it matters
-  std::string remediation;     ///< how to fix it
-  std::string documentation;   ///< URL or repository-relative link to the rule's docs
+  std::string title;                                   ///< one line
+  std::string description;                             ///< what the rule finds
+  std::string rationale;                               ///< why it matters
+  std::string remediation;                             ///< how to fix it
+  std::string documentation;                           ///< URL or repository-relative link to the rule's docs
   std::vector<std::string> tags;
   RuleKind kind = RuleKind::kCheck;
-  std::string check;           ///< kCheck: name of the native check
-  base::SourceRef origin;      ///< the rule file ("rules/x.json" for built-in rules)
-  bool builtin = false;        ///< from the pack compiled into the binary
+  std::string check;       ///< kCheck: name of the native check
+  base::SourceRef origin;  ///< the rule file ("rules/x.json" for built-in rules)
+  bool builtin = false;    ///< from the pack compiled into the binary
 };
 
 /// The parsed body of a rule (check parameters or intent); private to the lint stage.

@@ -30,8 +30,7 @@ std::vector<EmbeddedRuleFile> EmbeddedRuleFiles();
 
 /// Reads `path`: a rule file, or a folder walked recursively for *.json (skipping
 /// *.tests.json). Appends the rules in path order; errors for unreadable paths.
-void LoadRulePath(const std::string& path, std::vector<Rule>& rules,
-                  base::Diagnostics& diagnostics);
+void LoadRulePath(const std::string& path, std::vector<Rule>& rules, base::Diagnostics& diagnostics);
 
 /// Adds `more` to `rules`; a rule whose id is already present is an error
 /// (`rules-duplicate-id`) at the later file, and is not added.

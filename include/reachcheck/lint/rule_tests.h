@@ -26,8 +26,8 @@ struct ExpectedFinding {
 
 struct RuleTestCase {
   std::string name;
-  std::vector<std::string> snapshot;   ///< paths, resolved against the tests file's folder
-  std::vector<ExpectedFinding> expect; ///< exactly these findings, in any order
+  std::vector<std::string> snapshot;    ///< paths, resolved against the tests file's folder
+  std::vector<ExpectedFinding> expect;  ///< exactly these findings, in any order
   base::SourceRef origin;
 };
 
@@ -35,12 +35,12 @@ struct RuleTestCase {
 std::string TestsFileFor(const std::string& rule_file);
 
 /// Parses a tests file strictly. False with errors added when it is invalid.
-bool ParseRuleTests(const std::string& text, const std::string& file,
-                    std::vector<RuleTestCase>* cases, base::Diagnostics& diagnostics);
+bool ParseRuleTests(const std::string& text, const std::string& file, std::vector<RuleTestCase>* cases,
+                    base::Diagnostics& diagnostics);
 
 /// Loads a snapshot for a case; returns nothing (with errors added) when it cannot.
-using SnapshotLoader = std::function<std::optional<model::Network>(
-    const std::vector<std::string>& paths, base::Diagnostics& diagnostics)>;
+using SnapshotLoader = std::function<std::optional<model::Network>(const std::vector<std::string>& paths,
+                                                                   base::Diagnostics& diagnostics)>;
 
 struct RuleTestOutcome {
   std::string case_name;

@@ -31,8 +31,8 @@ struct Tag {
 };
 
 struct Element {
-  std::string id;          ///< AWS id, e.g. "vpc-0abc"
-  Handle scope = kNone;    ///< index into Network::scopes
+  std::string id;        ///< AWS id, e.g. "vpc-0abc"
+  Handle scope = kNone;  ///< index into Network::scopes
   std::vector<Tag> tags;
   base::SourceRef origin;  ///< the JSON object this element was read from
 

@@ -25,19 +25,19 @@ struct NetworkInterface : Element {
   std::string vpc_id;
   std::string availability_zone;
   std::string owner_id;
-  std::string interface_type;   ///< "interface", "nat_gateway", "lambda", "vpc_endpoint", ...
-  std::string requester_id;     ///< e.g. "amazon-elb", AWS Lambda's account
+  std::string interface_type;  ///< "interface", "nat_gateway", "lambda", "vpc_endpoint", ...
+  std::string requester_id;    ///< e.g. "amazon-elb", AWS Lambda's account
   bool requester_managed = false;
   std::string description;
-  std::string status;           ///< "in-use", "available", ...
+  std::string status;  ///< "in-use", "available", ...
   bool source_dest_check = true;
   std::vector<std::string> group_ids;
   std::vector<PrivateAddress> private_addresses;  ///< primary first
   std::vector<net::IpAddress> ipv6_addresses;
-  std::string instance_id;      ///< Attachment.InstanceId
+  std::string instance_id;  ///< Attachment.InstanceId
   int device_index = 0;
   std::string attachment_status;
-  bool from_instance = false;   ///< only known from a Reservations entry
+  bool from_instance = false;  ///< only known from a Reservations entry
   // Resolved by Validate:
   Handle subnet = kNone;
   Handle vpc = kNone;
@@ -58,7 +58,7 @@ struct Instance : Element {
   bool operator==(const Instance&) const = default;
 };
 
-struct ElasticIp : Element {       ///< id: the allocation id, else the public IP
+struct ElasticIp : Element {  ///< id: the allocation id, else the public IP
   net::IpAddress public_ip;
   std::string allocation_id;
   std::string association_id;

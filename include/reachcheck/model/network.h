@@ -102,9 +102,8 @@ class Network {
     std::vector<Slot> slots_;  ///< size 0 or a power of two
   };
 
-  IdIndex vpc_index_, subnet_index_, route_table_index_, igw_index_, nat_index_, peering_index_,
-      sg_index_, acl_index_, interface_index_, instance_index_, prefix_list_index_,
-      endpoint_index_;
+  IdIndex vpc_index_, subnet_index_, route_table_index_, igw_index_, nat_index_, peering_index_, sg_index_,
+      acl_index_, interface_index_, instance_index_, prefix_list_index_, endpoint_index_;
 };
 
 }  // namespace reachcheck::model

@@ -14,10 +14,10 @@
 namespace reachcheck::model {
 
 struct AclEntry {
-  int rule_number = 0;    ///< 1..32766, 32767 is the implicit "*" deny
-  bool allow = false;     ///< RuleAction
+  int rule_number = 0;  ///< 1..32766, 32767 is the implicit "*" deny
+  bool allow = false;   ///< RuleAction
   net::ServiceMatch service;
-  net::Cidr cidr;         ///< CidrBlock or Ipv6CidrBlock (the remote side)
+  net::Cidr cidr;  ///< CidrBlock or Ipv6CidrBlock (the remote side)
   base::SourceRef origin;
   /// "rule 100 allow tcp/22 0.0.0.0/0"; rule numbers from 32767 up print as "*".
   std::string ToString() const;

@@ -11,11 +11,11 @@
 namespace reachcheck::model {
 
 struct PrefixList : Element {
-  std::string name;           ///< PrefixListName, e.g. "com.amazonaws.us-west-2.s3"
-  std::string owner_id;       ///< "AWS" for AWS-managed lists
-  std::string address_family; ///< "IPv4" / "IPv6"
+  std::string name;            ///< PrefixListName, e.g. "com.amazonaws.us-west-2.s3"
+  std::string owner_id;        ///< "AWS" for AWS-managed lists
+  std::string address_family;  ///< "IPv4" / "IPv6"
   std::vector<net::Cidr> cidrs;
-  bool entries_known = false; ///< false when only the list's metadata was in the snapshot
+  bool entries_known = false;  ///< false when only the list's metadata was in the snapshot
   bool operator==(const PrefixList&) const = default;
 };
 

@@ -39,7 +39,7 @@ struct Route {
   std::optional<net::Cidr> destination;  ///< DestinationCidrBlock or DestinationIpv6CidrBlock
   std::string prefix_list_id;            ///< DestinationPrefixListId when there is no CIDR
   TargetKind target_kind = TargetKind::kUnknown;
-  std::string target_id;                 ///< "local", "igw-..", "nat-..", "eni-..", ...
+  std::string target_id;  ///< "local", "igw-..", "nat-..", "eni-..", ...
   std::string instance_owner_id;
   RouteState state = RouteState::kActive;
   RouteOrigin route_origin = RouteOrigin::kCreateRoute;
@@ -57,11 +57,11 @@ struct Route {
 };
 
 struct RouteTableAssociation {
-  std::string id;         ///< rtbassoc-...
+  std::string id;  ///< rtbassoc-...
   bool main = false;
-  std::string subnet_id;  ///< when associated with a subnet
-  std::string gateway_id; ///< edge association with an IGW / VGW
-  std::string state;      ///< AssociationState.State; "associated" or ""
+  std::string subnet_id;   ///< when associated with a subnet
+  std::string gateway_id;  ///< edge association with an IGW / VGW
+  std::string state;       ///< AssociationState.State; "associated" or ""
   base::SourceRef origin;
   bool operator==(const RouteTableAssociation&) const = default;
 };

@@ -22,16 +22,16 @@ struct SgRule {
   Direction direction = Direction::kIngress;
   net::ServiceMatch service;
   PeerKind peer_kind = PeerKind::kCidr;
-  net::Cidr cidr;                ///< kCidr
-  std::string prefix_list_id;    ///< kPrefixList
-  std::string group_id;          ///< kSecurityGroup
-  std::string group_owner_id;    ///< UserIdGroupPairs[].UserId
-  std::string group_vpc_id;      ///< UserIdGroupPairs[].VpcId (set for peered groups)
-  std::string peering_status;    ///< UserIdGroupPairs[].PeeringStatus
+  net::Cidr cidr;              ///< kCidr
+  std::string prefix_list_id;  ///< kPrefixList
+  std::string group_id;        ///< kSecurityGroup
+  std::string group_owner_id;  ///< UserIdGroupPairs[].UserId
+  std::string group_vpc_id;    ///< UserIdGroupPairs[].VpcId (set for peered groups)
+  std::string peering_status;  ///< UserIdGroupPairs[].PeeringStatus
   std::string description;
-  base::SourceRef origin;        ///< the peer element (IpRanges/0, UserIdGroupPairs/1, ...)
-  Handle prefix_list = kNone;    ///< resolved by Validate
-  Handle group = kNone;          ///< resolved by Validate
+  base::SourceRef origin;      ///< the peer element (IpRanges/0, UserIdGroupPairs/1, ...)
+  Handle prefix_list = kNone;  ///< resolved by Validate
+  Handle group = kNone;        ///< resolved by Validate
 
   /// "tcp/22 from 0.0.0.0/0", "all to sg-0abc", "tcp/443 from pl-123"; a group of a peered
   /// VPC (group_vpc_id set) reads "tcp/5432 from sg-0abc (222222222222/vpc-0def)".
@@ -40,7 +40,7 @@ struct SgRule {
 };
 
 struct SecurityGroup : Element {
-  std::string name;         ///< GroupName
+  std::string name;  ///< GroupName
   std::string description;
   std::string vpc_id;
   std::string owner_id;

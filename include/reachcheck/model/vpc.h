@@ -12,7 +12,7 @@ namespace reachcheck::model {
 
 struct Vpc : Element {
   std::string owner_id;
-  std::string state;               ///< "available", "pending"
+  std::string state;  ///< "available", "pending"
   bool is_default = false;
   std::vector<net::Cidr> ipv4_cidrs;  ///< primary first, then associated blocks (state associated)
   std::vector<net::Cidr> ipv6_cidrs;
@@ -26,7 +26,7 @@ struct Subnet : Element {
   std::string owner_id;
   std::string state;
   net::Cidr ipv4_cidr;
-  bool has_ipv4 = true;            ///< false for IPv6-only subnets
+  bool has_ipv4 = true;  ///< false for IPv6-only subnets
   std::vector<net::Cidr> ipv6_cidrs;
   bool map_public_ip_on_launch = false;
   bool assign_ipv6_on_creation = false;

@@ -73,7 +73,10 @@ class IntervalSet {
       T lo = std::max(items_[a].lo, other.items_[b].lo);
       T hi = std::min(items_[a].hi, other.items_[b].hi);
       if (lo <= hi) out.items_.push_back({lo, hi});
-      if (items_[a].hi < other.items_[b].hi) ++a; else ++b;
+      if (items_[a].hi < other.items_[b].hi)
+        ++a;
+      else
+        ++b;
     }
     return out;
   }
@@ -84,7 +87,10 @@ class IntervalSet {
     bool open = true;  // whether [next, ...] is still to be emitted
     for (const Interval& i : items_) {
       if (i.lo > next) out.items_.push_back({next, static_cast<T>(i.lo - 1)});
-      if (i.hi == std::numeric_limits<T>::max()) { open = false; break; }
+      if (i.hi == std::numeric_limits<T>::max()) {
+        open = false;
+        break;
+      }
       next = static_cast<T>(i.hi + 1);
     }
     if (open) out.items_.push_back({next, std::numeric_limits<T>::max()});

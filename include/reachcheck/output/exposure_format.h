@@ -14,8 +14,7 @@ std::vector<analysis::Exposure> SortedExposures(std::vector<analysis::Exposure> 
 
 /// Text report: a summary line, then each exposure with its path hop by hop. `scope` is the
 /// queried service in words ("all protocols, all ports").
-std::string FormatExposureText(const std::vector<analysis::Exposure>& exposures,
-                               const std::string& scope);
+std::string FormatExposureText(const std::vector<analysis::Exposure>& exposures, const std::string& scope);
 
 /// {"exposed": [{"interface", "instance", "address", "protocol", "ports", "path"}]}, sorted.
 std::string FormatExposureJson(const std::vector<analysis::Exposure>& exposures);

@@ -18,9 +18,9 @@ struct WhyRequest {
 
 /// How much of a long answer the text and DOT formats show.
 struct WhyDisplayOptions {
-  bool all = false;            ///< --all: every class and every CIDR
-  std::size_t max_classes = 5; ///< classes shown without --all
-  std::size_t max_cidrs = 6;   ///< CIDRs of one address list shown without --all
+  bool all = false;             ///< --all: every class and every CIDR
+  std::size_t max_classes = 5;  ///< classes shown without --all
+  std::size_t max_cidrs = 6;    ///< CIDRs of one address list shown without --all
 };
 
 }  // namespace reachcheck::output

@@ -30,27 +30,21 @@ struct ModelledKey {
 const ModelledKey kModelledKeys[] = {
     {kVpcs, ParseVpc, [](model::Network& n, std::size_t k) { Grow(n.vpcs, k); }},
     {kSubnets, ParseSubnet, [](model::Network& n, std::size_t k) { Grow(n.subnets, k); }},
-    {kRouteTables, ParseRouteTable,
-     [](model::Network& n, std::size_t k) { Grow(n.route_tables, k); }},
+    {kRouteTables, ParseRouteTable, [](model::Network& n, std::size_t k) { Grow(n.route_tables, k); }},
     {kInternetGateways, ParseInternetGateway,
      [](model::Network& n, std::size_t k) { Grow(n.internet_gateways, k); }},
     {kEgressOnlyInternetGateways, ParseEgressOnlyInternetGateway,
      [](model::Network& n, std::size_t k) { Grow(n.internet_gateways, k); }},
-    {kNatGateways, ParseNatGateway,
-     [](model::Network& n, std::size_t k) { Grow(n.nat_gateways, k); }},
-    {kVpcPeeringConnections, ParsePeering,
-     [](model::Network& n, std::size_t k) { Grow(n.peerings, k); }},
+    {kNatGateways, ParseNatGateway, [](model::Network& n, std::size_t k) { Grow(n.nat_gateways, k); }},
+    {kVpcPeeringConnections, ParsePeering, [](model::Network& n, std::size_t k) { Grow(n.peerings, k); }},
     {kSecurityGroups, ParseSecurityGroup,
      [](model::Network& n, std::size_t k) { Grow(n.security_groups, k); }},
-    {kNetworkAcls, ParseNetworkAcl,
-     [](model::Network& n, std::size_t k) { Grow(n.network_acls, k); }},
+    {kNetworkAcls, ParseNetworkAcl, [](model::Network& n, std::size_t k) { Grow(n.network_acls, k); }},
     {kNetworkInterfaces, ParseNetworkInterface,
      [](model::Network& n, std::size_t k) { Grow(n.interfaces, k); }},
-    {kReservations, ParseReservation,
-     [](model::Network& n, std::size_t k) { Grow(n.instances, k); }},
+    {kReservations, ParseReservation, [](model::Network& n, std::size_t k) { Grow(n.instances, k); }},
     {kAddresses, ParseAddress, [](model::Network& n, std::size_t k) { Grow(n.elastic_ips, k); }},
-    {kPrefixLists, ParsePrefixList,
-     [](model::Network& n, std::size_t k) { Grow(n.prefix_lists, k); }},
+    {kPrefixLists, ParsePrefixList, [](model::Network& n, std::size_t k) { Grow(n.prefix_lists, k); }},
     {kManagedPrefixLists, ParseManagedPrefixList,
      [](model::Network& n, std::size_t k) { Grow(n.prefix_lists, k); }},
     {kVpcEndpoints, ParseEndpoint, [](model::Network& n, std::size_t k) { Grow(n.endpoints, k); }},
@@ -79,8 +73,7 @@ bool IsIgnored(std::string_view key) {
 bool ExpectList(const Node& list, std::string_view key, FileContext& context) {
   if (list.value().is_array()) return true;
   context.Report(base::Severity::kError, "input-wrong-type",
-                 "expected an array for '" + std::string(key) + "', found " +
-                     JsonTypeName(list.value()),
+                 "expected an array for '" + std::string(key) + "', found " + JsonTypeName(list.value()),
                  list.Pointer());
   return false;
 }
@@ -96,10 +89,10 @@ bool IsPlacebo(const Json& root) {
 bool LoadAwsDocument(const Json& root, const std::string& base, FileContext& context) {
   Node root_node(root, base);
   if (!root.is_object()) {
-    context.Report(base::Severity::kError, "input-wrong-type",
-                   std::string("expected an object of describe-* lists at the top level, found ") +
-                       JsonTypeName(root),
-                   base);
+    context.Report(
+        base::Severity::kError, "input-wrong-type",
+        std::string("expected an object of describe-* lists at the top level, found ") + JsonTypeName(root),
+        base);
     return true;
   }
   if (IsPlacebo(root)) {
@@ -121,14 +114,11 @@ bool LoadAwsDocument(const Json& root, const std::string& base, FileContext& con
       any_known = true;
       if (!ExpectList(list, key, context)) continue;
       std::size_t before = context.network().unanalysed.size();
-      context.ForEach(list, [&](const Node& element) {
-        ParseUnanalysed(element, unanalysed->key, context);
-      });
+      context.ForEach(list, [&](const Node& element) { ParseUnanalysed(element, unanalysed->key, context); });
       std::size_t loaded = context.network().unanalysed.size() - before;
       if (loaded > 0) {
         context.Report(base::Severity::kWarning, "input-not-analysed",
-                       std::to_string(loaded) + " " + key + " loaded, not analysed yet",
-                       list.Pointer());
+                       std::to_string(loaded) + " " + key + " loaded, not analysed yet", list.Pointer());
       }
     } else if (IsIgnored(key)) {
       any_known = true;

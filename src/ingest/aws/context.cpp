@@ -73,12 +73,12 @@ model::Handle FileContext::ScopeOf(std::string_view owner_id, std::string_view a
 
 model::Handle FileContext::ScopeIn(std::string_view owner_id, std::string_view region) {
   model::Scope scope;
-  scope.account = !folder_.account.empty() ? folder_.account
-                  : IsAccountNumber(owner_id)     ? std::string(owner_id)
-                                            : std::string();
+  scope.account = !folder_.account.empty()    ? folder_.account
+                  : IsAccountNumber(owner_id) ? std::string(owner_id)
+                                              : std::string();
   scope.region = !folder_.region.empty() ? folder_.region
-                 : IsRegionName(region)   ? std::string(region)
-                                          : std::string();
+                 : IsRegionName(region)  ? std::string(region)
+                                         : std::string();
   return state_.network.InternScope(scope);
 }
 

@@ -117,7 +117,8 @@ void MergePrefixLists(SnapshotState& state) {
     // The first list of each source per scope; further ones are real duplicates (Validate).
     std::unordered_map<Handle, Handle> plain, managed;
     for (Handle h : handles) {
-      auto& first = state.prefix_list_sources[h] == PrefixListSource::kDescribeManagedPrefixLists ? managed : plain;
+      auto& first =
+          state.prefix_list_sources[h] == PrefixListSource::kDescribeManagedPrefixLists ? managed : plain;
       first.emplace(lists[h].scope, h);
     }
     for (auto& [scope, y] : managed) {
@@ -219,12 +220,11 @@ void DropConflictingInlineCopies(SnapshotState& state) {
       for (Handle h = 0; h < n.instances.size(); ++h) instance_of.emplace(n.instances[h].id, h);
       any = true;
     }
-    state.diagnostics.Warning(
-        "input-conflicting-interface",
-        "network interface '" + eni.id + "' is also inlined in instance '" + kept.instance_id +
-            "' (at " + kept.origin.ToString() + "); this copy in instance '" + eni.instance_id +
-            "' is ignored",
-        eni.origin);
+    state.diagnostics.Warning("input-conflicting-interface",
+                              "network interface '" + eni.id + "' is also inlined in instance '" +
+                                  kept.instance_id + "' (at " + kept.origin.ToString() +
+                                  "); this copy in instance '" + eni.instance_id + "' is ignored",
+                              eni.origin);
     auto owner = instance_of.find(eni.instance_id);
     if (owner == instance_of.end()) continue;
     std::vector<std::string>& ids = n.instances[owner->second].interface_ids;
@@ -241,11 +241,11 @@ void WarnInstancesWithoutInterfaces(SnapshotState& state) {
   for (Handle h : state.instances_without_interfaces) {
     const model::Instance& instance = n.instances[h];
     if (attached.count(instance.id) > 0) continue;
-    state.diagnostics.Warning(
-        "input-instance-without-interfaces",
-        "instance '" + instance.id + "' lists no NetworkInterfaces and no interface names it; "
-        "its addresses are not modelled (add describe-network-interfaces output)",
-        instance.origin);
+    state.diagnostics.Warning("input-instance-without-interfaces",
+                              "instance '" + instance.id +
+                                  "' lists no NetworkInterfaces and no interface names it; "
+                                  "its addresses are not modelled (add describe-network-interfaces output)",
+                              instance.origin);
   }
 }
 

@@ -5,8 +5,7 @@
 namespace reachcheck::ingest::aws {
 namespace {
 
-void ParseGateway(const Node& element, FileContext& context, std::string_view id_key,
-                  bool egress_only) {
+void ParseGateway(const Node& element, FileContext& context, std::string_view id_key, bool egress_only) {
   element.ExpectObject(egress_only ? "an egress-only internet gateway" : "an internet gateway");
   model::InternetGateway gateway;
   gateway.id = element.String(id_key);

@@ -9,8 +9,7 @@
 namespace reachcheck::ingest::aws {
 namespace {
 
-void ParseInstance(const Node& element, const std::string& reservation_owner,
-                   FileContext& context) {
+void ParseInstance(const Node& element, const std::string& reservation_owner, FileContext& context) {
   element.ExpectObject("an instance");
   model::Instance instance;
   instance.id = element.String("InstanceId");

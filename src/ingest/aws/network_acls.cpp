@@ -17,8 +17,7 @@ net::ServiceMatch ReadEntryService(const Node& entry, FileContext& context) {
     const Json* range = entry.OptObject("PortRange");
     if (range == nullptr) {
       context.Warn("input-missing-field",
-                   "no 'PortRange' on a " + net::ProtocolName(*protocol) +
-                       " entry; assuming every port",
+                   "no 'PortRange' on a " + net::ProtocolName(*protocol) + " entry; assuming every port",
                    entry.Pointer());
       return service;
     }
@@ -31,8 +30,7 @@ net::ServiceMatch ReadEntryService(const Node& entry, FileContext& context) {
   } else if (*protocol == net::kIcmp || *protocol == net::kIcmpv6) {
     const Json* icmp = entry.OptObject("IcmpTypeCode");
     if (icmp == nullptr) {
-      context.Warn("input-missing-field",
-                   "no 'IcmpTypeCode' on an ICMP entry; assuming every type and code",
+      context.Warn("input-missing-field", "no 'IcmpTypeCode' on an ICMP entry; assuming every type and code",
                    entry.Pointer());
       return service;
     }
@@ -67,8 +65,7 @@ void ParseNetworkAcl(const Node& element, FileContext& context) {
       bool egress = entry.Bool("Egress");
       const std::string& action = entry.String("RuleAction");
       if (action != "allow" && action != "deny") {
-        entry.Fail("input-bad-value",
-                   "invalid RuleAction " + Quoted(action) + ": expected 'allow' or 'deny'",
+        entry.Fail("input-bad-value", "invalid RuleAction " + Quoted(action) + ": expected 'allow' or 'deny'",
                    "RuleAction");
       }
       out.allow = action == "allow";
@@ -78,8 +75,7 @@ void ParseNetworkAcl(const Node& element, FileContext& context) {
       } else if (entry.Find("Ipv6CidrBlock") != nullptr) {
         out.cidr = entry.Cidr("Ipv6CidrBlock", net::Family::kV6, context);
       } else {
-        entry.Fail("input-missing-field",
-                   "missing required field 'CidrBlock' (or 'Ipv6CidrBlock')");
+        entry.Fail("input-missing-field", "missing required field 'CidrBlock' (or 'Ipv6CidrBlock')");
       }
       out.origin = context.Ref(entry.Pointer());
       (egress ? acl.outbound : acl.inbound).push_back(std::move(out));

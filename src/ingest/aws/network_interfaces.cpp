@@ -86,8 +86,8 @@ void ReadInterfaceFields(const Node& node, model::NetworkInterface& eni, FileCon
   if (const Json* attachment = node.OptObject("Attachment")) {
     Node attach(*attachment, node, "Attachment");
     eni.instance_id = attach.StringOr("InstanceId");
-    eni.device_index = static_cast<int>(
-        attach.OptInt("DeviceIndex", 0, std::numeric_limits<int>::max()).value_or(0));
+    eni.device_index =
+        static_cast<int>(attach.OptInt("DeviceIndex", 0, std::numeric_limits<int>::max()).value_or(0));
     eni.attachment_status = attach.StringOr("Status");
   }
 }

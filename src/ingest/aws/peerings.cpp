@@ -8,8 +8,8 @@
 namespace reachcheck::ingest::aws {
 namespace {
 
-void ReadCidrSet(const Node& side, std::string_view key, std::string_view cidr_key,
-                 net::Family family, std::vector<net::Cidr>& out, FileContext& context) {
+void ReadCidrSet(const Node& side, std::string_view key, std::string_view cidr_key, net::Family family,
+                 std::vector<net::Cidr>& out, FileContext& context) {
   const Json* set = side.OptArray(key);
   if (set == nullptr) return;
   Node list(*set, side, key);
@@ -35,8 +35,7 @@ model::PeeringSide ParseSide(const Node& element, std::string_view key, FileCont
     out.ipv4_cidrs.push_back(side.Cidr("CidrBlock", net::Family::kV4, context));
   }
   ReadCidrSet(side, "CidrBlockSet", "CidrBlock", net::Family::kV4, out.ipv4_cidrs, context);
-  ReadCidrSet(side, "Ipv6CidrBlockSet", "Ipv6CidrBlock", net::Family::kV6, out.ipv6_cidrs,
-              context);
+  ReadCidrSet(side, "Ipv6CidrBlockSet", "Ipv6CidrBlock", net::Family::kV6, out.ipv6_cidrs, context);
   return out;
 }
 

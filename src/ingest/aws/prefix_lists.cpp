@@ -32,9 +32,9 @@ std::vector<net::Cidr> ReadEntries(const Node& node, FileContext& context) {
     Node entry((*entries)[i], list, i);
     entry.ExpectObject("a prefix list entry");
     const std::string& text = entry.String("Cidr");
-    net::Family family = cidrs.empty() ? (text.find(':') == std::string::npos ? net::Family::kV4
-                                                                             : net::Family::kV6)
-                                       : cidrs.front().family();
+    net::Family family = cidrs.empty()
+                             ? (text.find(':') == std::string::npos ? net::Family::kV4 : net::Family::kV6)
+                             : cidrs.front().family();
     cidrs.push_back(entry.ParseCidrAt(text, "Cidr", family, context));
   }
   return cidrs;
@@ -62,10 +62,9 @@ void ParsePrefixList(const Node& element, FileContext& context) {
       Node item((*cidrs)[i], node, i);
       if (!item.value().is_string()) item.WrongType("", "a string", item.value());
       const std::string& text = item.value().get_ref<const std::string&>();
-      net::Family family = list.cidrs.empty() ? (text.find(':') == std::string::npos
-                                                     ? net::Family::kV4
-                                                     : net::Family::kV6)
-                                              : list.cidrs.front().family();
+      net::Family family = list.cidrs.empty()
+                               ? (text.find(':') == std::string::npos ? net::Family::kV4 : net::Family::kV6)
+                               : list.cidrs.front().family();
       list.cidrs.push_back(item.ParseCidrAt(text, "", family, context));
     }
   }

@@ -54,8 +54,9 @@ void ReadTarget(const Node& node, model::Route& route, FileContext& context) {
     route.target_kind = field.key == "GatewayId" ? GatewayKind(*id) : field.kind;
     if (route.target_kind == model::TargetKind::kUnknown) {
       context.Warn("input-unknown-target",
-                   "unrecognised route target " + Quoted(*id) + " in 'GatewayId'; the route "
-                   "is kept with an unknown target",
+                   "unrecognised route target " + Quoted(*id) +
+                       " in 'GatewayId'; the route "
+                       "is kept with an unknown target",
                    node.PointerTo(field.key));
     }
     if (route.target_kind == model::TargetKind::kInstance) {
@@ -65,8 +66,9 @@ void ReadTarget(const Node& node, model::Route& route, FileContext& context) {
   }
   if (route.state == model::RouteState::kActive) {
     context.Warn("input-missing-field",
-                 "active route to " + route.DestinationText() + " has no target field; it "
-                 "matches nothing",
+                 "active route to " + route.DestinationText() +
+                     " has no target field; it "
+                     "matches nothing",
                  node.Pointer());
   }
 }
@@ -90,8 +92,7 @@ model::Route ParseRoute(const Node& node, FileContext& context) {
       route.state = model::RouteState::kBlackhole;
     } else if (*state != "active") {
       node.Fail("input-bad-value",
-                "invalid route State " + Quoted(*state) + ": expected 'active' or 'blackhole'",
-                "State");
+                "invalid route State " + Quoted(*state) + ": expected 'active' or 'blackhole'", "State");
     }
   }
   if (const std::string* origin = node.OptString("Origin")) {

@@ -11,8 +11,7 @@ net::ProtocolSet ReadProtocol(const Node& node, std::string_view key) {
   std::optional<net::ProtocolSet> protocols = net::ParseProtocol(text);
   if (!protocols) {
     node.Fail("input-bad-protocol",
-              "invalid protocol " + Quoted(text) +
-                  ": expected -1, tcp, udp, icmp, icmpv6 or a number 0-255",
+              "invalid protocol " + Quoted(text) + ": expected -1, tcp, udp, icmp, icmpv6 or a number 0-255",
               key);
   }
   return *protocols;
@@ -24,8 +23,7 @@ std::optional<std::uint8_t> SingleProtocol(const net::ProtocolSet& protocols) {
   return std::nullopt;
 }
 
-net::PortSet PortRange(const Node& node, std::int64_t from, std::int64_t to,
-                       std::string_view from_key) {
+net::PortSet PortRange(const Node& node, std::int64_t from, std::int64_t to, std::string_view from_key) {
   if (from > to) {
     node.Fail("input-bad-port",
               "port range " + std::to_string(from) + "-" + std::to_string(to) +
@@ -35,13 +33,12 @@ net::PortSet PortRange(const Node& node, std::int64_t from, std::int64_t to,
   return net::PortSet::Range(static_cast<std::uint16_t>(from), static_cast<std::uint16_t>(to));
 }
 
-net::PortSet IcmpRange(const Node& node, std::int64_t type, std::int64_t code,
-                       std::string_view code_key) {
+net::PortSet IcmpRange(const Node& node, std::int64_t type, std::int64_t code, std::string_view code_key) {
   if (type == -1 && code != -1) {
-    node.Fail("input-bad-port",
-              "ICMP code " + std::to_string(code) +
-                  " given for every type (-1); a code needs a specific type",
-              code_key);
+    node.Fail(
+        "input-bad-port",
+        "ICMP code " + std::to_string(code) + " given for every type (-1); a code needs a specific type",
+        code_key);
   }
   return net::IcmpTypeCodeSet(static_cast<int>(type), static_cast<int>(code));
 }

@@ -19,11 +19,9 @@ std::optional<std::uint8_t> SingleProtocol(const net::ProtocolSet& protocols);
 
 /// tcp/udp port range from..to given at `from_key`/`to_key` of `node` (0-65535, from <= to):
 /// `input-bad-port` otherwise.
-net::PortSet PortRange(const Node& node, std::int64_t from, std::int64_t to,
-                       std::string_view from_key);
+net::PortSet PortRange(const Node& node, std::int64_t from, std::int64_t to, std::string_view from_key);
 
 /// ICMP type/code (-1 = all): a type of -1 needs a code of -1 (`input-bad-port`).
-net::PortSet IcmpRange(const Node& node, std::int64_t type, std::int64_t code,
-                       std::string_view code_key);
+net::PortSet IcmpRange(const Node& node, std::int64_t type, std::int64_t code, std::string_view code_key);
 
 }  // namespace reachcheck::ingest::aws

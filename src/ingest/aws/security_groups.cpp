@@ -16,8 +16,8 @@ net::ServiceMatch ReadService(const Node& permission) {
     std::optional<std::int64_t> from = permission.OptInt("FromPort", 0, 65535, "input-bad-port");
     std::optional<std::int64_t> to = permission.OptInt("ToPort", 0, 65535, "input-bad-port");
     if (from.has_value() != to.has_value()) {
-      permission.Fail("input-missing-field", std::string("missing required field '") +
-                                                 (from ? "ToPort" : "FromPort") + "'");
+      permission.Fail("input-missing-field",
+                      std::string("missing required field '") + (from ? "ToPort" : "FromPort") + "'");
     }
     if (from) service.ports = PortRange(permission, *from, *to, "FromPort");
   } else if (*protocol == net::kIcmp || *protocol == net::kIcmpv6) {

@@ -21,7 +21,7 @@ enum class ParamType {
   kPortList,    ///< array of port numbers 0-65535 and "A-B" strings
   kStringList,  ///< array of non-empty strings
   kBool,
-  kInteger,     ///< non-negative
+  kInteger,  ///< non-negative
 };
 
 /// A parameter a check accepts in its rule file's "parameters", with its default.
@@ -50,8 +50,7 @@ class CheckContext {
   std::int64_t Integer(const std::string& name) const;
 
   /// A finding of this rule at its default severity.
-  Finding Make(std::vector<std::string> resources, std::string message,
-               base::SourceRef location) const;
+  Finding Make(std::vector<std::string> resources, std::string message, base::SourceRef location) const;
 
  private:
   const model::Network& network_;

@@ -35,15 +35,17 @@ class Check : public NativeCheck {
         for (const model::GatewayAttachment& a : gateway.attachments) {
           if (a.Attached()) elsewhere.push_back(a.vpc_id);
         }
-        std::string state = elsewhere.empty() ? "is not attached to any VPC"
-                                              : "is attached to " + JoinComma(elsewhere) + ", not to " + table.vpc_id;
+        std::string state = elsewhere.empty()
+                                ? "is not attached to any VPC"
+                                : "is attached to " + JoinComma(elsewhere) + ", not to " + table.vpc_id;
         std::vector<std::string> subnets = SubnetsUsing(network, table);
         std::string users = subnets.empty() ? "no subnet uses this table"
                                             : "traffic from " + JoinComma(subnets) + " to " +
                                                   route.DestinationText() + " is dropped";
         out.push_back(context.Make({table.id, gateway.id},
-                                   "route " + route.DestinationText() + " -> " + gateway.id + " in " + table.id +
-                                       ": the gateway " + state + " (BAD_STATE_ATTACHMENT); " + users,
+                                   "route " + route.DestinationText() + " -> " + gateway.id + " in " +
+                                       table.id + ": the gateway " + state + " (BAD_STATE_ATTACHMENT); " +
+                                       users,
                                    route.origin));
       }
     }

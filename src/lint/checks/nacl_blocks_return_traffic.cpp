@@ -22,7 +22,7 @@ struct Box {
 // The part of `boxes` each entry decides (first match), and what no entry matches.
 struct Walk {
   std::vector<std::pair<std::size_t, Box>> decided;  // entry index, packets it decides
-  std::vector<Box> unmatched;                         // left to the implicit deny
+  std::vector<Box> unmatched;                        // left to the implicit deny
 };
 
 Walk FirstMatch(const std::vector<model::AclEntry>& entries, std::uint8_t protocol, std::vector<Box> boxes) {
@@ -97,8 +97,8 @@ class Check : public NativeCheck {
   // Adds one problem text per allow entry whose replies are denied; `where` is the first.
   static void CheckDirection(const model::NetworkAcl& acl, model::Direction direction,
                              std::vector<std::string>& problems, base::SourceRef& where) {
-    model::Direction back = direction == model::Direction::kIngress ? model::Direction::kEgress
-                                                                    : model::Direction::kIngress;
+    model::Direction back =
+        direction == model::Direction::kIngress ? model::Direction::kEgress : model::Direction::kIngress;
     const std::vector<model::AclEntry>& forward = acl.Entries(direction);
     const std::vector<model::AclEntry>& reverse = acl.Entries(back);
     for (std::uint8_t protocol : {net::kTcp, net::kUdp}) {

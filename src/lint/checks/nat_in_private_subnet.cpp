@@ -32,9 +32,12 @@ class Check : public NativeCheck {
         why = "which has no route table in the snapshot";
       } else {
         resources.push_back(table->id);
-        why = "whose route table " + TableText(subnet, *table) + " has no route to an attached internet gateway";
+        why = "whose route table " + TableText(subnet, *table) +
+              " has no route to an attached internet gateway";
         if (HasIgwRoute(network, table, false, subnet.vpc)) {
-          why += " (its internet-gateway route targets a gateway that is missing, detached or attached to another VPC)";
+          why +=
+              " (its internet-gateway route targets a gateway that is missing, detached or attached to "
+              "another VPC)";
         }
       }
       out.push_back(context.Make(resources,

@@ -44,7 +44,8 @@ class Check : public NativeCheck {
     std::vector<std::string> ignored = context.Strings("ignored_statuses");
     for (const model::VpcPeering& pcx : network.peerings) {
       if (std::find(ignored.begin(), ignored.end(), pcx.status) != ignored.end()) continue;
-      if (pcx.requester.vpc_id == pcx.accepter.vpc_id && pcx.requester.owner_id == pcx.accepter.owner_id) continue;
+      if (pcx.requester.vpc_id == pcx.accepter.vpc_id && pcx.requester.owner_id == pcx.accepter.owner_id)
+        continue;
       std::vector<net::Cidr> a = SideCidrs(network, pcx.requester);
       std::vector<net::Cidr> b = SideCidrs(network, pcx.accepter);
       std::vector<std::string> overlaps;

@@ -19,7 +19,8 @@ namespace private_subnet_no_egress {
 bool DefaultRouteToMisplacedNat(const model::Network& network, const model::RouteTable& table) {
   for (const model::Route& route : table.routes) {
     if (!route.destination || route.destination->length != 0 || !route.destination->base.is_v4()) continue;
-    if (route.target_kind != model::TargetKind::kNatGateway || route.state != model::RouteState::kActive) continue;
+    if (route.target_kind != model::TargetKind::kNatGateway || route.state != model::RouteState::kActive)
+      continue;
     model::Handle h = network.FindNatGateway(route.target_id, table.scope);
     if (h == model::kNone) return false;
     const model::NatGateway& nat = network.nat_gateways[h];
@@ -37,9 +38,11 @@ std::set<std::string> ServicesWithEndpoint(const model::Network& network, const 
   for (const model::VpcEndpoint& endpoint : network.endpoints) {
     if (endpoint.vpc != subnet.vpc) continue;
     if (!endpoint.state.empty() && endpoint.state != "available" && endpoint.state != "Available") continue;
-    std::size_t dot = endpoint.service_name.rfind("com.amazonaws.", 0) == 0 ? endpoint.service_name.find('.', 14)
-                                                                              : std::string::npos;
-    std::string service = dot == std::string::npos ? endpoint.service_name : endpoint.service_name.substr(dot + 1);
+    std::size_t dot = endpoint.service_name.rfind("com.amazonaws.", 0) == 0
+                          ? endpoint.service_name.find('.', 14)
+                          : std::string::npos;
+    std::string service =
+        dot == std::string::npos ? endpoint.service_name : endpoint.service_name.substr(dot + 1);
     bool usable = false;
     if (endpoint.type == "Gateway") {
       usable = table != nullptr && std::find(endpoint.route_table_ids.begin(), endpoint.route_table_ids.end(),
@@ -93,9 +96,10 @@ class Check : public NativeCheck {
       // A class that the subnet's own ACL denies on the way out is the subnet's policy (a
       // database subnet that may not start connections), not a missing path, whatever else
       // the walk found after it.
-      std::string own_acl = subnet.network_acl != model::kNone && subnet.network_acl < network.network_acls.size()
-                                ? network.network_acls[subnet.network_acl].id
-                                : "";
+      std::string own_acl =
+          subnet.network_acl != model::kNone && subnet.network_acl < network.network_acls.size()
+              ? network.network_acls[subnet.network_acl].id
+              : "";
       bool only_own_acl = true;
       bool any_reachable = false;
       bool unknown = false;  // a path reaches a component the engine does not analyse
@@ -109,8 +113,10 @@ class Check : public NativeCheck {
           if (b.code == "COMPONENT_NOT_ANALYSED") {
             // A VPC endpoint serves one AWS service (listed below), not the internet; any
             // other unanalysed component (transit gateway, VPN...) may well lead out.
-            if (b.component.rfind("vpce-", 0) == 0) to_endpoint = true;
-            else unknown = true;
+            if (b.component.rfind("vpce-", 0) == 0)
+              to_endpoint = true;
+            else
+              unknown = true;
           }
           if (b.component == own_acl && b.direction == "egress" && !b.return_path) own_policy = true;
         }
@@ -124,7 +130,8 @@ class Check : public NativeCheck {
       if (any_reachable || unknown || only_own_acl) continue;
       std::set<std::string> served = ServicesWithEndpoint(network, subnet, table);
       std::vector<std::string> missing, present;
-      for (const std::string& service : services) (served.count(service) ? present : missing).push_back(service);
+      for (const std::string& service : services)
+        (served.count(service) ? present : missing).push_back(service);
       std::string message = "hosts in " + Label(subnet) + " have no working path to the internet: tcp/" +
                             net::PortSetToString(ports) + " to every internet address is blocked";
       message += reasons.empty() ? "" : " by " + JoinComma(reasons);

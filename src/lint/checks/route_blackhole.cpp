@@ -49,7 +49,8 @@ bool IgwRouteNotAttachedReports(const model::Network& network, const model::Rout
     return false;
   }
   model::Handle h = network.FindInternetGateway(route.target_id, table.scope);
-  return h != model::kNone && table.vpc != model::kNone && !AttachedTo(network.internet_gateways[h], table.vpc);
+  return h != model::kNone && table.vpc != model::kNone &&
+         !AttachedTo(network.internet_gateways[h], table.vpc);
 }
 
 class Check : public NativeCheck {
@@ -69,8 +70,8 @@ class Check : public NativeCheck {
         if (route.state == model::RouteState::kBlackhole) {
           problem = "is a blackhole (AWS reports its target " + route.target_id + " as gone)";
         } else if (known && !exists) {
-          problem = std::string("targets ") + model::TargetKindName(route.target_kind) + " " + route.target_id +
-                    ", which is not in the snapshot";
+          problem = std::string("targets ") + model::TargetKindName(route.target_kind) + " " +
+                    route.target_id + ", which is not in the snapshot";
         } else {
           continue;
         }

@@ -14,9 +14,9 @@ namespace sg_open_admin_port_reachable {
 
 struct OpenGroup {
   model::Handle group = model::kNone;
-  net::PortSet ports;       // admin ports opened to the world
-  base::SourceRef where;    // the first such rule
-  std::string rule_text;    // "tcp/3389 from 0.0.0.0/0"
+  net::PortSet ports;     // admin ports opened to the world
+  base::SourceRef where;  // the first such rule
+  std::string rule_text;  // "tcp/3389 from 0.0.0.0/0"
 };
 
 std::vector<OpenGroup> WorldOpenGroups(const model::Network& network, const net::PortSet& admin) {
@@ -84,25 +84,28 @@ class Check : public NativeCheck {
         std::string host = eni.id + (eni.instance_id.empty() ? "" : " (" + eni.instance_id + ")");
         std::string opened = sg.id + " allows " + entry.rule_text;
         if (witness != nullptr) {
-          Finding f = context.Make(resources,
-                                   opened + ", and " + host + " is reachable from the internet on tcp/" +
-                                       net::PortSetToString(reachable_ports) + " at " + AddressText(witness->destination) +
-                                       " via " + PathSummary(witness->forward),
-                                   entry.where);
+          Finding f =
+              context.Make(resources,
+                           opened + ", and " + host + " is reachable from the internet on tcp/" +
+                               net::PortSetToString(reachable_ports) + " at " +
+                               AddressText(witness->destination) + " via " + PathSummary(witness->forward),
+                           entry.where);
           f.path = witness->forward;
           out.push_back(std::move(f));
         } else {
           std::string why = "no packet gets there";
           if (blocked != nullptr && !blocked->blocked_by.empty()) {
             const analysis::Blocker& b = blocked->blocked_by.front();
-            why = "blocked by " + b.component + " (" + b.code + (b.return_path ? ", on the return path" : "") +
-                  (b.detail.empty() ? "" : ": " + b.detail) + ")";
+            why = "blocked by " + b.component + " (" + b.code +
+                  (b.return_path ? ", on the return path" : "") + (b.detail.empty() ? "" : ": " + b.detail) +
+                  ")";
           }
-          Finding f = context.Make(resources,
-                                   opened + " on " + host + ", but the internet cannot reach it on tcp/" +
-                                       net::PortSetToString(entry.ports) + ": " + why +
-                                       "; keep the rule narrow anyway, as one route or address change would expose it",
-                                   entry.where);
+          Finding f = context.Make(
+              resources,
+              opened + " on " + host + ", but the internet cannot reach it on tcp/" +
+                  net::PortSetToString(entry.ports) + ": " + why +
+                  "; keep the rule narrow anyway, as one route or address change would expose it",
+              entry.where);
           f.severity = base::Severity::kNote;
           if (blocked != nullptr) f.path = blocked->forward;
           out.push_back(std::move(f));

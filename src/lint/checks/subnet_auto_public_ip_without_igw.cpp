@@ -28,10 +28,14 @@ class Check : public NativeCheck {
       std::string where = table == nullptr ? "it has no route table in the snapshot"
                                            : "its route table " + TableText(subnet, *table) +
                                                  " has no route to an attached internet gateway";
-      out.push_back(context.Make(resources,
-                                 Label(subnet) + " assigns a public IPv4 address to every instance launched in it (MapPublicIpOnLaunch), but " +
-                                     where + ": the addresses cannot be used, and the subnet becomes exposed as soon as such a route is added",
-                                 subnet.origin));
+      out.push_back(context.Make(
+          resources,
+          Label(subnet) +
+              " assigns a public IPv4 address to every instance launched in it (MapPublicIpOnLaunch), but " +
+              where +
+              ": the addresses cannot be used, and the subnet becomes exposed as soon as such a route is "
+              "added",
+          subnet.origin));
     }
   }
 };

@@ -28,7 +28,8 @@ class Check : public NativeCheck {
       for (const std::string& id : eni.group_ids) used.insert(network.FindSecurityGroup(id, eni.scope));
     }
     for (const model::VpcEndpoint& endpoint : network.endpoints) {
-      for (const std::string& id : endpoint.group_ids) used.insert(network.FindSecurityGroup(id, endpoint.scope));
+      for (const std::string& id : endpoint.group_ids)
+        used.insert(network.FindSecurityGroup(id, endpoint.scope));
     }
     bool ignore_default = context.Flag("ignore_default");
     for (model::Handle h = 0; h < network.security_groups.size(); ++h) {
@@ -39,7 +40,8 @@ class Check : public NativeCheck {
       for (const model::SecurityGroup& other : network.security_groups) {
         for (const auto* rules : {&other.ingress, &other.egress}) {
           for (const model::SgRule& rule : *rules) {
-            if (rule.peer_kind == model::PeerKind::kSecurityGroup && rule.group_id == sg.id && other.id != sg.id) {
+            if (rule.peer_kind == model::PeerKind::kSecurityGroup && rule.group_id == sg.id &&
+                other.id != sg.id) {
               referenced_by.insert(other.id);
             }
           }

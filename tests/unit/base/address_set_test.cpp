@@ -29,8 +29,7 @@ TEST_CASE("AddressSet: IntervalToCidrs on fixed intervals", "[net]") {
     return Texts(IntervalToCidrs(MustIp(lo).bits, MustIp(hi).bits, Family::kV4));
   };
   CHECK(v4("10.0.0.0", "10.0.0.255") == V{"10.0.0.0/24"});
-  CHECK(v4("10.0.0.1", "10.0.0.6") ==
-        V{"10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32"});
+  CHECK(v4("10.0.0.1", "10.0.0.6") == V{"10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32"});
   CHECK(v4("10.0.0.0", "10.0.0.0") == V{"10.0.0.0/32"});
   CHECK(v4("0.0.0.0", "255.255.255.255") == V{"0.0.0.0/0"});
   CHECK(v4("0.0.0.0", "127.255.255.255") == V{"0.0.0.0/1"});
@@ -109,13 +108,12 @@ TEST_CASE("AddressSet: construction, membership and algebra", "[net]") {
   CHECK(vpc.Intersect(subnet) == subnet);
   CHECK(vpc.Union(v6).ToString() == "10.0.0.0/16, 2600:1f18::/56");
   CHECK(v6.Union(vpc) == vpc.Union(v6));
-  CHECK(AddressSet::AllV4().Subtract(AddressSet::Of(MustCidr("0.0.0.0/1"))).ToString() ==
-        "128.0.0.0/1");
+  CHECK(AddressSet::AllV4().Subtract(AddressSet::Of(MustCidr("0.0.0.0/1"))).ToString() == "128.0.0.0/1");
 
   // Of(list): duplicates, nesting and adjacency collapse into the minimal cover.
-  AddressSet merged = AddressSet::Of(
-      std::vector<Cidr>{MustCidr("10.0.1.0/24"), MustCidr("10.0.0.0/24"), MustCidr("10.0.0.128/25"),
-                        MustCidr("::/1"), MustCidr("8000::/1"), MustCidr("10.0.2.0/24")});
+  AddressSet merged = AddressSet::Of(std::vector<Cidr>{MustCidr("10.0.1.0/24"), MustCidr("10.0.0.0/24"),
+                                                       MustCidr("10.0.0.128/25"), MustCidr("::/1"),
+                                                       MustCidr("8000::/1"), MustCidr("10.0.2.0/24")});
   CHECK(merged.ToString() == "10.0.0.0/23, 10.0.2.0/24, ::/0");
   CHECK(Texts(merged.ToCidrs()) == std::vector<std::string>{"10.0.0.0/23", "10.0.2.0/24", "::/0"});
   CHECK(AddressSet::Of(std::vector<Cidr>{}).IsEmpty());
@@ -192,8 +190,7 @@ std::size_t BruteForceMinimalCover(const std::vector<bool>& members) {
   return best[n];
 }
 
-TEST_CASE("AddressSet: ToCidrs is exact and minimal on small universes (property)",
-          "[net][property]") {
+TEST_CASE("AddressSet: ToCidrs is exact and minimal on small universes (property)", "[net][property]") {
   std::mt19937_64 rng(99);
   // The 256-address universe is placed at the bottom and at the very top of each family.
   const Uint128 offsets4[] = {0, Uint128{0xC0A80100}, Uint128{0xFFFFFF00}};
@@ -204,8 +201,7 @@ TEST_CASE("AddressSet: ToCidrs is exact and minimal on small universes (property
     const int runs = static_cast<int>(rng() % 6);
     for (int r = 0; r < runs; ++r) {
       std::size_t lo = rng() % 256, length = 1 + rng() % 90;
-      for (std::size_t x = lo; x < std::min<std::size_t>(256, lo + length); ++x)
-        members[x] = rng() % 16 != 0;
+      for (std::size_t x = lo; x < std::min<std::size_t>(256, lo + length); ++x) members[x] = rng() % 16 != 0;
     }
     const std::size_t expected = BruteForceMinimalCover(members);
     for (int f = 0; f < 2; ++f) {
@@ -246,9 +242,8 @@ TEST_CASE("AddressSet: ToCidrs is exact on random dual-stack sets (property)", "
     if (rng() % 3 == 0) value = rng() % 2 == 0 ? kMax128 - (rng() % 1024) : rng() % 1024;
     int length = rng() % 4 == 0 ? static_cast<int>(rng() % static_cast<std::uint64_t>(bits + 1))
                                 : bits - static_cast<int>(rng() % 12);
-    return *ParseCidr(
-                IpAddress{family, family == Family::kV4 ? value & 0xFFFFFFFF : value}.ToString() +
-                "/" + std::to_string(length))
+    return *ParseCidr(IpAddress{family, family == Family::kV4 ? value & 0xFFFFFFFF : value}.ToString() + "/" +
+                      std::to_string(length))
                 .cidr;
   };
   for (int iteration = 0; iteration < 500; ++iteration) {
@@ -258,8 +253,7 @@ TEST_CASE("AddressSet: ToCidrs is exact on random dual-stack sets (property)", "
       b = b.Union(AddressSet::Of(random_cidr(rng() % 2 == 0 ? Family::kV4 : Family::kV6)));
     }
     INFO("iteration " << iteration << ": A=" << a.ToString() << " B=" << b.ToString());
-    for (const AddressSet& set :
-         {a, b, a.Union(b), a.Subtract(b), a.Complement(), a.Intersect(b)}) {
+    for (const AddressSet& set : {a, b, a.Union(b), a.Subtract(b), a.Complement(), a.Intersect(b)}) {
       CheckCover(set, set.ToCidrs());
     }
     CHECK(a.Subtract(b) == a.Intersect(b.Complement()));

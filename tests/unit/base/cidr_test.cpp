@@ -26,8 +26,7 @@ TEST_CASE("Cidr: accept list parses and prints canonically", "[net]") {
       {"::/0", "::/0"},
       {"2600:1f18::/56", "2600:1f18::/56"},
       {"2600:1F18:0000::/56", "2600:1f18::/56"},
-      {"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128",
-       "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"},
+      {"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/128"},
       {"::ffff:10.0.0.0/104", "::ffff:a00:0/104"},
       {"8000::/1", "8000::/1"},
       {"2001:db8::/32", "2001:db8::/32"},
@@ -84,8 +83,7 @@ TEST_CASE("Cidr: host bits are cleared and flagged", "[net]") {
       {"192.168.1.129/25", "192.168.1.128/25"},
       {"2600:1f18::5/56", "2600:1f18::/56"},
       {"::1/0", "::/0"},
-      {"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/127",
-       "ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe/127"},
+      {"ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff/127", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe/127"},
       {"2001:db8:1:2:3:4:5:6/64", "2001:db8:1:2::/64"},
   };
   for (const auto& [text, canonical] : cases) {
@@ -174,8 +172,7 @@ TEST_CASE("Cidr: overlaps", "[net]") {
 
 /// Brute-force reference: whether the blocks share an address, from their first/last bits.
 bool OverlapByRange(const Cidr& a, const Cidr& b) {
-  return a.family() == b.family() && a.First().bits <= b.Last().bits &&
-         b.First().bits <= a.Last().bits;
+  return a.family() == b.family() && a.First().bits <= b.Last().bits && b.First().bits <= a.Last().bits;
 }
 
 Cidr RandomCidr(std::mt19937_64& rng, Family family) {
@@ -183,9 +180,8 @@ Cidr RandomCidr(std::mt19937_64& rng, Family family) {
   Uint128 value = (Uint128{rng()} << 64) | rng();
   if (family == Family::kV4) value &= 0xFFFFFFFFu;
   int length = static_cast<int>(rng() % static_cast<std::uint64_t>(bits + 1));
-  Uint128 host = length == bits ? 0
-                                : (bits - length == 128 ? testing::kMax128
-                                                        : (Uint128{1} << (bits - length)) - 1);
+  Uint128 host =
+      length == bits ? 0 : (bits - length == 128 ? testing::kMax128 : (Uint128{1} << (bits - length)) - 1);
   return Cidr{IpAddress{family, value & ~host}, length};
 }
 
@@ -220,8 +216,7 @@ TEST_CASE("Cidr: containment and overlap agree with address ranges", "[net][prop
     // b is often nested in or around a, so that every answer is exercised.
     Cidr b = RandomCidr(rng, family);
     if (rng() % 2 == 0)
-      b = Cidr{IpAddress{family, a.base.bits | (b.base.bits & (a.Last().bits ^ a.base.bits))},
-               b.length};
+      b = Cidr{IpAddress{family, a.base.bits | (b.base.bits & (a.Last().bits ^ a.base.bits))}, b.length};
     b = *ParseCidr(b.base.ToString() + "/" + std::to_string(b.length)).cidr;
     INFO(a.ToString() << " vs " << b.ToString());
     bool range_contains = a.First().bits <= b.First().bits && b.Last().bits <= a.Last().bits;

@@ -87,8 +87,8 @@ TEST_CASE("Diagnostics: Sorted orders by file, pointer, severity, code, message"
   std::vector<Diagnostic> sorted = sink.Sorted();
   std::vector<std::string> order;
   for (const Diagnostic& d : sorted) {
-    order.push_back(d.where.file + "|" + d.where.pointer + "|" + SeverityName(d.severity) + "|" +
-                    d.code + "|" + d.message + "|" + std::to_string(d.where.line));
+    order.push_back(d.where.file + "|" + d.where.pointer + "|" + SeverityName(d.severity) + "|" + d.code +
+                    "|" + d.message + "|" + std::to_string(d.where.line));
   }
   CHECK(order == std::vector<std::string>{
                      "||error|a|m|0",

@@ -42,16 +42,16 @@ bool IsCanonical(const IntervalSet<T>& set) {
   const auto& items = set.Intervals();
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (items[i].lo > items[i].hi) return false;
-    if (i > 0 && (items[i - 1].hi == kTop<T> || items[i].lo <= items[i - 1].hi ||
-                  items[i].lo - items[i - 1].hi < 2)) {
+    if (i > 0 &&
+        (items[i - 1].hi == kTop<T> || items[i].lo <= items[i - 1].hi || items[i].lo - items[i - 1].hi < 2)) {
       return false;
     }
   }
   return true;
 }
 
-TEMPLATE_TEST_CASE("IntervalSet: edge cases at zero and the maximum", "[net]", std::uint8_t,
-                   std::uint16_t, std::uint32_t, Uint128) {
+TEMPLATE_TEST_CASE("IntervalSet: edge cases at zero and the maximum", "[net]", std::uint8_t, std::uint16_t,
+                   std::uint32_t, Uint128) {
   using Set = IntervalSet<TestType>;
   const TestType top = kTop<TestType>;
   const TestType zero = 0;

@@ -273,7 +273,9 @@ std::string Mutate(std::string text, std::mt19937_64& rng, const std::string& al
     std::size_t pos = text.empty() ? 0 : rng() % (text.size() + 1);
     char c = alphabet[rng() % alphabet.size()];
     switch (rng() % 3) {
-      case 0: text.insert(pos, 1, c); break;
+      case 0:
+        text.insert(pos, 1, c);
+        break;
       case 1:
         if (pos < text.size()) text.erase(pos, 1);
         break;
@@ -301,15 +303,15 @@ TEST_CASE("IpAddress: parser agrees with inet_pton on random text", "[net][prope
         break;
       }
       case 1:
-        text = IpAddress::V4(static_cast<std::uint32_t>(rng() % 4 == 0 ? rng() % 300 : rng()))
-                   .ToString();
+        text = IpAddress::V4(static_cast<std::uint32_t>(rng() % 4 == 0 ? rng() % 300 : rng())).ToString();
         break;
-      case 2: text = IpAddress::V6(RandomV6(rng)).ToString(); break;
+      case 2:
+        text = IpAddress::V6(RandomV6(rng)).ToString();
+        break;
       default: {
         char buffer[INET6_ADDRSTRLEN] = {};
         std::array<unsigned char, 16> bytes = ToBytes(RandomV6(rng) & ~Uint128{0xFFFFFFFF});
-        for (int i = 12; i < 16; ++i)
-          bytes[static_cast<std::size_t>(i)] = static_cast<unsigned char>(rng());
+        for (int i = 12; i < 16; ++i) bytes[static_cast<std::size_t>(i)] = static_cast<unsigned char>(rng());
         if (rng() % 2 == 0) {
           bytes[10] = 0xFF;
           bytes[11] = 0xFF;

@@ -57,9 +57,7 @@ namespace Catch {
 
 template <>
 struct StringMaker<reachcheck::net::Uint128> {
-  static std::string convert(reachcheck::net::Uint128 value) {
-    return reachcheck::net::testing::Hex(value);
-  }
+  static std::string convert(reachcheck::net::Uint128 value) { return reachcheck::net::testing::Hex(value); }
 };
 
 template <>
@@ -82,8 +80,7 @@ struct StringMaker<reachcheck::net::IntervalSet<T>> {
     std::string out = "{";
     for (const auto& i : set.Intervals()) {
       if (out.size() > 1) out += ", ";
-      out += "[" + reachcheck::net::testing::Hex(i.lo) + ", " +
-             reachcheck::net::testing::Hex(i.hi) + "]";
+      out += "[" + reachcheck::net::testing::Hex(i.lo) + ", " + reachcheck::net::testing::Hex(i.hi) + "]";
     }
     return out + "}";
   }

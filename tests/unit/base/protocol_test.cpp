@@ -81,11 +81,9 @@ TEST_CASE("Protocol: ProtocolSetToString", "[net]") {
   CHECK(ProtocolSetToString(ProtocolSet::All()) == "all");
   CHECK(ProtocolSetToString(ProtocolSet()) == "(none)");
   CHECK(ProtocolSetToString(ProtocolSet::Single(kTcp)) == "tcp");
-  CHECK(ProtocolSetToString(ProtocolSet::Single(kTcp).Union(ProtocolSet::Single(kUdp))) ==
-        "tcp,udp");
+  CHECK(ProtocolSetToString(ProtocolSet::Single(kTcp).Union(ProtocolSet::Single(kUdp))) == "tcp,udp");
   CHECK(ProtocolSetToString(ProtocolSet::All().Subtract(ProtocolSet::Single(kTcp))) == "0-5,7-255");
-  CHECK(ProtocolSetToString(ProtocolSet::Single(50).Union(ProtocolSet::Single(kIcmp))) ==
-        "icmp,50");
+  CHECK(ProtocolSetToString(ProtocolSet::Single(50).Union(ProtocolSet::Single(kIcmp))) == "icmp,50");
   CHECK(ProtocolSetToString(ProtocolSet::Range(0, 254)) == "0-254");
 }
 
@@ -167,10 +165,9 @@ TEST_CASE("ServiceMatch: matching and text", "[net]") {
   CHECK_FALSE(ssh.Matches(kUdp, 22));
 
   CHECK(ServiceMatch{ProtocolSet::Single(kTcp), EphemeralPorts()}.ToString() == "tcp/1024-65535");
-  CHECK(ServiceMatch{ProtocolSet::Single(kUdp), PortSet::Single(53).Union(PortSet::Single(123))}
-            .ToString() == "udp/53,123");
-  CHECK(ServiceMatch{ProtocolSet::Single(kIcmp), IcmpTypeCodeSet(8, -1)}.ToString() ==
-        "icmp/echo-request");
+  CHECK(ServiceMatch{ProtocolSet::Single(kUdp), PortSet::Single(53).Union(PortSet::Single(123))}.ToString() ==
+        "udp/53,123");
+  CHECK(ServiceMatch{ProtocolSet::Single(kIcmp), IcmpTypeCodeSet(8, -1)}.ToString() == "icmp/echo-request");
   CHECK(ServiceMatch{ProtocolSet::Single(kIcmpv6), IcmpTypeCodeSet(128, -1)}.ToString() ==
         "icmpv6/echo-request");
   CHECK(ServiceMatch{ProtocolSet::Single(kTcp), PortSet::All()}.ToString() == "tcp");
@@ -186,8 +183,7 @@ TEST_CASE("ServiceMatch: matching and text", "[net]") {
   CHECK_FALSE(dns.Matches(kUdp, 54));
 
   // Ports do not narrow protocols without ports (e.g. ESP, 50).
-  ServiceMatch mixed{ProtocolSet::Single(kTcp).Union(ProtocolSet::Single(50)),
-                     PortSet::Single(443)};
+  ServiceMatch mixed{ProtocolSet::Single(kTcp).Union(ProtocolSet::Single(50)), PortSet::Single(443)};
   CHECK(mixed.Matches(50, 0));
   CHECK(mixed.Matches(50, 9999));
   CHECK_FALSE(mixed.Matches(kTcp, 80));

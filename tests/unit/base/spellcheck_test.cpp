@@ -65,8 +65,7 @@ TEST_CASE("EditDistance: agrees with the full-matrix reference (property)", "[ba
 TEST_CASE("ClosestMatch: suggestions within the distance limit", "[base]") {
   const std::vector<std::string> ids = {"subnet-0a1b", "subnet-0a1c", "vpc-01", "igw-77"};
   CHECK(ClosestMatch("subnet-0a1b", ids) == std::optional<std::string>("subnet-0a1b"));
-  CHECK(ClosestMatch("subnet-0a1x", ids) ==
-        std::optional<std::string>("subnet-0a1b"));  // tie: sorted first
+  CHECK(ClosestMatch("subnet-0a1x", ids) == std::optional<std::string>("subnet-0a1b"));  // tie: sorted first
   CHECK(ClosestMatch("vpc-1", ids) == std::optional<std::string>("vpc-01"));
   CHECK(ClosestMatch("igw-7", ids) == std::optional<std::string>("igw-77"));
   CHECK_FALSE(ClosestMatch("nat-12345678", ids).has_value());
@@ -84,8 +83,7 @@ TEST_CASE("ClosestMatch: suggestions within the distance limit", "[base]") {
   CHECK_FALSE(ClosestMatch("i-1", {"i-123"}).has_value());
   CHECK(ClosestMatch("x", {"y"}, static_cast<std::size_t>(-1)) == std::optional<std::string>("y"));
   // A strictly closer candidate beats an earlier one.
-  CHECK(ClosestMatch("--format", {"--fail-on", "--formats"}) ==
-        std::optional<std::string>("--formats"));
+  CHECK(ClosestMatch("--format", {"--fail-on", "--formats"}) == std::optional<std::string>("--formats"));
 }
 
 }  // namespace

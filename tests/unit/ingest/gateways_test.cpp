@@ -141,7 +141,8 @@ TEST_CASE("Elastic IPs: id, association, region from the border group") {
 
 TEST_CASE("Prefix lists from describe-prefix-lists, managed lists and entries documents") {
   // Both commands list the AWS-managed pl-63a5400a: one list, metadata merged.
-  auto loaded = Load(R"({"PrefixLists": [{"PrefixListId": "pl-63a5400a", "PrefixListName": "com.amazonaws.us-east-1.s3",
+  auto loaded =
+      Load(R"({"PrefixLists": [{"PrefixListId": "pl-63a5400a", "PrefixListName": "com.amazonaws.us-east-1.s3",
    "Cidrs": ["54.231.0.0/17", "52.216.0.0/15"]}],
  "ManagedPrefixLists": [
   {"PrefixListId": "pl-63a5400a", "AddressFamily": "IPv4", "OwnerId": "AWS",
@@ -200,8 +201,7 @@ TEST_CASE("describe-tags merges tags into the elements it names") {
  "Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16", "Tags": [{"Key": "Name", "Value": "old"}]}]})");
   REQUIRE(loaded.Errors().empty());
   REQUIRE(loaded.network.vpcs.size() == 1);
-  CHECK(loaded.network.vpcs[0].tags ==
-        std::vector<model::Tag>{{"Name", "prod"}, {"team", "net"}});
+  CHECK(loaded.network.vpcs[0].tags == std::vector<model::Tag>{{"Name", "prod"}, {"team", "net"}});
 }
 
 TEST_CASE("Transit gateway and VPN resources: recorded, one warning per key") {

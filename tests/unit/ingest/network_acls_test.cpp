@@ -62,36 +62,40 @@ TEST_CASE("Network ACL: entries sorted per direction, every entry form, associat
 }
 
 testing::Loaded LoadEntry(const std::string& entry) {
-  return Load("{\"NetworkAcls\": [{\"NetworkAclId\": \"acl-1\", \"VpcId\": \"vpc-1\",\n"
-              "\"Entries\": [\n" + entry + "]}]}",
-              "a.json");
+  return Load(
+      "{\"NetworkAcls\": [{\"NetworkAclId\": \"acl-1\", \"VpcId\": \"vpc-1\",\n"
+      "\"Entries\": [\n" +
+          entry + "]}]}",
+      "a.json");
 }
 
 TEST_CASE("Network ACL entry problems: exact diagnostics") {
   SECTION("rule action") {
-    auto loaded = LoadEntry(R"({"RuleNumber": 1, "Egress": true, "RuleAction": "permit", "Protocol": "-1", "CidrBlock": "0.0.0.0/0"})");
+    auto loaded = LoadEntry(
+        R"({"RuleNumber": 1, "Egress": true, "RuleAction": "permit", "Protocol": "-1", "CidrBlock": "0.0.0.0/0"})");
     CHECK(loaded.Errors() ==
           Strings{"a.json:3:49: error: invalid RuleAction 'permit': expected 'allow' or 'deny' "
                   "[input-bad-value]\n  at /NetworkAcls/0/Entries/0/RuleAction"});
   }
   SECTION("protocol that is not a number") {
-    auto loaded = LoadEntry(R"({"RuleNumber": 1, "Egress": true, "RuleAction": "allow", "Protocol": "256", "CidrBlock": "0.0.0.0/0"})");
+    auto loaded = LoadEntry(
+        R"({"RuleNumber": 1, "Egress": true, "RuleAction": "allow", "Protocol": "256", "CidrBlock": "0.0.0.0/0"})");
     CHECK(loaded.Errors() ==
           Strings{"a.json:3:70: error: invalid protocol '256': expected -1, tcp, udp, icmp, "
                   "icmpv6 or a number 0-255 [input-bad-protocol]\n"
                   "  at /NetworkAcls/0/Entries/0/Protocol"});
   }
   SECTION("negative port") {
-    auto loaded = LoadEntry(R"({"RuleNumber": 1, "Egress": true, "RuleAction": "allow", "Protocol": "6", "PortRange": {"From": -5, "To": 80}, "CidrBlock": "0.0.0.0/0"})");
-    CHECK(loaded.Errors() ==
-          Strings{"a.json:3:97: error: -5 in 'From' is out of range 0 to 65535 "
-                  "[input-bad-port]\n  at /NetworkAcls/0/Entries/0/PortRange/From"});
+    auto loaded = LoadEntry(
+        R"({"RuleNumber": 1, "Egress": true, "RuleAction": "allow", "Protocol": "6", "PortRange": {"From": -5, "To": 80}, "CidrBlock": "0.0.0.0/0"})");
+    CHECK(loaded.Errors() == Strings{"a.json:3:97: error: -5 in 'From' is out of range 0 to 65535 "
+                                     "[input-bad-port]\n  at /NetworkAcls/0/Entries/0/PortRange/From"});
   }
   SECTION("rule number out of range") {
-    auto loaded = LoadEntry(R"({"RuleNumber": 40000, "Egress": true, "RuleAction": "allow", "Protocol": "-1", "CidrBlock": "0.0.0.0/0"})");
-    CHECK(loaded.Errors() ==
-          Strings{"a.json:3:16: error: 40000 in 'RuleNumber' is out of range 1 to 32768 "
-                  "[input-out-of-range]\n  at /NetworkAcls/0/Entries/0/RuleNumber"});
+    auto loaded = LoadEntry(
+        R"({"RuleNumber": 40000, "Egress": true, "RuleAction": "allow", "Protocol": "-1", "CidrBlock": "0.0.0.0/0"})");
+    CHECK(loaded.Errors() == Strings{"a.json:3:16: error: 40000 in 'RuleNumber' is out of range 1 to 32768 "
+                                     "[input-out-of-range]\n  at /NetworkAcls/0/Entries/0/RuleNumber"});
   }
   SECTION("no CIDR") {
     auto loaded = LoadEntry(R"({"RuleNumber": 1, "Egress": true, "RuleAction": "allow", "Protocol": "-1"})");
@@ -100,7 +104,8 @@ TEST_CASE("Network ACL entry problems: exact diagnostics") {
                   "[input-missing-field]\n  at /NetworkAcls/0/Entries/0"});
   }
   SECTION("ICMP entry without IcmpTypeCode: every type, with a warning") {
-    auto loaded = LoadEntry(R"({"RuleNumber": 1, "Egress": true, "RuleAction": "allow", "Protocol": "1", "CidrBlock": "0.0.0.0/0"})");
+    auto loaded = LoadEntry(
+        R"({"RuleNumber": 1, "Egress": true, "RuleAction": "allow", "Protocol": "1", "CidrBlock": "0.0.0.0/0"})");
     CHECK(loaded.Errors().empty());
     CHECK(loaded.With("input-missing-field") ==
           Strings{"a.json:3:1: warning: no 'IcmpTypeCode' on an ICMP entry; assuming every type "

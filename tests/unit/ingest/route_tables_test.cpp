@@ -106,9 +106,8 @@ TEST_CASE("Route problems") {
     auto loaded = Load(R"({"RouteTables": [{"RouteTableId": "rtb-1", "VpcId": "vpc-1",
  "Routes": [{"DestinationCidrBlock": "0.0.0.0/0", "GatewayId": "igw-1", "State": "up"}]}]})",
                        "r.json");
-    CHECK(loaded.Errors() ==
-          Strings{"r.json:2:82: error: invalid route State 'up': expected 'active' or "
-                  "'blackhole' [input-bad-value]\n  at /RouteTables/0/Routes/0/State"});
+    CHECK(loaded.Errors() == Strings{"r.json:2:82: error: invalid route State 'up': expected 'active' or "
+                                     "'blackhole' [input-bad-value]\n  at /RouteTables/0/Routes/0/State"});
   }
   SECTION("IPv4 block in the IPv6 field") {
     auto loaded = Load(R"({"RouteTables": [{"RouteTableId": "rtb-1", "VpcId": "vpc-1",
@@ -141,9 +140,8 @@ TEST_CASE("Route problems") {
     auto loaded = Load(R"({"RouteTables": [{"RouteTableId": "rtb-1", "VpcId": "vpc-1",
  "Associations": [{"Main": "true"}]}]})",
                        "r.json");
-    CHECK(loaded.Errors() ==
-          Strings{"r.json:2:28: error: expected a boolean for 'Main', found a string "
-                  "[input-wrong-type]\n  at /RouteTables/0/Associations/0/Main"});
+    CHECK(loaded.Errors() == Strings{"r.json:2:28: error: expected a boolean for 'Main', found a string "
+                                     "[input-wrong-type]\n  at /RouteTables/0/Associations/0/Main"});
   }
 }
 

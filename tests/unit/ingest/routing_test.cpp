@@ -25,13 +25,11 @@ TEST_CASE("Broken JSON: nlohmann's reason with line and column") {
 
 TEST_CASE("Deep nesting is rejected cleanly, wherever it is") {
   auto deep = Load(std::string(100000, '['), "d.json");
-  CHECK(deep.Errors() ==
-        Strings{"d.json:1:257: error: JSON nested deeper than 256 levels; file ignored "
-                "[input-too-deep]\n  at (whole document)"});
+  CHECK(deep.Errors() == Strings{"d.json:1:257: error: JSON nested deeper than 256 levels; file ignored "
+                                 "[input-too-deep]\n  at (whole document)"});
   auto inside = Load("{\"Vpcs\": " + std::string(300, '[') + std::string(300, ']') + "}", "d.json");
-  CHECK(inside.Errors() ==
-        Strings{"d.json:1:265: error: JSON nested deeper than 256 levels; file ignored "
-                "[input-too-deep]\n  at (whole document)"});
+  CHECK(inside.Errors() == Strings{"d.json:1:265: error: JSON nested deeper than 256 levels; file ignored "
+                                   "[input-too-deep]\n  at (whole document)"});
 }
 
 TEST_CASE("Non-UTF-8 bytes are a JSON error, printed escaped") {
@@ -48,7 +46,8 @@ TEST_CASE("Top-level values that are not objects") {
                 "found an array [input-wrong-type]\n  at (whole document)"});
   CHECK(Load("", "e.json").Errors() ==
         Strings{"e.json:1:1: error: invalid JSON: syntax error while parsing value - "
-                "unexpected end of input; expected '[', '{', or a literal [input-bad-json]\n  at (whole document)"});
+                "unexpected end of input; expected '[', '{', or a literal [input-bad-json]\n  at (whole "
+                "document)"});
 }
 
 TEST_CASE("Huge values never crash: a 1 MB string, a 400-digit number") {
@@ -56,8 +55,11 @@ TEST_CASE("Huge values never crash: a 1 MB string, a 400-digit number") {
   auto loaded = Load("{\"Vpcs\": [{\"VpcId\": \"vpc-1\", \"CidrBlock\": \"" + big + "\"}]}", "h.json");
   REQUIRE(loaded.Errors().size() == 1);
   CHECK(loaded.Errors()[0].size() < 300);  // the value is cut in the message
-  auto number = Load("{\"NetworkAcls\": [{\"NetworkAclId\": \"acl-1\", \"VpcId\": \"v\", \"Entries\": "
-                     "[{\"RuleNumber\": 1" + std::string(400, '0') + "}]}]}", "h.json");
+  auto number = Load(
+      "{\"NetworkAcls\": [{\"NetworkAclId\": \"acl-1\", \"VpcId\": \"v\", \"Entries\": "
+      "[{\"RuleNumber\": 1" +
+          std::string(400, '0') + "}]}]}",
+      "h.json");
   REQUIRE(number.Errors().size() == 1);
   // nlohmann rejects a number that overflows a double while parsing: a JSON error at it.
   CHECK(number.Errors()[0].rfind("h.json:1:85: error: invalid JSON: number overflow parsing '1000", 0) == 0);
@@ -65,11 +67,10 @@ TEST_CASE("Huge values never crash: a 1 MB string, a 400-digit number") {
 }
 
 TEST_CASE("Placebo recordings are unwrapped; pointers start at /data") {
-  auto loaded = Load(R"({"status_code": 200, "data": {"Subnets": [{"SubnetId": 7}], "ResponseMetadata": {}}})",
-                     "p.json");
-  CHECK(loaded.Errors() ==
-        Strings{"p.json:1:56: error: expected a string for 'SubnetId', found a number "
-                "[input-wrong-type]\n  at /data/Subnets/0/SubnetId"});
+  auto loaded = Load(
+      R"({"status_code": 200, "data": {"Subnets": [{"SubnetId": 7}], "ResponseMetadata": {}}})", "p.json");
+  CHECK(loaded.Errors() == Strings{"p.json:1:56: error: expected a string for 'SubnetId', found a number "
+                                   "[input-wrong-type]\n  at /data/Subnets/0/SubnetId"});
 }
 
 TEST_CASE("Unknown keys and files without describe-* data get notes") {
@@ -137,16 +138,17 @@ TEST_CASE("LoadSnapshot: missing path, empty snapshot, a single file of any name
   base::Diagnostics missing;
   LoadSnapshot({dir.path() + "/nope"}, missing);
   REQUIRE(missing.All().size() == 1);
-  CHECK(missing.All()[0].ToString() == "reachcheck: error: snapshot path '" + dir.path() +
-                                           "/nope' does not exist [input-not-found]");
+  CHECK(missing.All()[0].ToString() ==
+        "reachcheck: error: snapshot path '" + dir.path() + "/nope' does not exist [input-not-found]");
   base::Diagnostics empty;
   dir.Write("empty/vpcs.json", R"({"Vpcs": []})");
   LoadSnapshot({dir.path() + "/empty"}, empty);
   REQUIRE(empty.All().size() == 1);
-  CHECK(empty.All()[0].ToString() == "reachcheck: error: no AWS resources found in '" +
-                                         dir.path() + "/empty' [input-empty-snapshot]");
+  CHECK(empty.All()[0].ToString() ==
+        "reachcheck: error: no AWS resources found in '" + dir.path() + "/empty' [input-empty-snapshot]");
   base::Diagnostics single;
-  std::string file = dir.Write("subnets.txt", R"({"Subnets": [{"SubnetId": "s", "VpcId": "v", "CidrBlock": "10.0.0.0/24"}]})");
+  std::string file = dir.Write(
+      "subnets.txt", R"({"Subnets": [{"SubnetId": "s", "VpcId": "v", "CidrBlock": "10.0.0.0/24"}]})");
   model::Network n = LoadSnapshot({file}, single);
   CHECK(n.subnets.size() == 1);
 }

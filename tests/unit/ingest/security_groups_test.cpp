@@ -79,9 +79,11 @@ TEST_CASE("Security group: fields and one rule per peer") {
 
 // One group with one permission `permission` (a JSON object text), loaded from "g.json".
 testing::Loaded LoadPermission(const std::string& permission) {
-  return Load("{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"VpcId\": \"vpc-1\",\n"
-              "\"IpPermissions\": [\n" + permission + "]}]}",
-              "g.json");
+  return Load(
+      "{\"SecurityGroups\": [{\"GroupId\": \"sg-1\", \"VpcId\": \"vpc-1\",\n"
+      "\"IpPermissions\": [\n" +
+          permission + "]}]}",
+      "g.json");
 }
 
 TEST_CASE("Security group rule problems: exact diagnostics") {
@@ -101,21 +103,18 @@ TEST_CASE("Security group rule problems: exact diagnostics") {
   }
   SECTION("port given as a huge float") {
     auto loaded = LoadPermission(R"({"IpProtocol": "tcp", "FromPort": 22, "ToPort": 1e30})");
-    CHECK(loaded.Errors() ==
-          Strings{"g.json:3:49: error: 1e+30 in 'ToPort' is out of range 0 to 65535 "
-                  "[input-bad-port]\n  at /SecurityGroups/0/IpPermissions/0/ToPort"});
+    CHECK(loaded.Errors() == Strings{"g.json:3:49: error: 1e+30 in 'ToPort' is out of range 0 to 65535 "
+                                     "[input-bad-port]\n  at /SecurityGroups/0/IpPermissions/0/ToPort"});
   }
   SECTION("a fraction is not a port") {
     auto loaded = LoadPermission(R"({"IpProtocol": "tcp", "FromPort": 22.5, "ToPort": 23})");
-    CHECK(loaded.Errors() ==
-          Strings{"g.json:3:35: error: expected an integer for 'FromPort', found 22.5 "
-                  "[input-wrong-type]\n  at /SecurityGroups/0/IpPermissions/0/FromPort"});
+    CHECK(loaded.Errors() == Strings{"g.json:3:35: error: expected an integer for 'FromPort', found 22.5 "
+                                     "[input-wrong-type]\n  at /SecurityGroups/0/IpPermissions/0/FromPort"});
   }
   SECTION("-1 is not a tcp port") {
     auto loaded = LoadPermission(R"({"IpProtocol": "tcp", "FromPort": -1, "ToPort": 50})");
-    CHECK(loaded.Errors() ==
-          Strings{"g.json:3:35: error: -1 in 'FromPort' is out of range 0 to 65535 "
-                  "[input-bad-port]\n  at /SecurityGroups/0/IpPermissions/0/FromPort"});
+    CHECK(loaded.Errors() == Strings{"g.json:3:35: error: -1 in 'FromPort' is out of range 0 to 65535 "
+                                     "[input-bad-port]\n  at /SecurityGroups/0/IpPermissions/0/FromPort"});
   }
   SECTION("empty range") {
     auto loaded = LoadPermission(R"({"IpProtocol": "udp", "FromPort": 30, "ToPort": 22})");

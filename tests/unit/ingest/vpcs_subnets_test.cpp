@@ -113,9 +113,8 @@ TEST_CASE("Bad VPC input: exact diagnostics with line, column and pointer") {
   }
   SECTION("wrong type") {
     auto loaded = Load(R"({"Vpcs": [{"VpcId": 12, "CidrBlock": "10.0.0.0/16"}]})", "v.json");
-    CHECK(loaded.Errors() ==
-          Strings{"v.json:1:21: error: expected a string for 'VpcId', found a number "
-                  "[input-wrong-type]\n  at /Vpcs/0/VpcId"});
+    CHECK(loaded.Errors() == Strings{"v.json:1:21: error: expected a string for 'VpcId', found a number "
+                                     "[input-wrong-type]\n  at /Vpcs/0/VpcId"});
   }
   SECTION("missing id: the element's own position") {
     auto loaded = Load(R"({"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16"},
@@ -135,15 +134,13 @@ TEST_CASE("Bad VPC input: exact diagnostics with line, column and pointer") {
   }
   SECTION("an element that is not an object") {
     auto loaded = Load(R"({"Vpcs": ["vpc-1"]})", "v.json");
-    CHECK(loaded.Errors() ==
-          Strings{"v.json:1:11: error: expected an object for a VPC, found a string "
-                  "[input-wrong-type]\n  at /Vpcs/0"});
+    CHECK(loaded.Errors() == Strings{"v.json:1:11: error: expected an object for a VPC, found a string "
+                                     "[input-wrong-type]\n  at /Vpcs/0"});
   }
   SECTION("the list itself has the wrong type") {
     auto loaded = Load(R"({"Vpcs": {"VpcId": "vpc-1"}})", "v.json");
-    CHECK(loaded.Errors() ==
-          Strings{"v.json:1:10: error: expected an array for 'Vpcs', found an object "
-                  "[input-wrong-type]\n  at /Vpcs"});
+    CHECK(loaded.Errors() == Strings{"v.json:1:10: error: expected an array for 'Vpcs', found an object "
+                                     "[input-wrong-type]\n  at /Vpcs"});
   }
 }
 
@@ -164,9 +161,8 @@ TEST_CASE("A warning of an element that is then skipped is dropped with it") {
   "CidrBlock": "10.0.1.7/24", "Tags": [{"Value": "x"}]}]})",
                      "s.json");
   CHECK(loaded.With("input-host-bits-set").empty());
-  CHECK(loaded.Errors() ==
-        Strings{"s.json:2:40: error: missing required field 'Key' [input-missing-field]\n"
-                "  at /Subnets/0/Tags/0"});
+  CHECK(loaded.Errors() == Strings{"s.json:2:40: error: missing required field 'Key' [input-missing-field]\n"
+                                   "  at /Subnets/0/Tags/0"});
   CHECK(loaded.network.subnets.empty());
 }
 

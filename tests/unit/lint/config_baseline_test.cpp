@@ -31,7 +31,8 @@ TEST_CASE("config: rules, severities and suppressions", "[lint][config]") {
 TEST_CASE("config: a suppression without a reason is an error", "[lint][config]") {
   base::Diagnostics diagnostics;
   lint::LintConfig config;
-  CHECK_FALSE(lint::ParseConfig(R"({"suppressions": [{"rule": "x"}]})", ".reachcheck.json", &config, diagnostics));
+  CHECK_FALSE(
+      lint::ParseConfig(R"({"suppressions": [{"rule": "x"}]})", ".reachcheck.json", &config, diagnostics));
   REQUIRE(diagnostics.All().size() == 1);
   CHECK(diagnostics.All()[0].code == "config-missing-field");
   CHECK(diagnostics.All()[0].where.pointer == "/suppressions/0");
@@ -58,7 +59,8 @@ TEST_CASE("severity overrides and unknown ids in the config", "[lint][config]") 
   config.severities["unused-security-group"] = base::Severity::kError;
   config.severities["route-blackhole"] = std::nullopt;
   config.severities["no-such-rule"] = base::Severity::kNote;
-  config.severity_origins["no-such-rule"] = base::SourceRef{".reachcheck.json", "/severity/no-such-rule", 0, 0};
+  config.severity_origins["no-such-rule"] =
+      base::SourceRef{".reachcheck.json", "/severity/no-such-rule", 0, 0};
   base::Diagnostics diagnostics;
   lint::RuleSelection selection;
   auto rules = lint::SelectRules(selection, config, diagnostics);

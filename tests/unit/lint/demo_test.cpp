@@ -18,21 +18,26 @@ using Key = std::tuple<std::string, std::string, std::vector<std::string>>;  // 
 
 const std::set<Key> kExpected = {
     // 1: the Lambda subnet has no route out.
-    {"private-subnet-no-egress", "warning",
+    {"private-subnet-no-egress",
+     "warning",
      {"subnet-0abd9be0ba3680d01", "rtb-0715f51cd2fbc039e", "eni-00116ff617773c0ce"}},
     // 2: staging's NAT sits in the private subnet.
-    {"nat-in-private-subnet", "error",
+    {"nat-in-private-subnet",
+     "error",
      {"nat-0e5aa206d90ad6667", "subnet-0881830261cd7c829", "rtb-040b2fb76b8712c26"}},
     // 3: RDP open to the world and reachable.
-    {"sg-open-admin-port-reachable", "error",
+    {"sg-open-admin-port-reachable",
+     "error",
      {"sg-0c87ee514519810d0", "eni-0cdf3d0d1482d3734", "i-0620bd1f9dd283620"}},
     // 3b: PostgreSQL open to the world but unreachable: a note only.
-    {"sg-open-admin-port-reachable", "note",
+    {"sg-open-admin-port-reachable",
+     "note",
      {"sg-008c2115b0ee5126a", "eni-097539696d0dc854b", "i-0a3bb665578e9ee0c"}},
     // 4: the route left behind by the deleted partner NAT.
     {"route-blackhole", "warning", {"rtb-0de1467c1541e95a7", "nat-0f20304b08870f67d"}},
     // 5: staging and sandbox overlap (one finding, though listed in both accounts).
-    {"peering-cidr-overlap", "error",
+    {"peering-cidr-overlap",
+     "error",
      {"pcx-0ef0e3d3b9b12b283", "vpc-009c59fab7e94799e", "vpc-0eb57ef577484688f"}},
     // 6: staging-public's ACL denies the HTTPS replies.
     {"nacl-blocks-return-traffic", "warning", {"acl-00cd6396c553f3d64", "subnet-0ed7cdc2bdc98be1b"}},
@@ -43,7 +48,8 @@ const std::set<Key> kExpected = {
     // 7c: sandbox-a auto-assigns public IPs without an IGW.
     {"subnet-auto-public-ip-without-igw", "note", {"subnet-0cb6323579625b6d5", "rtb-09d347f208aa34aa2"}},
     // 8: the staging-sandbox peering is routed on the sandbox side only.
-    {"peering-route-missing", "warning",
+    {"peering-route-missing",
+     "warning",
      {"pcx-0ef0e3d3b9b12b283", "vpc-009c59fab7e94799e", "vpc-0eb57ef577484688f"}},
 };
 

@@ -69,7 +69,7 @@ TEST_CASE("located positions: escapes, comments, repeats and bad input", "[lint]
       "  \"a/b\": 2}";
   const std::vector<std::string> pointers = {"/a~1b", "/t~0x/1/k", "/t~0x/1", "", "/t~0x/2", "/a~1b"};
   const std::vector<TextPosition> at = LocatePointers(text, pointers);
-  CHECK(Same(at[0], {2, 9}));    // the first of two equal keys, as LocatePointer does
+  CHECK(Same(at[0], {2, 9}));  // the first of two equal keys, as LocatePointer does
   CHECK(Same(at[1], {2, 42}));
   CHECK(Same(at[2], {2, 36}));
   CHECK(Same(at[3], {2, 1}));

@@ -53,8 +53,8 @@ TEST_CASE("a valid rule file parses, with comments", "[lint][rules]") {
 TEST_CASE("an unknown key is an error with did-you-mean, pointer and line", "[lint][rules]") {
   Diagnostics diagnostics;
   Rule rule;
-  CHECK_FALSE(ParseRule(Replace(kGood, "\"description\"", "\"descripton\""), "rules/my-rule.json", false, &rule,
-                        diagnostics));
+  CHECK_FALSE(ParseRule(Replace(kGood, "\"description\"", "\"descripton\""), "rules/my-rule.json", false,
+                        &rule, diagnostics));
   REQUIRE(diagnostics.All().size() == 2);  // the misspelt key, and the missing "description"
   CHECK(diagnostics.All()[1].code == "rules-missing-field");
   auto d = diagnostics.All()[0];
@@ -96,8 +96,9 @@ TEST_CASE("the id must be kebab-case and equal the file name", "[lint][rules]") 
 }
 
 TEST_CASE("an unknown check gets a did-you-mean", "[lint][rules]") {
-  auto d = OnlyError(Replace(kGood, "\"check\": \"unused-security-group\",\n  \"parameters\": {\"ignore_default\": false}",
-                             "\"check\": \"unused-security-groups\""));
+  auto d = OnlyError(
+      Replace(kGood, "\"check\": \"unused-security-group\",\n  \"parameters\": {\"ignore_default\": false}",
+              "\"check\": \"unused-security-groups\""));
   CHECK(d.code == "rules-unknown-check");
   CHECK(d.message.find("did you mean 'unused-security-group'?") != std::string::npos);
 }
@@ -109,10 +110,11 @@ TEST_CASE("bad JSON reports the line and column", "[lint][rules]") {
 }
 
 TEST_CASE("intents: selectors, ports and regular expressions are checked", "[lint][rules]") {
-  std::string intent = Replace(kGood, "\"check\": \"unused-security-group\",\n  \"parameters\": {\"ignore_default\": false}",
-                               "\"intent\": {\"from\": \"internet\", \"to\": [\"tag:Tier=db\", \"10.0.0.0/8\"], "
-                               "\"protocol\": \"tcp\", \"ports\": [5432, \"6000-6010\"], \"expect\": \"unreachable\", "
-                               "\"through\": \"type:nat-gateway\", \"except\": [{\"from\": \"203.0.113.0/24\"}]}");
+  std::string intent =
+      Replace(kGood, "\"check\": \"unused-security-group\",\n  \"parameters\": {\"ignore_default\": false}",
+              "\"intent\": {\"from\": \"internet\", \"to\": [\"tag:Tier=db\", \"10.0.0.0/8\"], "
+              "\"protocol\": \"tcp\", \"ports\": [5432, \"6000-6010\"], \"expect\": \"unreachable\", "
+              "\"through\": \"type:nat-gateway\", \"except\": [{\"from\": \"203.0.113.0/24\"}]}");
   Diagnostics diagnostics;
   Rule rule;
   REQUIRE(ParseRule(intent, "rules/my-rule.json", false, &rule, diagnostics));
@@ -144,7 +146,8 @@ TEST_CASE("intents: selectors, ports and regular expressions are checked", "[lin
 }
 
 TEST_CASE("a rule needs exactly one of check and intent", "[lint][rules]") {
-  auto neither = OnlyError(Replace(kGood, "\"check\": \"unused-security-group\",\n  \"parameters\": {\"ignore_default\": false}",
-                                   "\"tags\": []"));
+  auto neither = OnlyError(
+      Replace(kGood, "\"check\": \"unused-security-group\",\n  \"parameters\": {\"ignore_default\": false}",
+              "\"tags\": []"));
   CHECK(neither.code == "rules-missing-field");
 }

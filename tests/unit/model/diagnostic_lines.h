@@ -13,8 +13,8 @@ namespace reachcheck::model {
 inline std::vector<std::string> Lines(const base::Diagnostics& diagnostics) {
   std::vector<std::string> out;
   for (const base::Diagnostic& d : diagnostics.All()) {
-    out.push_back(std::string(base::SeverityName(d.severity)) + " " + d.code + " " +
-                  d.where.ToString() + ": " + d.message);
+    out.push_back(std::string(base::SeverityName(d.severity)) + " " + d.code + " " + d.where.ToString() +
+                  ": " + d.message);
   }
   return out;
 }

@@ -37,8 +37,7 @@ TEST_CASE("TargetKindName: every kind has its stable name", "[model]") {
   CHECK(std::string(TargetKindName(TargetKind::kInstance)) == "instance");
   CHECK(std::string(TargetKindName(TargetKind::kTransitGateway)) == "transit-gateway");
   CHECK(std::string(TargetKindName(TargetKind::kGatewayEndpoint)) == "gateway-endpoint");
-  CHECK(std::string(TargetKindName(TargetKind::kVirtualPrivateGateway)) ==
-        "virtual-private-gateway");
+  CHECK(std::string(TargetKindName(TargetKind::kVirtualPrivateGateway)) == "virtual-private-gateway");
   CHECK(std::string(TargetKindName(TargetKind::kCarrierGateway)) == "carrier-gateway");
   CHECK(std::string(TargetKindName(TargetKind::kLocalGateway)) == "local-gateway");
   CHECK(std::string(TargetKindName(TargetKind::kCoreNetwork)) == "core-network");

@@ -12,9 +12,9 @@ namespace {
 
 using testing::CidrOf;
 using testing::IpOf;
-using testing::ModelBuilder;
 using testing::kAllow;
 using testing::kDeny;
+using testing::ModelBuilder;
 
 std::vector<std::string> Texts(const std::vector<AclEntry>& entries) {
   std::vector<std::string> out;
@@ -26,8 +26,7 @@ TEST_CASE("ModelBuilder: the example network builds without diagnostics", "[mode
   ModelBuilder b;
   auto vpc = b.Vpc("vpc-1", "10.0.0.0/16");
   auto sn = b.Subnet("subnet-1", vpc, "10.0.1.0/24");
-  auto rt = b.RouteTable("rtb-1", vpc).Main().Route("0.0.0.0/0", TargetKind::kInternetGateway,
-                                                    "igw-1");
+  auto rt = b.RouteTable("rtb-1", vpc).Main().Route("0.0.0.0/0", TargetKind::kInternetGateway, "igw-1");
   b.Igw("igw-1", vpc);
   auto sg = b.SecurityGroup("sg-1", vpc).Ingress("tcp", 22, 22, "0.0.0.0/0").EgressAll();
   b.Interface("eni-1", sn, "10.0.1.5").PublicIp("54.1.2.3").Groups({"sg-1"});
@@ -52,8 +51,7 @@ TEST_CASE("ModelBuilder: the example network builds without diagnostics", "[mode
   CHECK(n.internet_gateways[0].attachments[0].state == "available");
 }
 
-TEST_CASE("ModelBuilder: one default allow-all ACL per VPC, with AWS's entries",
-          "[model][builder]") {
+TEST_CASE("ModelBuilder: one default allow-all ACL per VPC, with AWS's entries", "[model][builder]") {
   ModelBuilder b;
   auto vpc = b.Vpc("vpc-1", "10.0.0.0/16");
   auto sn = b.Subnet("subnet-1", vpc, "10.0.1.0/24");
@@ -64,8 +62,7 @@ TEST_CASE("ModelBuilder: one default allow-all ACL per VPC, with AWS's entries",
   CHECK(acl.id == "acl-default-vpc-1");
   CHECK(acl.is_default);
   CHECK(acl.vpc == vpc.Index());
-  const std::vector<std::string> expected = {"rule 100 allow all 0.0.0.0/0",
-                                             "rule 101 allow all ::/0",
+  const std::vector<std::string> expected = {"rule 100 allow all 0.0.0.0/0", "rule 101 allow all ::/0",
                                              "rule * deny all 0.0.0.0/0", "rule * deny all ::/0"};
   CHECK(Texts(acl.inbound) == expected);
   CHECK(Texts(acl.outbound) == expected);
@@ -74,8 +71,7 @@ TEST_CASE("ModelBuilder: one default allow-all ACL per VPC, with AWS's entries",
   CHECK(n.subnets[sn.Index()].network_acl == 0);
 }
 
-TEST_CASE("ModelBuilder: default ACLs can be left out, per VPC or everywhere, or given",
-          "[model][builder]") {
+TEST_CASE("ModelBuilder: default ACLs can be left out, per VPC or everywhere, or given", "[model][builder]") {
   ModelBuilder b;
   b.Vpc("vpc-1", "10.0.0.0/16").NoDefaultAcl();
   b.Vpc("vpc-2", "10.1.0.0/16");
@@ -109,14 +105,12 @@ TEST_CASE("ModelBuilder: ACL entries are sorted and get the \"*\" denies unless 
   auto bare = b.Acl("acl-2", vpc).NoImplicitDeny().Outbound(5, kAllow, "udp", 53, 53, "::/0");
   Network n = b.Build();
   CHECK(Texts(n.network_acls[acl.Index()].inbound) ==
-        std::vector<std::string>{"rule 100 deny tcp/22 10.9.0.0/16",
-                                 "rule 150 allow icmp/echo-request 0.0.0.0/0",
-                                 "rule 200 allow tcp/1024-65535 0.0.0.0/0",
-                                 "rule * deny all 0.0.0.0/0", "rule * deny all ::/0"});
+        std::vector<std::string>{
+            "rule 100 deny tcp/22 10.9.0.0/16", "rule 150 allow icmp/echo-request 0.0.0.0/0",
+            "rule 200 allow tcp/1024-65535 0.0.0.0/0", "rule * deny all 0.0.0.0/0", "rule * deny all ::/0"});
   CHECK(n.network_acls[acl.Index()].outbound.size() == 3);
   CHECK(n.network_acls[acl.Index()].inbound[0].origin.pointer == "/network_acls/0/inbound/0");
-  CHECK(Texts(n.network_acls[bare.Index()].outbound) ==
-        std::vector<std::string>{"rule 5 allow udp/53 ::/0"});
+  CHECK(Texts(n.network_acls[bare.Index()].outbound) == std::vector<std::string>{"rule 5 allow udp/53 ::/0"});
   CHECK(n.network_acls[bare.Index()].inbound.empty());
   CHECK(n.subnets[sn.Index()].network_acl == acl.Index());
 }
@@ -130,8 +124,10 @@ TEST_CASE("ModelBuilder: local routes for every VPC block come first, once", "[m
                 .Route("0.0.0.0/0", "igw-1")
                 .Route("::/0", "eigw-1")
                 .Route("pl-1", "vpce-1")
-                .Route("10.8.0.0/16", "vgw-1").Propagated()
-                .Route("10.9.0.0/16", "pcx-gone").Blackhole();
+                .Route("10.8.0.0/16", "vgw-1")
+                .Propagated()
+                .Route("10.9.0.0/16", "pcx-gone")
+                .Blackhole();
   auto bare = b.RouteTable("rtb-2", vpc).NoLocalRoutes();
   b.Igw("igw-1", vpc);
   b.EgressOnlyIgw("eigw-1", vpc);
@@ -142,12 +138,12 @@ TEST_CASE("ModelBuilder: local routes for every VPC block come first, once", "[m
   for (const Route& r : n.route_tables[rt.Index()].routes) {
     routes.push_back(r.DestinationText() + " " + TargetKindName(r.target_kind) + " " + r.target_id);
   }
-  CHECK(routes == std::vector<std::string>{
-                      "10.0.0.0/16 local local", "2600:1f18:0:100::/56 local local",
-                      "10.1.0.0/16 local local", "0.0.0.0/0 internet-gateway igw-1",
-                      "::/0 egress-only-internet-gateway eigw-1", "pl-1 gateway-endpoint vpce-1",
-                      "10.8.0.0/16 virtual-private-gateway vgw-1",
-                      "10.9.0.0/16 vpc-peering-connection pcx-gone"});
+  CHECK(routes == std::vector<std::string>{"10.0.0.0/16 local local", "2600:1f18:0:100::/56 local local",
+                                           "10.1.0.0/16 local local", "0.0.0.0/0 internet-gateway igw-1",
+                                           "::/0 egress-only-internet-gateway eigw-1",
+                                           "pl-1 gateway-endpoint vpce-1",
+                                           "10.8.0.0/16 virtual-private-gateway vgw-1",
+                                           "10.9.0.0/16 vpc-peering-connection pcx-gone"});
   const std::vector<Route>& r = n.route_tables[rt.Index()].routes;
   CHECK(r[0].route_origin == RouteOrigin::kCreateRouteTable);
   CHECK(r[3].route_origin == RouteOrigin::kCreateRoute);
@@ -198,8 +194,11 @@ TEST_CASE("ModelBuilder: interfaces, instances, IPv6 and states", "[model][build
                        .Description("firewall")
                        .Tag("role", "fw")
                        .Name("fw-1");
-  auto lambda = b.Interface("eni-2", v6only, "").Ipv6("2600:1f18:0:6::9").Type("lambda")
-                    .RequesterManaged("123456789012").Status("available");
+  auto lambda = b.Interface("eni-2", v6only, "")
+                    .Ipv6("2600:1f18:0:6::9")
+                    .Type("lambda")
+                    .RequesterManaged("123456789012")
+                    .Status("available");
   auto inst = b.Instance("i-1", {appliance}).State("stopped").Type("c5.large");
   Network n = b.Build();
   const NetworkInterface& e = n.interfaces[appliance.Index()];
@@ -230,8 +229,7 @@ TEST_CASE("ModelBuilder: NAT gateways, peerings and scopes", "[model][builder]")
   auto vpc = b.Vpc("vpc-1", "10.0.0.0/16");
   auto sn = b.Subnet("subnet-1", vpc, "10.0.1.0/24");
   b.RouteTable("rtb-1", vpc).Main();
-  auto nat = b.Nat("nat-1", sn, "10.0.1.10", "52.0.0.1").Address("10.0.1.11", "52.0.0.2")
-                 .State("pending");
+  auto nat = b.Nat("nat-1", sn, "10.0.1.10", "52.0.0.1").Address("10.0.1.11", "52.0.0.2").State("pending");
   b.UseScope("222222222222", "us-west-2");
   auto far = b.Vpc("vpc-2", "10.1.0.0/16");
   auto pcx = b.Peering("pcx-1", vpc, far).Status("pending-acceptance");
@@ -277,12 +275,13 @@ TEST_CASE("ModelBuilder: parsers for test text are strict", "[model][builder]") 
   ModelBuilder b;
   CHECK_THROWS_AS(b.SecurityGroup("sg-1", "vpc-1").Ingress("tcp", 22, "0.0.0.0/0").Peered("1", "v"),
                   std::invalid_argument);
-  CHECK_THROWS_AS(b.Interface("eni-1", "subnet-1", "").PublicIp("54.0.0.1"),
-                  std::invalid_argument);
+  CHECK_THROWS_AS(b.Interface("eni-1", "subnet-1", "").PublicIp("54.0.0.1"), std::invalid_argument);
 }
 
-TEST_CASE("ModelBuilder: Build() throws with the diagnostics; Build(d) reports them; the "
-          "builder can build again", "[model][builder]") {
+TEST_CASE(
+    "ModelBuilder: Build() throws with the diagnostics; Build(d) reports them; the "
+    "builder can build again",
+    "[model][builder]") {
   ModelBuilder b;
   b.Subnet("subnet-1", "vpc-9", "10.0.1.0/24");
   try {

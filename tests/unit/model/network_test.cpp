@@ -45,17 +45,19 @@ TEST_CASE("Network: Find prefers the scope, falls back to a unique id, else kNon
 
   CHECK(n.FindVpc("vpc-shared", a) == shared_a);
   CHECK(n.FindVpc("vpc-shared", b) == shared_b);
-  CHECK(n.FindVpc("vpc-shared", c) == kNone);     // in two other scopes: ambiguous
+  CHECK(n.FindVpc("vpc-shared", c) == kNone);  // in two other scopes: ambiguous
   CHECK(n.FindVpc("vpc-shared", kNone) == kNone);
-  CHECK(n.FindVpc("vpc-only-a", b) == only_a);    // unique anywhere: found from any scope
+  CHECK(n.FindVpc("vpc-only-a", b) == only_a);  // unique anywhere: found from any scope
   CHECK(n.FindVpc("vpc-only-a", kNone) == only_a);
   CHECK(n.FindVpc("vpc-missing", a) == kNone);
   CHECK(n.FindVpc("", a) == kNone);
   CHECK(n.FindSubnet("vpc-shared", a) == kNone);  // per type
 }
 
-TEST_CASE("Network: a duplicated id in one scope finds the first; duplicates in another scope "
-          "count once", "[model]") {
+TEST_CASE(
+    "Network: a duplicated id in one scope finds the first; duplicates in another scope "
+    "count once",
+    "[model]") {
   Network n;
   const Handle a = n.InternScope({"111", "us-east-1"});
   const Handle b = n.InternScope({"222", "us-east-1"});
@@ -109,8 +111,7 @@ TEST_CASE("Network: every Find uses its own vector", "[model]") {
   CHECK(n.FindEndpoint("x-0", s) == kNone);
 }
 
-TEST_CASE("Network: a stale index never reads out of bounds; a copy keeps a valid index",
-          "[model]") {
+TEST_CASE("Network: a stale index never reads out of bounds; a copy keeps a valid index", "[model]") {
   Network n;
   const Handle s = n.InternScope({"111", "us-east-1"});
   for (int i = 0; i < 100; ++i) Add(n.interfaces, "eni-" + std::to_string(i), s);
@@ -180,13 +181,21 @@ TEST_CASE("Network: Counts per scope and for every scope", "[model]") {
   n.unanalysed.push_back({"VpnConnections", "vpn-1", b, {}});
 
   const std::map<std::string, std::size_t> in_a = n.Counts(a);
-  CHECK(in_a == std::map<std::string, std::size_t>{
-                    {"vpcs", 1}, {"subnets", 0}, {"route_tables", 0},
-                    {"internet_gateways", 1}, {"egress_only_internet_gateways", 1},
-                    {"nat_gateways", 0}, {"vpc_peering_connections", 0},
-                    {"security_groups", 0}, {"network_acls", 0}, {"network_interfaces", 0},
-                    {"instances", 0}, {"elastic_ips", 0}, {"prefix_lists", 0},
-                    {"vpc_endpoints", 0}, {"unanalysed:TransitGateways", 1}});
+  CHECK(in_a == std::map<std::string, std::size_t>{{"vpcs", 1},
+                                                   {"subnets", 0},
+                                                   {"route_tables", 0},
+                                                   {"internet_gateways", 1},
+                                                   {"egress_only_internet_gateways", 1},
+                                                   {"nat_gateways", 0},
+                                                   {"vpc_peering_connections", 0},
+                                                   {"security_groups", 0},
+                                                   {"network_acls", 0},
+                                                   {"network_interfaces", 0},
+                                                   {"instances", 0},
+                                                   {"elastic_ips", 0},
+                                                   {"prefix_lists", 0},
+                                                   {"vpc_endpoints", 0},
+                                                   {"unanalysed:TransitGateways", 1}});
   const std::map<std::string, std::size_t> all = n.Counts(kNone);
   CHECK(all.at("vpcs") == 2);
   CHECK(all.at("network_interfaces") == 1);

@@ -13,8 +13,7 @@ namespace {
 using testing::IpOf;
 using testing::ModelBuilder;
 
-TEST_CASE("Validate: an interface resolves subnet, VPC, instance and groups in order",
-          "[model][validate]") {
+TEST_CASE("Validate: an interface resolves subnet, VPC, instance and groups in order", "[model][validate]") {
   ModelBuilder b;
   auto vpc = b.Vpc("vpc-1", "10.0.0.0/16");
   auto sn = b.Subnet("subnet-1", vpc, "10.0.1.0/24");
@@ -51,15 +50,15 @@ TEST_CASE("Validate: interface references that dangle", "[model][validate]") {
   CHECK(n.interfaces[0].instance == kNone);
   CHECK(n.interfaces[1].vpc == kNone);
   CHECK(n.interfaces[2].vpc == vpc.Index());  // from its own VpcId
-  CHECK(Lines(d) == LineList{
-      "warning input-dangling-ref builder#/interfaces/0: network interface 'eni-1' refers to "
-      "subnet 'subnet-9' which is not in the snapshot",
-      "warning input-dangling-ref builder#/interfaces/0: network interface 'eni-1' is attached "
-      "to instance 'i-9' which is not in the snapshot",
-      "warning input-dangling-ref builder#/interfaces/1: network interface 'eni-2' refers to "
-      "VPC 'vpc-8' which is not in the snapshot",
-      "warning input-dangling-ref builder#/interfaces/2: network interface 'eni-3' refers to "
-      "subnet 'subnet-9' which is not in the snapshot"});
+  CHECK(Lines(d) ==
+        LineList{"warning input-dangling-ref builder#/interfaces/0: network interface 'eni-1' refers to "
+                 "subnet 'subnet-9' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/interfaces/0: network interface 'eni-1' is attached "
+                 "to instance 'i-9' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/interfaces/1: network interface 'eni-2' refers to "
+                 "VPC 'vpc-8' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/interfaces/2: network interface 'eni-3' refers to "
+                 "subnet 'subnet-9' which is not in the snapshot"});
 }
 
 TEST_CASE("Validate: an instance lists its interfaces once, primary (device index 0) first",
@@ -114,7 +113,7 @@ TEST_CASE("Validate: Elastic IPs become public addresses of the associated priva
   auto on_secondary = b.Eip("eipalloc-1", "54.0.0.1").Interface(e1, "10.0.1.6");
   b.Eip("eipalloc-2", "54.0.0.7").Interface(e2);  // the interface already shows it
   b.Eip("eipalloc-3", "54.0.0.3").Instance("i-3");
-  b.Eip("eipalloc-4", "54.0.0.4");                 // not associated
+  b.Eip("eipalloc-4", "54.0.0.4");  // not associated
   Network n = b.Build();
   const NetworkInterface& i1 = n.interfaces[e1.Index()];
   CHECK_FALSE(i1.private_addresses[0].public_ip.has_value());
@@ -144,18 +143,18 @@ TEST_CASE("Validate: Elastic IP problems", "[model][validate]") {
   Network n = b.Build(d);
   CHECK(*n.interfaces[eni.Index()].private_addresses[0].public_ip == IpOf("54.9.9.9"));
   CHECK(n.interfaces[eni.Index()].private_addresses[0].allocation_id.empty());
-  CHECK(Lines(d) == LineList{
-      "warning input-dangling-ref builder#/elastic_ips/0: Elastic IP 'eipalloc-1' is associated "
-      "with network interface 'eni-9' which is not in the snapshot",
-      "warning input-dangling-ref builder#/elastic_ips/1: Elastic IP 'eipalloc-2' is associated "
-      "with instance 'i-9' which is not in the snapshot",
-      "warning input-dangling-ref builder#/elastic_ips/2: Elastic IP 'eipalloc-3' is associated "
-      "with instance 'i-empty' which has no network interface in the snapshot",
-      "warning input-dangling-ref builder#/elastic_ips/3: Elastic IP 'eipalloc-4' is associated "
-      "with private address 10.0.1.99 which network interface 'eni-1' does not have",
-      "warning input-conflicting-association builder#/elastic_ips/4: Elastic IP 'eipalloc-5' "
-      "(54.0.0.5) is associated with 10.0.1.5 of network interface 'eni-1' which already has "
-      "public IP 54.9.9.9; 54.9.9.9 is kept"});
+  CHECK(Lines(d) ==
+        LineList{"warning input-dangling-ref builder#/elastic_ips/0: Elastic IP 'eipalloc-1' is associated "
+                 "with network interface 'eni-9' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/elastic_ips/1: Elastic IP 'eipalloc-2' is associated "
+                 "with instance 'i-9' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/elastic_ips/2: Elastic IP 'eipalloc-3' is associated "
+                 "with instance 'i-empty' which has no network interface in the snapshot",
+                 "warning input-dangling-ref builder#/elastic_ips/3: Elastic IP 'eipalloc-4' is associated "
+                 "with private address 10.0.1.99 which network interface 'eni-1' does not have",
+                 "warning input-conflicting-association builder#/elastic_ips/4: Elastic IP 'eipalloc-5' "
+                 "(54.0.0.5) is associated with 10.0.1.5 of network interface 'eni-1' which already has "
+                 "public IP 54.9.9.9; 54.9.9.9 is kept"});
 }
 
 TEST_CASE("Validate: a NAT gateway's Elastic IP fills the NAT address, not its interface",

@@ -20,8 +20,7 @@ const Route& RouteTo(const Network& n, Handle table, const std::string& destinat
   throw std::logic_error("unreachable");
 }
 
-TEST_CASE("Validate: every analysed target kind resolves into its own vector",
-          "[model][validate]") {
+TEST_CASE("Validate: every analysed target kind resolves into its own vector", "[model][validate]") {
   ModelBuilder b;
   auto vpc = b.Vpc("vpc-1", "10.0.0.0/16").Ipv6("2600:1f18::/56");
   auto vpc2 = b.Vpc("vpc-2", "10.1.0.0/16");
@@ -84,36 +83,41 @@ TEST_CASE("Validate: a missing route target or prefix list dangles, cited at the
   Network n = b.Build(d);
   for (const Route& route : n.route_tables[0].routes) CHECK(route.target == kNone);
   // The local route was inserted first: the routes above are /routes/1 to /routes/8.
-  CHECK(Lines(d) == LineList{
-      "warning input-dangling-ref builder#/route_tables/0/routes/1: route 0.0.0.0/0 of rtb-1 "
-      "targets NAT gateway 'nat-9' which is not in the snapshot",
-      "warning input-dangling-ref builder#/route_tables/0/routes/2: route ::/0 of rtb-1 targets "
-      "internet gateway 'igw-9' which is not in the snapshot",
-      "warning input-dangling-ref builder#/route_tables/0/routes/3: route 10.2.0.0/16 of rtb-1 "
-      "targets VPC peering connection 'pcx-9' which is not in the snapshot",
-      "warning input-dangling-ref builder#/route_tables/0/routes/4: route 10.3.0.0/16 of rtb-1 "
-      "targets network interface 'eni-9' which is not in the snapshot",
-      "warning input-dangling-ref builder#/route_tables/0/routes/5: route 10.4.0.0/16 of rtb-1 "
-      "targets instance 'i-9' which is not in the snapshot",
-      "warning input-dangling-ref builder#/route_tables/0/routes/6: route 10.5.0.0/16 of rtb-1 "
-      "targets egress-only internet gateway 'eigw-9' which is not in the snapshot",
-      "warning input-dangling-ref builder#/route_tables/0/routes/7: route pl-9 of rtb-1 refers "
-      "to prefix list 'pl-9' which is not in the snapshot",
-      "warning input-dangling-ref builder#/route_tables/0/routes/7: route pl-9 of rtb-1 targets "
-      "gateway endpoint 'vpce-9' which is not in the snapshot"});
+  CHECK(Lines(d) ==
+        LineList{"warning input-dangling-ref builder#/route_tables/0/routes/1: route 0.0.0.0/0 of rtb-1 "
+                 "targets NAT gateway 'nat-9' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/route_tables/0/routes/2: route ::/0 of rtb-1 targets "
+                 "internet gateway 'igw-9' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/route_tables/0/routes/3: route 10.2.0.0/16 of rtb-1 "
+                 "targets VPC peering connection 'pcx-9' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/route_tables/0/routes/4: route 10.3.0.0/16 of rtb-1 "
+                 "targets network interface 'eni-9' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/route_tables/0/routes/5: route 10.4.0.0/16 of rtb-1 "
+                 "targets instance 'i-9' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/route_tables/0/routes/6: route 10.5.0.0/16 of rtb-1 "
+                 "targets egress-only internet gateway 'eigw-9' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/route_tables/0/routes/7: route pl-9 of rtb-1 refers "
+                 "to prefix list 'pl-9' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/route_tables/0/routes/7: route pl-9 of rtb-1 targets "
+                 "gateway endpoint 'vpce-9' which is not in the snapshot"});
 }
 
-TEST_CASE("Validate: a blackhole route to a deleted target is not reported again; an existing "
-          "target still resolves", "[model][validate]") {
+TEST_CASE(
+    "Validate: a blackhole route to a deleted target is not reported again; an existing "
+    "target still resolves",
+    "[model][validate]") {
   ModelBuilder b;
   auto vpc = b.Vpc("vpc-1", "10.0.0.0/16");
   auto sn = b.Subnet("subnet-1", vpc, "10.0.1.0/24");
   auto nat = b.Nat("nat-1", sn, "10.0.1.10").State("deleted");
   auto rt = b.RouteTable("rtb-1", vpc)
                 .Main()
-                .Route("0.0.0.0/0", "nat-9").Blackhole()
-                .Route("10.9.0.0/16", nat).Blackhole()
-                .Route("pl-9", "nat-8").Blackhole();
+                .Route("0.0.0.0/0", "nat-9")
+                .Blackhole()
+                .Route("10.9.0.0/16", nat)
+                .Blackhole()
+                .Route("pl-9", "nat-8")
+                .Blackhole();
   base::Diagnostics d;
   Network n = b.Build(d);
   CHECK(d.Empty());
@@ -122,8 +126,10 @@ TEST_CASE("Validate: a blackhole route to a deleted target is not reported again
   CHECK(RouteTo(n, rt.Index(), "10.9.0.0/16").target == nat.Index());
 }
 
-TEST_CASE("Validate: an internet gateway route to an egress-only gateway (and back) is a kind "
-          "mismatch", "[model][validate]") {
+TEST_CASE(
+    "Validate: an internet gateway route to an egress-only gateway (and back) is a kind "
+    "mismatch",
+    "[model][validate]") {
   ModelBuilder b;
   auto vpc = b.Vpc("vpc-1", "10.0.0.0/16");
   b.Igw("igw-1", vpc);
@@ -136,15 +142,14 @@ TEST_CASE("Validate: an internet gateway route to an egress-only gateway (and ba
   Network n = b.Build(d);
   CHECK(RouteTo(n, rt.Index(), "::/0").target == kNone);
   CHECK(RouteTo(n, rt.Index(), "0.0.0.0/0").target == kNone);
-  CHECK(Lines(d) == LineList{
-      "warning input-target-kind-mismatch builder#/route_tables/0/routes/1: route ::/0 of "
-      "rtb-1 targets egress-only internet gateway 'igw-1' which is an internet gateway",
-      "warning input-target-kind-mismatch builder#/route_tables/0/routes/2: route 0.0.0.0/0 of "
-      "rtb-1 targets internet gateway 'eigw-1' which is an egress-only internet gateway"});
+  CHECK(Lines(d) ==
+        LineList{"warning input-target-kind-mismatch builder#/route_tables/0/routes/1: route ::/0 of "
+                 "rtb-1 targets egress-only internet gateway 'igw-1' which is an internet gateway",
+                 "warning input-target-kind-mismatch builder#/route_tables/0/routes/2: route 0.0.0.0/0 of "
+                 "rtb-1 targets internet gateway 'eigw-1' which is an egress-only internet gateway"});
 }
 
-TEST_CASE("Validate: route targets are looked up in the table's scope first",
-          "[model][validate]") {
+TEST_CASE("Validate: route targets are looked up in the table's scope first", "[model][validate]") {
   ModelBuilder b;
   auto vpc_a = b.Vpc("vpc-1", "10.0.0.0/16");
   auto igw_a = b.Igw("igw-1", vpc_a);

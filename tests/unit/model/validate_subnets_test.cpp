@@ -11,8 +11,7 @@ namespace {
 
 using testing::ModelBuilder;
 
-TEST_CASE("Validate: a subnet uses its explicit route table, else the VPC main table",
-          "[model][validate]") {
+TEST_CASE("Validate: a subnet uses its explicit route table, else the VPC main table", "[model][validate]") {
   ModelBuilder b;
   auto vpc = b.Vpc("vpc-1", "10.0.0.0/16");
   auto sn1 = b.Subnet("subnet-1", vpc, "10.0.1.0/24");
@@ -57,8 +56,10 @@ TEST_CASE("Validate: two main route tables for one VPC: the first wins", "[model
                              "route tables 'rtb-1' and 'rtb-2'; 'rtb-1' is used"});
 }
 
-TEST_CASE("Validate: no main route table: one warning per VPC naming the subnets left without "
-          "routes", "[model][validate]") {
+TEST_CASE(
+    "Validate: no main route table: one warning per VPC naming the subnets left without "
+    "routes",
+    "[model][validate]") {
   ModelBuilder b;
   auto vpc = b.Vpc("vpc-1", "10.0.0.0/16");
   auto vpc2 = b.Vpc("vpc-2", "10.1.0.0/16");
@@ -74,17 +75,18 @@ TEST_CASE("Validate: no main route table: one warning per VPC naming the subnets
   CHECK(n.subnets[1].route_table == kNone);
   CHECK_FALSE(n.subnets[1].route_table_is_main);
   CHECK(n.subnets[other.Index()].route_table == kNone);
-  CHECK(Lines(d) ==
-        LineList{"warning input-no-main-route-table builder#/vpcs/0: VPC 'vpc-1' has no main "
-                 "route table in the snapshot; subnets without an explicit association have no "
-                 "routes: 'subnet-1', 'subnet-2', 'subnet-3', 'subnet-4', 'subnet-5', and 2 more",
-                 "warning input-no-main-route-table builder#/vpcs/1: VPC 'vpc-2' has no main "
-                 "route table in the snapshot; subnets without an explicit association have no "
-                 "routes: 'subnet-b'"});
+  CHECK(Lines(d) == LineList{"warning input-no-main-route-table builder#/vpcs/0: VPC 'vpc-1' has no main "
+                             "route table in the snapshot; subnets without an explicit association have no "
+                             "routes: 'subnet-1', 'subnet-2', 'subnet-3', 'subnet-4', 'subnet-5', and 2 more",
+                             "warning input-no-main-route-table builder#/vpcs/1: VPC 'vpc-2' has no main "
+                             "route table in the snapshot; subnets without an explicit association have no "
+                             "routes: 'subnet-b'"});
 }
 
-TEST_CASE("Validate: a subnet of a VPC not in the snapshot still finds that VPC's main table "
-          "by id", "[model][validate]") {
+TEST_CASE(
+    "Validate: a subnet of a VPC not in the snapshot still finds that VPC's main table "
+    "by id",
+    "[model][validate]") {
   ModelBuilder b;
   auto sn = b.Subnet("subnet-1", "vpc-9", "10.0.1.0/24");
   auto main = b.RouteTable("rtb-1", "vpc-9").Main();
@@ -94,13 +96,13 @@ TEST_CASE("Validate: a subnet of a VPC not in the snapshot still finds that VPC'
   CHECK(n.subnets[sn.Index()].vpc == kNone);
   CHECK(n.subnets[sn.Index()].route_table == main.Index());
   CHECK(n.subnets[sn.Index()].network_acl == acl.Index());
-  CHECK(Lines(d) == LineList{
-      "warning input-dangling-ref builder#/subnets/0: subnet 'subnet-1' refers to VPC 'vpc-9' "
-      "which is not in the snapshot",
-      "warning input-dangling-ref builder#/route_tables/0: route table 'rtb-1' refers to VPC "
-      "'vpc-9' which is not in the snapshot",
-      "warning input-dangling-ref builder#/network_acls/0: network ACL 'acl-1' refers to VPC "
-      "'vpc-9' which is not in the snapshot"});
+  CHECK(Lines(d) ==
+        LineList{"warning input-dangling-ref builder#/subnets/0: subnet 'subnet-1' refers to VPC 'vpc-9' "
+                 "which is not in the snapshot",
+                 "warning input-dangling-ref builder#/route_tables/0: route table 'rtb-1' refers to VPC "
+                 "'vpc-9' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/network_acls/0: network ACL 'acl-1' refers to VPC "
+                 "'vpc-9' which is not in the snapshot"});
 }
 
 TEST_CASE("Validate: a subnet without VPC, route table or ACL is reported at the subnet",
@@ -111,15 +113,17 @@ TEST_CASE("Validate: a subnet without VPC, route table or ACL is reported at the
   Network n = b.Build(d);
   CHECK(n.subnets[sn.Index()].route_table == kNone);
   CHECK(n.subnets[sn.Index()].network_acl == kNone);
-  CHECK(Lines(d) == LineList{
-      "warning input-no-main-route-table builder#/subnets/0: subnet 'subnet-1' has no VPC and "
-      "no route table association; it has no routes",
-      "warning input-no-default-acl builder#/subnets/0: subnet 'subnet-1' has no VPC and no "
-      "network ACL association; it has no network ACL"});
+  CHECK(Lines(d) ==
+        LineList{"warning input-no-main-route-table builder#/subnets/0: subnet 'subnet-1' has no VPC and "
+                 "no route table association; it has no routes",
+                 "warning input-no-default-acl builder#/subnets/0: subnet 'subnet-1' has no VPC and no "
+                 "network ACL association; it has no network ACL"});
 }
 
-TEST_CASE("Validate: route table associations to missing subnets and gateways dangle; "
-          "inactive associations are ignored", "[model][validate]") {
+TEST_CASE(
+    "Validate: route table associations to missing subnets and gateways dangle; "
+    "inactive associations are ignored",
+    "[model][validate]") {
   ModelBuilder b;
   auto vpc = b.Vpc("vpc-1", "10.0.0.0/16");
   auto sn = b.Subnet("subnet-1", vpc, "10.0.1.0/24");
@@ -129,15 +133,14 @@ TEST_CASE("Validate: route table associations to missing subnets and gateways da
   base::Diagnostics d;
   Network n = b.Build(d);
   CHECK(n.subnets[sn.Index()].route_table == main.Index());
-  CHECK(Lines(d) == LineList{
-      "warning input-dangling-ref builder#/route_tables/1/associations/0: route table 'rtb-1' "
-      "is associated with subnet 'subnet-9' which is not in the snapshot",
-      "warning input-dangling-ref builder#/route_tables/1/associations/1: route table 'rtb-1' "
-      "is associated with internet gateway 'igw-9' which is not in the snapshot"});
+  CHECK(Lines(d) ==
+        LineList{"warning input-dangling-ref builder#/route_tables/1/associations/0: route table 'rtb-1' "
+                 "is associated with subnet 'subnet-9' which is not in the snapshot",
+                 "warning input-dangling-ref builder#/route_tables/1/associations/1: route table 'rtb-1' "
+                 "is associated with internet gateway 'igw-9' which is not in the snapshot"});
 }
 
-TEST_CASE("Validate: a subnet uses its explicit ACL, else the VPC default ACL",
-          "[model][validate]") {
+TEST_CASE("Validate: a subnet uses its explicit ACL, else the VPC default ACL", "[model][validate]") {
   ModelBuilder b;
   auto vpc = b.Vpc("vpc-1", "10.0.0.0/16");
   auto sn1 = b.Subnet("subnet-1", vpc, "10.0.1.0/24");
@@ -153,8 +156,10 @@ TEST_CASE("Validate: a subnet uses its explicit ACL, else the VPC default ACL",
   CHECK(n.network_acls[custom.Index()].vpc == vpc.Index());
 }
 
-TEST_CASE("Validate: ACL conflicts, two defaults, dangling associations and a VPC without a "
-          "default ACL", "[model][validate]") {
+TEST_CASE(
+    "Validate: ACL conflicts, two defaults, dangling associations and a VPC without a "
+    "default ACL",
+    "[model][validate]") {
   ModelBuilder b;
   b.NoDefaultAcls();
   auto vpc = b.Vpc("vpc-1", "10.0.0.0/16");
@@ -171,16 +176,16 @@ TEST_CASE("Validate: ACL conflicts, two defaults, dangling associations and a VP
   CHECK(n.subnets[sn1.Index()].network_acl == first.Index());
   CHECK(n.subnets[sn2.Index()].network_acl == first.Index());
   CHECK(n.subnets[sn3.Index()].network_acl == kNone);
-  CHECK(Lines(d) == LineList{
-      "warning input-conflicting-association builder#/network_acls/1: VPC 'vpc-1' has two "
-      "default network ACLs 'acl-1' and 'acl-2'; 'acl-1' is used",
-      "warning input-conflicting-association builder#/network_acls/1/associations/0: subnet "
-      "'subnet-1' is associated with network ACLs 'acl-1' and 'acl-2'; 'acl-1' is used",
-      "warning input-dangling-ref builder#/network_acls/1/associations/1: network ACL 'acl-2' "
-      "is associated with subnet 'subnet-9' which is not in the snapshot",
-      "warning input-no-default-acl builder#/vpcs/1: VPC 'vpc-2' has no default network ACL in "
-      "the snapshot; subnets without an explicit association have no network ACL: "
-      "'subnet-3'"});
+  CHECK(Lines(d) ==
+        LineList{"warning input-conflicting-association builder#/network_acls/1: VPC 'vpc-1' has two "
+                 "default network ACLs 'acl-1' and 'acl-2'; 'acl-1' is used",
+                 "warning input-conflicting-association builder#/network_acls/1/associations/0: subnet "
+                 "'subnet-1' is associated with network ACLs 'acl-1' and 'acl-2'; 'acl-1' is used",
+                 "warning input-dangling-ref builder#/network_acls/1/associations/1: network ACL 'acl-2' "
+                 "is associated with subnet 'subnet-9' which is not in the snapshot",
+                 "warning input-no-default-acl builder#/vpcs/1: VPC 'vpc-2' has no default network ACL in "
+                 "the snapshot; subnets without an explicit association have no network ACL: "
+                 "'subnet-3'"});
 }
 
 }  // namespace

@@ -116,8 +116,7 @@ TEST_CASE("dot output renders without warnings", "[dot][graphviz]") {
   request.source = "tag:Name=\"web\\\"";
   request.destination = "internet";
   CHECK(RunDot(FormatGraphDot(Sample())) == std::make_pair(0, std::string()));
-  CHECK(RunDot(FormatWhyDot(Sample(), samples::Mixed(), request)) ==
-        std::make_pair(0, std::string()));
+  CHECK(RunDot(FormatWhyDot(Sample(), samples::Mixed(), request)) == std::make_pair(0, std::string()));
   CHECK(RunDot(FormatGraphDot(analysis::Topology{})) == std::make_pair(0, std::string()));
 }
 

@@ -9,19 +9,19 @@
 namespace reachcheck::output {
 namespace {
 
-analysis::Exposure Make(std::string eni, std::string instance, const char* address,
-                        std::uint8_t protocol, std::uint16_t port) {
+analysis::Exposure Make(std::string eni, std::string instance, const char* address, std::uint8_t protocol,
+                        std::uint16_t port) {
   analysis::Exposure e;
   e.interface_id = std::move(eni);
   e.instance_id = std::move(instance);
   e.address = *net::ParseIpAddress(address);
   e.protocols = net::ProtocolSet::Single(protocol);
   e.ports = net::PortSet::Single(port);
-  e.path = {samples::MakeHop("internet", "internet", "from 0.0.0.0/0"),
-            samples::MakeHop("igw-1", "internet-gateway", "translates " + std::string(address) +
-                                                              " -> 10.0.1.5"),
-            samples::MakeHop("sg-1", "security-group", "ingress allowed by rule tcp/22 from 0.0.0.0/0",
-                             "n/SecurityGroups.json", "/SecurityGroups/0/IpPermissions/0/IpRanges/0")};
+  e.path = {
+      samples::MakeHop("internet", "internet", "from 0.0.0.0/0"),
+      samples::MakeHop("igw-1", "internet-gateway", "translates " + std::string(address) + " -> 10.0.1.5"),
+      samples::MakeHop("sg-1", "security-group", "ingress allowed by rule tcp/22 from 0.0.0.0/0",
+                       "n/SecurityGroups.json", "/SecurityGroups/0/IpPermissions/0/IpRanges/0")};
   return e;
 }
 
@@ -49,8 +49,7 @@ TEST_CASE("exposure text lists each exposure with its path", "[exposure][text]")
   std::string text = FormatExposureText(exposures, "all protocols, all ports");
   CHECK(text.rfind("1 exposure reachable from the internet (all protocols, all ports):\n", 0) == 0);
   CHECK(text.find("EXPOSED  eni-a (i-a) at 54.0.0.1  tcp/22\n") != std::string::npos);
-  CHECK(text.find("3. sg-1      security-group    ingress allowed by rule tcp/22") !=
-        std::string::npos);
+  CHECK(text.find("3. sg-1      security-group    ingress allowed by rule tcp/22") != std::string::npos);
   CHECK(FormatExposureText({}, "tcp, port 22") ==
         "No interface is reachable from the internet (tcp, port 22).\n");
   CHECK(nlohmann::json::parse(FormatExposureJson({})) ==

@@ -69,8 +69,8 @@ inline analysis::PacketClass HttpsOut() {
   c.source = "eni-0a";
   c.source_addresses = Cidrs({"10.0.1.5/32"});
   c.source_ports = net::EphemeralPorts();
-  c.destination = Cidrs({"1.0.0.0/8", "2.0.0.0/8", "3.0.0.0/8", "4.0.0.0/8", "5.0.0.0/8",
-                         "6.0.0.0/8", "7.0.0.0/8", "9.0.0.0/8"});
+  c.destination = Cidrs({"1.0.0.0/8", "2.0.0.0/8", "3.0.0.0/8", "4.0.0.0/8", "5.0.0.0/8", "6.0.0.0/8",
+                         "7.0.0.0/8", "9.0.0.0/8"});
   c.protocols = net::ProtocolSet::Single(net::kTcp);
   c.ports = net::PortSet::Single(443);
   c.delivered_to = "internet";

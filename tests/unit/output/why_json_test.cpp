@@ -85,8 +85,7 @@ TEST_CASE("why json lists every blocker with code, direction and return_path", "
   CHECK(blockers.at(1).at("component") == "acl-0a");
   CHECK(blockers.at(1).at("return_path") == true);
   CHECK(blockers.at(1).at("where") == "net/NetworkAcls.json#/NetworkAcls/0/Entries/0");
-  CHECK(doc.at("classes").at(1).at("suggestion") ==
-        "add an ingress rule tcp/22 from 10.0.1.5/32 to sg-0b");
+  CHECK(doc.at("classes").at(1).at("suggestion") == "add an ingress rule tcp/22 from 10.0.1.5/32 to sg-0b");
 }
 
 TEST_CASE("why json writes every protocol as \"all\" and ICMP types by name", "[why][json]") {

@@ -64,8 +64,8 @@ TEST_CASE("why text shows unreachable classes first, with every blocker", "[why]
   reply_only.verdict = analysis::Verdict::kUnreachable;
   reply_only.classes = {samples::SshBlocked()};
   reply_only.classes[0].blocked_by.erase(reply_only.classes[0].blocked_by.begin());
-  CHECK(FormatWhyText(reply_only, Request()).find(
-            "delivered to eni-0b, but the reply does not get back") != std::string::npos);
+  CHECK(FormatWhyText(reply_only, Request()).find("delivered to eni-0b, but the reply does not get back") !=
+        std::string::npos);
   CHECK(text.find("forward path: eni-0a -> rtb-1 -> eni-0b\n") != std::string::npos);
 }
 
@@ -121,8 +121,9 @@ TEST_CASE("why text summarises after five classes unless --all", "[why][text]") 
 
   WhyDisplayOptions two;
   two.max_classes = 2;
-  CHECK(FormatWhyText(result, Request(), two)
-            .find("5 more classes (1 unreachable, 4 reachable); use --all") != std::string::npos);
+  CHECK(
+      FormatWhyText(result, Request(), two).find("5 more classes (1 unreachable, 4 reachable); use --all") !=
+      std::string::npos);
 }
 
 TEST_CASE("why text names bare protocol numbers as protocols", "[why][text]") {
