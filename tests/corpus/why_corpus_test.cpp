@@ -196,9 +196,9 @@ constexpr const char* kPublicAcl = "acl-0792adae678b88f85";
 // Subnet 1's default route goes to the NAT (in the VPC, state available). The NAT's subnet ACL
 // admits tcp from 10.1.1.98 by rule 200 (rule 100 is icmp only); the NAT rewrites the source to
 // 10.1.250.210 and the public subnet's default route hands it to the IGW, which translates it to
-// the NAT's Elastic IP 3.135.127.225 (AWS NAT gateway docs: "the NAT gateway replaces the source
-// IP address of the instances with the IP address of the NAT gateway"). Replies come back the
-// same way: IGW -> NAT (ACL rule 200) -> Subnet 1 (default ACL).
+// the NAT's Elastic IP 3.135.127.225 (AWS NAT gateway docs: a public NAT gateway replaces the
+// instances' source address with its own, which the IGW maps to its Elastic IP). Replies come back
+// the same way: IGW -> NAT (ACL rule 200) -> Subnet 1 (default ACL).
 TEST_CASE("corpus why: the private instance reaches the internet through the NAT gateway",
           "[why][corpus]") {
   const QueryResult r = Why(EngineFor(kNatGateway), kPrivate1, "8.8.8.8", "tcp", "443");
@@ -274,7 +274,8 @@ TEST_CASE("corpus why: the bastion reaches the private instance on ssh and ping 
   CHECK(BlockersOf(c) == BlockerSet{{kNatVpcGroup, "ENI_SG_RULES_MISMATCH", false}});
 }
 
-// The group's icmp rule is FromPort 8 / ToPort 0: echo request (type 8) with code 0 only. From
+// The group's icmp rule is FromPort 8 / ToPort 0, which for ICMP the EC2 API defines as type and
+// code: echo request (type 8) with code 0 only. From
 // the internet the bastion is pingable at 18.216.129.140 (ACL rule 200 admits it; rule 100's
 // 10.1.1.0/24 does not match an outside source), but a destination-unreachable message (type 3
 // code 0, port 768) matches no inbound rule.
@@ -362,9 +363,9 @@ TEST_CASE("corpus why: across the peering a port the group does not open is refu
   CHECK(BlockersOf(c) == BlockerSet{{kEniBGroup, "ENI_SG_RULES_MISMATCH", false}});
 }
 
-// Peering is not transitive (AWS: "VPC peering does not support transitive peering
-// relationships"), and B and C share 192.168.0.0/16 anyway: from B, C's 192.168.2.229 matches
-// B's own local route, and B has no subnet holding it.
+// Peering is not transitive (AWS VPC peering guide: B cannot reach C through A), and B and C share
+// 192.168.0.0/16 anyway: from B, C's 192.168.2.229 matches B's own local route, and B has no
+// subnet holding it.
 TEST_CASE("corpus why: B does not reach C (no transitive peering, overlapping CIDRs)", "[why][corpus]") {
   const QueryResult r = Why(EngineFor(kPeering), kInstB, kInstC, "tcp", "22");
   const PacketClass& c = Only(r);
