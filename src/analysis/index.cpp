@@ -246,7 +246,8 @@ void Index::IndexTables() {
       const bool from_list = e.route != nullptr && !e.route->destination;
       const std::string match = from_list ? " (longest match: an entry of " + e.route->prefix_list_id + ")"
                                           : " (longest match /" + std::to_string(e.prefix.length) + ")";
-      e.hop = Hop{table.id, "route-table", e.text + match, e.route != nullptr ? e.route->origin : table.origin};
+      const base::SourceRef& where = e.route != nullptr ? e.route->origin : table.origin;
+      e.hop = Hop{table.id, "route-table", e.text + match, where};
       e.route_hop = &e.hop;
       if (from_list) e.route_hop = route_hops.emplace(e.route, &e.hop).first->second;
     }

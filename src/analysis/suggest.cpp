@@ -97,8 +97,8 @@ std::string Suggest(const Index& index, const SourcePart& source, const PacketCl
     case FixKind::kAcl: {
       const model::NetworkAcl& acl = n.network_acls[note.handle];
       std::string out = std::string("add an ") + (note.ingress ? "inbound" : "outbound") + " rule allowing " +
-                        service() + (note.ingress ? " from " : " to ") + RuleAddresses(index, remote_set()) + " to " +
-                        acl.id;
+                        service() + (note.ingress ? " from " : " to ") + RuleAddresses(index, remote_set()) +
+                        " to " + acl.id;
       if (note.rule_number > 0 && note.rule_number < 32767) {
         out += " numbered below " + std::to_string(note.rule_number);
       }

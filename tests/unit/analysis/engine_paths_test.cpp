@@ -112,7 +112,7 @@ TEST_CASE("a private subnet reaches the internet through the NAT gateway and bac
   for (const PacketClass& k : to_nat.classes) CHECK(Codes(k) == CodeSet{{"NO_POSSIBLE_DESTINATION", kFwd}});
 }
 
-TEST_CASE("a packet delivered without passing the gateway asked about is blocked at that gateway", "[engine]") {
+TEST_CASE("a packet delivered without passing the gateway asked about is blocked there", "[engine]") {
   const model::Network n = TwoTierNetwork();
   Engine engine(n);
   // eni-web's subnet routes to the internet gateway: its packets never pass the NAT.
@@ -353,7 +353,8 @@ TEST_CASE("prefix lists act as their CIDRs in routes and rules; unknown entries 
   INFO(Dump(ok));
   CHECK(ok.verdict == Verdict::kReachable);
   REQUIRE(ok.classes.size() == 1);
-  CHECK(PathMentions(ok.classes[0].forward, "rtb-1 route pl-known -> igw-1 (longest match: an entry of pl-known)"));
+  CHECK(PathMentions(ok.classes[0].forward,
+                     "rtb-1 route pl-known -> igw-1 (longest match: an entry of pl-known)"));
   CHECK(PathMentions(ok.classes[0].forward, "egress allowed by sg-1 rule tcp/443 to pl-known"));
   const QueryResult half = Why(engine, "eni-1", "198.51.100.0/24", "tcp", "443");
   INFO(Dump(half));
