@@ -110,8 +110,7 @@ constexpr const char* kPsIgw = "igw-0a409e562d251f766";
 // Egress allowed by launch-wizard-1 (all to 0.0.0.0/0) and rule 100 of the ACL; the default route
 // goes to the attached IGW, which (AWS: "Enable internet access") translates the private address
 // 10.0.0.91 to the instance's public IP 18.216.80.133. The reply returns through the same IGW.
-TEST_CASE("corpus why: the public-subnet instance reaches the internet as its public IP",
-          "[why][corpus]") {
+TEST_CASE("corpus why: the public-subnet instance reaches the internet as its public IP", "[why][corpus]") {
   const QueryResult r = Why(EngineFor(kPublicSubnet), kPsInstance, "8.8.8.8", "tcp", "443");
   const PacketClass& c = Only(r);
   INFO(Dump(r));
@@ -199,8 +198,7 @@ constexpr const char* kPublicAcl = "acl-0792adae678b88f85";
 // the NAT's Elastic IP 3.135.127.225 (AWS NAT gateway docs: a public NAT gateway replaces the
 // instances' source address with its own, which the IGW maps to its Elastic IP). Replies come back
 // the same way: IGW -> NAT (ACL rule 200) -> Subnet 1 (default ACL).
-TEST_CASE("corpus why: the private instance reaches the internet through the NAT gateway",
-          "[why][corpus]") {
+TEST_CASE("corpus why: the private instance reaches the internet through the NAT gateway", "[why][corpus]") {
   const QueryResult r = Why(EngineFor(kNatGateway), kPrivate1, "8.8.8.8", "tcp", "443");
   const PacketClass& c = Only(r);
   INFO(Dump(r));
@@ -467,8 +465,7 @@ TEST_CASE("corpus why: hybrid-cloud vpc-1 host takes 3306 from the internet, not
 // (10.40.2.80) to the us-west-2 one: the engine does not model transit gateways or VPNs, so it
 // must say so rather than guess. (The private addresses are asked for: an instance destination
 // in an unpeered VPC stands for its public address, which vpc-4 has no route to.)
-TEST_CASE("corpus why: hybrid-cloud transit and VPN paths are reported as not analysed",
-          "[why][corpus]") {
+TEST_CASE("corpus why: hybrid-cloud transit and VPN paths are reported as not analysed", "[why][corpus]") {
   const Engine& engine = EngineFor(kHybridCloud);
   struct Case {
     const char* src;
