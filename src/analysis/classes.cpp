@@ -13,9 +13,12 @@ namespace reachcheck::analysis {
 
 const char* VerdictName(Verdict verdict) {
   switch (verdict) {
-    case Verdict::kReachable: return "reachable";
-    case Verdict::kUnreachable: return "unreachable";
-    case Verdict::kPartial: return "partial";
+    case Verdict::kReachable:
+      return "reachable";
+    case Verdict::kUnreachable:
+      return "unreachable";
+    case Verdict::kPartial:
+      return "partial";
   }
   return "unreachable";
 }
@@ -71,7 +74,8 @@ bool SameHops(const HopList& a, const HopList& b) {
     if (x->shared != nullptr && x->shared == y->shared) continue;
     const Hop& h = x->hop();
     const Hop& k = y->hop();
-    if (h.component != k.component || h.type != k.type || h.detail != k.detail || !(h.where == k.where)) return false;
+    if (h.component != k.component || h.type != k.type || h.detail != k.detail || !(h.where == k.where))
+      return false;
   }
   return true;
 }
@@ -130,8 +134,14 @@ bool LessSet(const net::IntervalSet<T>& a, const net::IntervalSet<T>& b) {
 
 std::size_t HashBoxExcept(const Box& box, int dim) {
   std::size_t seed = static_cast<std::size_t>(dim);
-  if (dim != 0) { HashSet(seed, box.src.v4); HashSet(seed, box.src.v6); }
-  if (dim != 1) { HashSet(seed, box.dst.v4); HashSet(seed, box.dst.v6); }
+  if (dim != 0) {
+    HashSet(seed, box.src.v4);
+    HashSet(seed, box.src.v6);
+  }
+  if (dim != 1) {
+    HashSet(seed, box.dst.v4);
+    HashSet(seed, box.dst.v6);
+  }
   if (dim != 2) HashSet(seed, box.proto);
   if (dim != 3) HashSet(seed, box.dport);
   if (dim != 4) HashSet(seed, box.sport);
@@ -158,11 +168,21 @@ void MergeBoxes(std::vector<Box>& boxes) {
           Box& into = kept[k];
           if (!EqualExcept(into, box, dim)) continue;
           switch (dim) {
-            case 0: into.src = into.src.Union(box.src); break;
-            case 1: into.dst = into.dst.Union(box.dst); break;
-            case 2: into.proto = into.proto.Union(box.proto); break;
-            case 3: into.dport = into.dport.Union(box.dport); break;
-            default: into.sport = into.sport.Union(box.sport); break;
+            case 0:
+              into.src = into.src.Union(box.src);
+              break;
+            case 1:
+              into.dst = into.dst.Union(box.dst);
+              break;
+            case 2:
+              into.proto = into.proto.Union(box.proto);
+              break;
+            case 3:
+              into.dport = into.dport.Union(box.dport);
+              break;
+            default:
+              into.sport = into.sport.Union(box.sport);
+              break;
           }
           merged = changed = true;
           break;
@@ -177,7 +197,8 @@ void MergeBoxes(std::vector<Box>& boxes) {
   }
 }
 
-std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& source, std::vector<Final> finals) {
+std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& source,
+                                      std::vector<Final> finals) {
   struct Group {
     Final first;
     std::vector<Box> boxes;
@@ -240,8 +261,10 @@ void SortClasses(std::vector<RankedClass>& classes) {
     if (a.protocols != b.protocols) return LessSet(a.protocols, b.protocols);
     if (a.ports != b.ports) return LessSet(a.ports, b.ports);
     if (a.source != b.source) return a.source < b.source;
-    if (a.source_addresses.v4 != b.source_addresses.v4) return LessSet(a.source_addresses.v4, b.source_addresses.v4);
-    if (a.source_addresses.v6 != b.source_addresses.v6) return LessSet(a.source_addresses.v6, b.source_addresses.v6);
+    if (a.source_addresses.v4 != b.source_addresses.v4)
+      return LessSet(a.source_addresses.v4, b.source_addresses.v4);
+    if (a.source_addresses.v6 != b.source_addresses.v6)
+      return LessSet(a.source_addresses.v6, b.source_addresses.v6);
     return LessSet(a.source_ports, b.source_ports);
   });
 }

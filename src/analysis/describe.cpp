@@ -29,8 +29,8 @@ Hop MakeHop(std::string component, std::string type, std::string detail, base::S
 BlockerNote MakeBlocker(std::string component, const char* code, bool ingress, std::string detail,
                         base::SourceRef where) {
   BlockerNote note;
-  note.blocker = Blocker{std::move(component), code, ingress ? "ingress" : "egress", false,
-                         std::move(detail), std::move(where)};
+  note.blocker = Blocker{std::move(component), code, ingress ? "ingress" : "egress", false, std::move(detail),
+                         std::move(where)};
   note.ingress = ingress;
   return note;
 }

@@ -35,10 +35,9 @@ inline constexpr const char* kRoutingLoop = "ROUTING_LOOP";
 inline constexpr const char* kNotAnalysed = "COMPONENT_NOT_ANALYSED";
 }  // namespace code
 
-Hop MakeHop(std::string component, std::string type, std::string detail,
-            base::SourceRef where = {});
-BlockerNote MakeBlocker(std::string component, const char* code, bool ingress,
-                        std::string detail, base::SourceRef where = {});
+Hop MakeHop(std::string component, std::string type, std::string detail, base::SourceRef where = {});
+BlockerNote MakeBlocker(std::string component, const char* code, bool ingress, std::string detail,
+                        base::SourceRef where = {});
 
 /// A set as CIDRs, at most `limit` of them then "and N more".
 std::string AddressText(const net::AddressSet& set, std::size_t limit = 4);

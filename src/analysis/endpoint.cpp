@@ -42,12 +42,13 @@ EndpointResolution Unknown(const model::Network& network, const std::string& tex
     if (StartsWith(text, "i-") || StartsWith(text, "eni-") || StartsWith(text, "subnet-") ||
         StartsWith(text, "igw-") || StartsWith(text, "eigw-") || StartsWith(text, "nat-") ||
         StartsWith(text, "pcx-")) {
-      return Failure("query-bad-endpoint", "endpoint '" + text +
-                                                "' is ambiguous: several accounts or regions have that id");
+      return Failure("query-bad-endpoint",
+                     "endpoint '" + text + "' is ambiguous: several accounts or regions have that id");
     }
     return Failure("query-bad-endpoint",
-                   "'" + text + "' cannot be an endpoint (use an instance, interface, subnet, address, "
-                   "CIDR, internet, tag:KEY=REGEX, or an igw-, nat- or pcx- id)");
+                   "'" + text +
+                       "' cannot be an endpoint (use an instance, interface, subnet, address, "
+                       "CIDR, internet, tag:KEY=REGEX, or an igw-, nat- or pcx- id)");
   }
   std::string error = "unknown endpoint '" + text + "'";
   if (auto hint = base::ClosestMatch(text, ids)) error += "; did you mean '" + *hint + "'?";
@@ -64,7 +65,8 @@ EndpointResolution ResolveTag(const model::Network& network, const std::string& 
   const std::string pattern = spec.substr(eq + 1);
   RE2 re(pattern, RE2::Quiet);
   if (!re.ok()) {
-    return Failure("query-bad-regex", "bad regular expression '" + pattern + "' in '" + text + "': " + re.error());
+    return Failure("query-bad-regex",
+                   "bad regular expression '" + pattern + "' in '" + text + "': " + re.error());
   }
   Endpoint endpoint;
   endpoint.kind = EndpointKind::kTag;
@@ -150,7 +152,8 @@ EndpointResolution ResolveEndpoint(const model::Network& network, std::string_vi
       if (e != model::kNone) endpoint.interfaces.push_back(e);
     }
     if (endpoint.interfaces.empty()) {
-      return Failure("query-bad-endpoint", "instance '" + text + "' has no network interface in the snapshot");
+      return Failure("query-bad-endpoint",
+                     "instance '" + text + "' has no network interface in the snapshot");
     }
     return Success(std::move(endpoint));
   }

@@ -58,7 +58,8 @@ std::vector<SourcePart> SourcesOf(const Index& index, const net::AddressSet& int
   }
   if (endpoint.kind == EndpointKind::kGateway) {
     if (endpoint.gateway_kind == "igw") {
-      out.push_back({{SourceInfo::kOutside, model::kNone, model::kNone, "internet", endpoint.gateway}, internet});
+      out.push_back(
+          {{SourceInfo::kOutside, model::kNone, model::kNone, "internet", endpoint.gateway}, internet});
     } else {
       notes.insert(endpoint.text + " is not a packet source: the question has no packets");
     }
@@ -80,7 +81,8 @@ std::vector<SourcePart> SourcesOf(const Index& index, const net::AddressSet& int
     out.push_back({{SourceInfo::kInterface, h, e.vpc, e.id, model::kNone}, SetOf(std::move(addresses))});
   }
   net::AddressSet rest = owned.empty() ? endpoint.addresses : endpoint.addresses.Subtract(covered);
-  if (!rest.IsEmpty()) out.push_back({{SourceInfo::kOutside, model::kNone, model::kNone, "internet", model::kNone}, rest});
+  if (!rest.IsEmpty())
+    out.push_back({{SourceInfo::kOutside, model::kNone, model::kNone, "internet", model::kNone}, rest});
   return out;
 }
 
@@ -104,9 +106,10 @@ net::AddressSet DestinationAddresses(const Index& index, const net::AddressSet& 
     std::vector<net::IpAddress> addresses;
     for (model::Handle h : endpoint.interfaces) {
       const model::NetworkInterface& e = n.interfaces[h];
-      const bool near = source.vpc != model::kNone &&
-                        (e.vpc == source.vpc || std::count(index.vpcs[source.vpc].peers_any.begin(),
-                                                           index.vpcs[source.vpc].peers_any.end(), e.vpc) > 0);
+      const bool near =
+          source.vpc != model::kNone &&
+          (e.vpc == source.vpc || std::count(index.vpcs[source.vpc].peers_any.begin(),
+                                             index.vpcs[source.vpc].peers_any.end(), e.vpc) > 0);
       bool has_public = false;
       for (const model::PrivateAddress& a : e.private_addresses) {
         if (!near && a.public_ip) {
@@ -122,7 +125,8 @@ net::AddressSet DestinationAddresses(const Index& index, const net::AddressSet& 
     return SetOf(std::move(addresses));
   }
   switch (endpoint.kind) {
-    case EndpointKind::kSubnet: return index.subnets[endpoint.subnet].cidrs;
+    case EndpointKind::kSubnet:
+      return index.subnets[endpoint.subnet].cidrs;
     case EndpointKind::kGateway: {
       if (endpoint.gateway_kind != "pcx") return internet;
       const model::VpcPeering& p = n.peerings[endpoint.gateway];
@@ -132,7 +136,8 @@ net::AddressSet DestinationAddresses(const Index& index, const net::AddressSet& 
       if (accepter) return SideBlocks(index, p.requester);
       return SideBlocks(index, p.requester).Union(SideBlocks(index, p.accepter));
     }
-    default: return endpoint.addresses;
+    default:
+      return endpoint.addresses;
   }
 }
 
@@ -160,7 +165,8 @@ QueryResult Engine::Analyze(const Query& query) const {
   const TargetInfo target = TargetOf(query.destination);
   std::vector<RankedClass> ranked;
   for (const SourcePart& source : SourcesOf(index, impl_->internet, query.source, notes)) {
-    const net::AddressSet destinations = DestinationAddresses(index, impl_->internet, query.destination, source.info);
+    const net::AddressSet destinations =
+        DestinationAddresses(index, impl_->internet, query.destination, source.info);
     std::vector<Final> finals;
     WalkSource(index, source, target, destinations, query, finals, notes);
     for (RankedClass& c : BuildClasses(index, source, std::move(finals))) ranked.push_back(std::move(c));
@@ -179,7 +185,7 @@ QueryResult Engine::Analyze(const Query& query) const {
   if (result.classes.empty() && !explained) {
     notes.insert("the question has no packets (no source and destination address of one family)");
   }
-  result.verdict = reachable == 0 ? Verdict::kUnreachable
+  result.verdict = reachable == 0                       ? Verdict::kUnreachable
                    : reachable == result.classes.size() ? Verdict::kReachable
                                                         : Verdict::kPartial;
   result.notes.assign(notes.begin(), notes.end());

@@ -37,7 +37,8 @@ class InternetHosts {
  private:
   /// How many modelled addresses lie in [lo, hi].
   std::uint64_t Modelled(std::uint32_t lo, std::uint32_t hi) const {
-    auto first = std::partition_point(intervals_.begin(), intervals_.end(), [&](const auto& i) { return i.hi < lo; });
+    auto first =
+        std::partition_point(intervals_.begin(), intervals_.end(), [&](const auto& i) { return i.hi < lo; });
     auto last = std::partition_point(first, intervals_.end(), [&](const auto& i) { return i.lo <= hi; });
     if (first == last) return 0;
     const std::size_t a = static_cast<std::size_t>(first - intervals_.begin());
@@ -59,7 +60,8 @@ struct Piece {
 };
 
 std::vector<Hop> PathFor(const Final& rep, const model::Network& n, const detail::Index& index,
-                         model::Handle iface, const net::IpAddress& address, const net::IpAddress* private_ip) {
+                         model::Handle iface, const net::IpAddress& address,
+                         const net::IpAddress* private_ip) {
   std::vector<Hop> hops = detail::ToVector(rep.hops);
   const model::NetworkInterface& e = n.interfaces[iface];
   for (std::uint16_t i : rep.subject_hops) {
@@ -103,12 +105,14 @@ std::vector<Exposure> Engine::Exposures(const net::ProtocolSet& protocols, const
       if (p == nullptr || p->payload.iface != h) continue;  // a NAT's address, or a duplicate
       groups[{e.subnet, e.groups, true}].push_back({h, *a.public_ip, a.address});
     }
-    for (const net::IpAddress& a : e.ipv6_addresses) groups[{e.subnet, e.groups, false}].push_back({h, a, {}});
+    for (const net::IpAddress& a : e.ipv6_addresses)
+      groups[{e.subnet, e.groups, false}].push_back({h, a, {}});
   }
   std::vector<std::pair<model::Handle, Exposure>> out;
   for (auto& [key, members] : groups) {
     const Member& rep = members.front();
-    SourcePart source{{SourceInfo::kOutside, model::kNone, model::kNone, "internet", model::kNone, true}, outside};
+    SourcePart source{{SourceInfo::kOutside, model::kNone, model::kNone, "internet", model::kNone, true},
+                      outside};
     Endpoint endpoint;
     endpoint.kind = EndpointKind::kInterface;
     endpoint.interfaces = {rep.iface};

@@ -188,8 +188,7 @@ void FirstMatch(Box box, const std::vector<const Filter*>& filters, const View& 
 }
 
 /// The fixed port set cut where any rule's ports begin or end.
-std::vector<net::PortSet> PortAtoms(const net::PortSet& value,
-                                    const std::vector<const Filter*>& filters) {
+std::vector<net::PortSet> PortAtoms(const net::PortSet& value, const std::vector<const Filter*>& filters) {
   std::vector<net::PortSet> atoms{value};
   for (const Filter* filter : filters) {
     for (const Rule& rule : filter->rules) {

@@ -16,15 +16,15 @@ namespace reachcheck::analysis::detail {
 
 /// One security group rule or ACL entry.
 struct Rule {
-  net::AddressSet remote;      ///< the remote side's addresses it matches
+  net::AddressSet remote;  ///< the remote side's addresses it matches
   net::ServiceMatch service;
   bool allow = true;
-  bool group_ref = false;      ///< a security group reference (never matches translated packets)
-  int number = 0;              ///< ACL rule number (32767 and above: "*")
+  bool group_ref = false;              ///< a security group reference (never matches translated packets)
+  int number = 0;                      ///< ACL rule number (32767 and above: "*")
   model::Handle owner = model::kNone;  ///< the group or ACL
-  std::string text;            ///< hop/blocker text naming the rule
+  std::string text;                    ///< hop/blocker text naming the rule
   base::SourceRef where;
-  Hop hop;                     ///< the hop an admitting match records
+  Hop hop;                         ///< the hop an admitting match records
   net::ProtocolSet with_ports;     ///< its protocols where ports matter
   net::ProtocolSet without_ports;  ///< its other protocols
   /// Fills hop, with_ports and without_ports (after the other members are set).

@@ -75,7 +75,8 @@ std::vector<Hop> ToVector(const HopList& list) {
 
 std::vector<BlockerNote> ToVector(const BlockerList& list) {
   std::vector<BlockerNote> out;
-  for (const BlockerNode* node = list.get(); node != nullptr; node = node->prev.get()) out.push_back(node->note);
+  for (const BlockerNode* node = list.get(); node != nullptr; node = node->prev.get())
+    out.push_back(node->note);
   std::reverse(out.begin(), out.end());
   return out;
 }

@@ -51,7 +51,15 @@ struct PortView {
 
 /// How to suggest a fix for a blocker (filled where the blocker is found).
 enum class FixKind : std::uint8_t {
-  kNone, kSgIngress, kSgEgress, kAcl, kNoRoute, kPublicIp, kState, kSourceDestCheck, kBlackhole,
+  kNone,
+  kSgIngress,
+  kSgEgress,
+  kAcl,
+  kNoRoute,
+  kPublicIp,
+  kState,
+  kSourceDestCheck,
+  kBlackhole,
 };
 struct BlockerNote {
   Blocker blocker;
@@ -60,17 +68,17 @@ struct BlockerNote {
   model::Handle other = model::kNone;   ///< interface on the other side (group references)
   int rule_number = 0;                  ///< ACL: the denying entry (0 for the implicit deny)
   bool ingress = false;
-  AddrView remote;                      ///< the address on the other side of the filter
-  PortView port;                        ///< the port the filter matched
+  AddrView remote;  ///< the address on the other side of the filter
+  PortView port;    ///< the port the filter matched
   bool translated = false;
 };
 
 /// A path as an immutable shared list (newest first): splitting a flow shares its path.
 struct HopNode {
-  Hop own;                       ///< the hop, unless `shared` is set
-  const Hop* shared = nullptr;   ///< a hop precomputed in the index (rules, routes)
+  Hop own;                      ///< the hop, unless `shared` is set
+  const Hop* shared = nullptr;  ///< a hop precomputed in the index (rules, routes)
   std::shared_ptr<const HopNode> prev;
-  std::uint16_t size = 1;        ///< hops up to and including this one
+  std::uint16_t size = 1;  ///< hops up to and including this one
   const Hop& hop() const { return shared != nullptr ? *shared : own; }
 };
 struct BlockerNode {
@@ -93,8 +101,8 @@ struct Flow {
   PortView port{true, Dim::kDport, 0, {}};   ///< the port filters match (destination port)
   PortView sport{true, Dim::kSport, 0, {}};  ///< the source port (the reply's port)
   bool reply = false;
-  bool port_from_sport = false;  ///< a TCP/UDP reply: its port is the request's source port
-  bool translated = false;    ///< source rewritten by an IGW or NAT
+  bool port_from_sport = false;             ///< a TCP/UDP reply: its port is the request's source port
+  bool translated = false;                  ///< source rewritten by an IGW or NAT
   model::Handle origin_vpc = model::kNone;  ///< VPC the packet started in (NAT check)
   model::Handle nat = model::kNone;         ///< NAT that rewrote the request's source
   AddrView pre_nat_src;                     ///< the source before that NAT

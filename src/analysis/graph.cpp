@@ -29,8 +29,8 @@ std::string UnanalysedType(const std::string& resource_type) {
 
 }  // namespace
 
-Vertex NetworkGraph::AddNode(NodeKind kind, model::Handle handle, std::string id,
-                             std::string type, std::string label, std::string parent) {
+Vertex NetworkGraph::AddNode(NodeKind kind, model::Handle handle, std::string id, std::string type,
+                             std::string label, std::string parent) {
   Vertex v = boost::add_vertex(
       NodeProps{kind, handle, id, std::move(type), std::move(label), std::move(parent)}, graph_);
   by_id_[id].push_back(v);
@@ -44,8 +44,7 @@ Vertex NetworkGraph::NodeFor(const std::string& id, const std::string& type) {
 }
 
 NetworkGraph::NetworkGraph(const model::Network& n) {
-  const Vertex internet =
-      AddNode(NodeKind::kInternet, model::kNone, "internet", "internet", "internet", "");
+  const Vertex internet = AddNode(NodeKind::kInternet, model::kNone, "internet", "internet", "internet", "");
   vpc_nodes_.reserve(n.vpcs.size());
   for (model::Handle h = 0; h < n.vpcs.size(); ++h) {
     const model::Vpc& vpc = n.vpcs[h];
@@ -60,8 +59,7 @@ NetworkGraph::NetworkGraph(const model::Network& n) {
     std::vector<net::Cidr> v4;
     if (s.has_ipv4) v4.push_back(s.ipv4_cidr);
     Vertex v = AddNode(NodeKind::kSubnet, h, s.id, "subnet",
-                       s.id + "\n" + CidrList(v4, s.ipv6_cidrs) + " " + s.availability_zone,
-                       vpc_id(s.vpc));
+                       s.id + "\n" + CidrList(v4, s.ipv6_cidrs) + " " + s.availability_zone, vpc_id(s.vpc));
     subnet_nodes.push_back(v);
     if (s.vpc != model::kNone) boost::add_edge(vpc_nodes_[s.vpc], v, {EdgeKind::kContains, ""}, graph_);
   }
@@ -77,9 +75,8 @@ NetworkGraph::NetworkGraph(const model::Network& n) {
   }
   for (model::Handle h = 0; h < n.internet_gateways.size(); ++h) {
     const model::InternetGateway& g = n.internet_gateways[h];
-    Vertex v = AddNode(g.egress_only ? NodeKind::kEgressOnlyGateway : NodeKind::kInternetGateway, h,
-                       g.id, g.egress_only ? "egress-only-internet-gateway" : "internet-gateway",
-                       g.id, "");
+    Vertex v = AddNode(g.egress_only ? NodeKind::kEgressOnlyGateway : NodeKind::kInternetGateway, h, g.id,
+                       g.egress_only ? "egress-only-internet-gateway" : "internet-gateway", g.id, "");
     for (const model::GatewayAttachment& a : g.attachments) {
       if (a.Attached() && a.vpc != model::kNone) {
         boost::add_edge(v, vpc_nodes_[a.vpc], {EdgeKind::kAttached, "attached"}, graph_);
@@ -119,12 +116,13 @@ NetworkGraph::NetworkGraph(const model::Network& n) {
   }
   for (model::Handle h = 0; h < n.endpoints.size(); ++h) {
     const model::VpcEndpoint& e = n.endpoints[h];
-    Vertex v = AddNode(NodeKind::kUnanalysed, h, e.id, "vpc-endpoint", e.id + "\n" + e.service_name,
-                       vpc_id(e.vpc));
+    Vertex v =
+        AddNode(NodeKind::kUnanalysed, h, e.id, "vpc-endpoint", e.id + "\n" + e.service_name, vpc_id(e.vpc));
     if (e.vpc != model::kNone) boost::add_edge(v, vpc_nodes_[e.vpc], {EdgeKind::kAttached, ""}, graph_);
   }
   for (const model::UnanalysedResource& r : n.unanalysed) {
-    if (by_id_.count(r.id) == 0) AddNode(NodeKind::kUnanalysed, model::kNone, r.id, UnanalysedType(r.type), r.id, "");
+    if (by_id_.count(r.id) == 0)
+      AddNode(NodeKind::kUnanalysed, model::kNone, r.id, UnanalysedType(r.type), r.id, "");
   }
   for (model::Handle t = 0; t < n.route_tables.size(); ++t) {
     for (const model::Route& route : n.route_tables[t].routes) {

@@ -17,8 +17,16 @@
 namespace reachcheck::analysis::detail {
 
 enum class NodeKind : std::uint8_t {
-  kVpc, kSubnet, kRouteTable, kInternetGateway, kEgressOnlyGateway, kNatGateway, kPeering,
-  kInterface, kInternet, kUnanalysed,
+  kVpc,
+  kSubnet,
+  kRouteTable,
+  kInternetGateway,
+  kEgressOnlyGateway,
+  kNatGateway,
+  kPeering,
+  kInterface,
+  kInternet,
+  kUnanalysed,
 };
 enum class EdgeKind : std::uint8_t {
   kContains,  ///< VPC -> subnet
@@ -34,7 +42,7 @@ struct NodeProps {
   NodeKind kind = NodeKind::kUnanalysed;
   model::Handle handle = model::kNone;
   std::string id;
-  std::string type;   ///< TopologyNode type
+  std::string type;  ///< TopologyNode type
   std::string label;
   std::string parent;
 };
@@ -43,8 +51,7 @@ struct EdgeProps {
   std::string label;
 };
 
-using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps,
-                                    EdgeProps>;
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, NodeProps, EdgeProps>;
 using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 
 class NetworkGraph {
@@ -60,8 +67,8 @@ class NetworkGraph {
   Topology Get(const std::string& focus) const;
 
  private:
-  Vertex AddNode(NodeKind kind, model::Handle handle, std::string id, std::string type,
-                 std::string label, std::string parent);
+  Vertex AddNode(NodeKind kind, model::Handle handle, std::string id, std::string type, std::string label,
+                 std::string parent);
   Vertex NodeFor(const std::string& id, const std::string& type);  ///< targets by id
   void AddRoutes(const model::Network& network);
 

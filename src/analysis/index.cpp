@@ -66,7 +66,10 @@ net::AddressSet SetOf(std::vector<net::IpAddress> addresses) {
   std::sort(addresses.begin(), addresses.end());
   net::AddressSet out;
   for (const net::IpAddress& a : addresses) {
-    if (a.is_v4()) AppendValue(out.v4, a.bits); else AppendValue(out.v6, a.bits);
+    if (a.is_v4())
+      AppendValue(out.v4, a.bits);
+    else
+      AppendValue(out.v6, a.bits);
   }
   return out;
 }
@@ -147,7 +150,8 @@ void Index::IndexOwners() {
     for (const model::NatAddress& a : nat.addresses) {
       if (a.private_ip) {
         AddPoint(nat_private, *a.private_ip, nat.subnet);
-        if (nat.subnet != model::kNone) AddPoint(subnets[nat.subnet].owners, *a.private_ip, Owner{Owner::kNat, g});
+        if (nat.subnet != model::kNone)
+          AddPoint(subnets[nat.subnet].owners, *a.private_ip, Owner{Owner::kNat, g});
       }
       if (a.public_ip) {
         AddPoint(nat_public, *a.public_ip, g);
@@ -218,7 +222,8 @@ void Index::IndexTables() {
     const model::Handle vpc = table.vpc;
     if (vpc != model::kNone) {
       for (const auto* blocks : {&n.vpcs[vpc].ipv4_cidrs, &n.vpcs[vpc].ipv6_cidrs}) {
-        for (const net::Cidr& c : *blocks) index.entries.push_back({c, 0, nullptr, text(c.ToString(), "local"), {}});
+        for (const net::Cidr& c : *blocks)
+          index.entries.push_back({c, 0, nullptr, text(c.ToString(), "local"), {}});
       }
     }
     for (const model::Route& route : table.routes) {
@@ -226,12 +231,18 @@ void Index::IndexTables() {
       const bool propagated = route.route_origin == model::RouteOrigin::kPropagated;
       const std::string target = local ? "local" : route.target_id;
       if (route.destination) {
-        index.entries.push_back({*route.destination, propagated ? 3 : local ? 0 : 1, &route,
-                                 text(route.destination->ToString(), target), {}});
+        index.entries.push_back({*route.destination,
+                                 propagated ? 3
+                                 : local    ? 0
+                                            : 1,
+                                 &route,
+                                 text(route.destination->ToString(), target),
+                                 {}});
       } else if (!route.prefix_list_id.empty() &&
                  (route.prefix_list == model::kNone || !n.prefix_lists[route.prefix_list].entries_known)) {
-        index.notes.push_back(table.id + " route " + route.prefix_list_id + " -> " + target +
-                              ": the prefix list's entries are not in the snapshot, so the route matches nothing");
+        index.notes.push_back(
+            table.id + " route " + route.prefix_list_id + " -> " + target +
+            ": the prefix list's entries are not in the snapshot, so the route matches nothing");
       }
       if (!route.destination && route.prefix_list != model::kNone) {
         const model::PrefixList& list = n.prefix_lists[route.prefix_list];

@@ -27,10 +27,10 @@ struct Owner {
 /// One candidate of a route table's longest prefix match.
 struct RouteEntry {
   net::Cidr prefix;
-  int rank = 0;                        ///< 0 local, 1 CIDR route, 2 prefix list, 3 propagated
-  const model::Route* route = nullptr; ///< nullptr: the implicit local route of a VPC block
-  std::string text;                    ///< "rtb-1 route 0.0.0.0/0 -> igw-1", "rtb-1 route pl-1 -> vpce-1"
-  Hop hop;                             ///< the route-table hop choosing it
+  int rank = 0;                         ///< 0 local, 1 CIDR route, 2 prefix list, 3 propagated
+  const model::Route* route = nullptr;  ///< nullptr: the implicit local route of a VPC block
+  std::string text;                     ///< "rtb-1 route 0.0.0.0/0 -> igw-1", "rtb-1 route pl-1 -> vpce-1"
+  Hop hop;                              ///< the route-table hop choosing it
   /// The hop shared by every entry of one route (a prefix list's entries are one route, so
   /// destinations matched by different entries share one path and merge into one class).
   /// Set once the table's entries are complete (it points into the same vector).
@@ -40,14 +40,14 @@ struct RouteEntry {
 
 struct RouteTableIndex {
   std::vector<RouteEntry> entries;
-  SpanIndex<int> lpm;  ///< the winning entry over each range
+  SpanIndex<int> lpm;              ///< the winning entry over each range
   std::vector<std::string> notes;  ///< routes whose prefix list's entries are unknown
 };
 
 struct SubnetIndex {
   net::AddressSet cidrs;
-  PointIndex<Owner> owners;  ///< one owner per address (a NAT before an interface)
-  const Filter* acl_in = nullptr;   ///< nullptr: no ACL in the snapshot
+  PointIndex<Owner> owners;        ///< one owner per address (a NAT before an interface)
+  const Filter* acl_in = nullptr;  ///< nullptr: no ACL in the snapshot
   const Filter* acl_out = nullptr;
 };
 
@@ -71,10 +71,10 @@ struct VpcIndex {
 struct InterfaceIndex {
   std::vector<const Filter*> ingress;  ///< its groups' rules, group by group
   std::vector<const Filter*> egress;
-  bool no_rules = false;               ///< every group has no rules (SG_HAS_NO_RULES)
-  std::string groups;                  ///< "sg-1, sg-2"
-  base::SourceRef groups_where;        ///< the first group in the input (security-group blockers)
-  net::AddressSet addresses;           ///< private IPv4 and IPv6 addresses
+  bool no_rules = false;         ///< every group has no rules (SG_HAS_NO_RULES)
+  std::string groups;            ///< "sg-1, sg-2"
+  base::SourceRef groups_where;  ///< the first group in the input (security-group blockers)
+  net::AddressSet addresses;     ///< private IPv4 and IPv6 addresses
 };
 
 class Index {
@@ -87,15 +87,15 @@ class Index {
   std::vector<SubnetIndex> subnets;
   std::vector<RouteTableIndex> tables;
   std::vector<InterfaceIndex> interfaces;
-  std::vector<Filter> sg_ingress, sg_egress;   ///< per security group
-  std::vector<Filter> acl_ingress, acl_egress; ///< per network ACL
-  PointIndex<model::Handle> nat_public;        ///< NAT public address -> NAT
-  PointIndex<PublicMapping> iface_public;      ///< public IPv4 -> interface
-  PointIndex<model::Handle> iface_private;     ///< private IPv4 / IPv6 -> interface (all owners)
-  std::vector<Span<model::Handle>> vpc_v6;     ///< IPv6 VPC blocks -> VPC
-  net::AddressSet vpc_v4_blocks;               ///< every IPv4 VPC block
-  net::AddressSet modelled_public;             ///< public addresses of modelled resources
-  net::AddressSet closed_from_outside;         ///< IPv4 VPC blocks and interface private IPv4
+  std::vector<Filter> sg_ingress, sg_egress;    ///< per security group
+  std::vector<Filter> acl_ingress, acl_egress;  ///< per network ACL
+  PointIndex<model::Handle> nat_public;         ///< NAT public address -> NAT
+  PointIndex<PublicMapping> iface_public;       ///< public IPv4 -> interface
+  PointIndex<model::Handle> iface_private;      ///< private IPv4 / IPv6 -> interface (all owners)
+  std::vector<Span<model::Handle>> vpc_v6;      ///< IPv6 VPC blocks -> VPC
+  net::AddressSet vpc_v4_blocks;                ///< every IPv4 VPC block
+  net::AddressSet modelled_public;              ///< public addresses of modelled resources
+  net::AddressSet closed_from_outside;          ///< IPv4 VPC blocks and interface private IPv4
 
   /// The NAT's private address (primary first), if any.
   std::optional<net::IpAddress> NatPrivate(model::Handle nat) const;

@@ -67,13 +67,17 @@ void Index::CompileFilters() {
       rule.service = r.service;
       rule.owner = g;
       rule.where = r.origin;
-      rule.text = std::string(ingress ? "ingress" : "egress") + " allowed by " + sg.id + " rule " + r.ToString();
+      rule.text =
+          std::string(ingress ? "ingress" : "egress") + " allowed by " + sg.id + " rule " + r.ToString();
       switch (r.peer_kind) {
-        case model::PeerKind::kCidr: rule.remote = net::AddressSet::Of(r.cidr); break;
+        case model::PeerKind::kCidr:
+          rule.remote = net::AddressSet::Of(r.cidr);
+          break;
         case model::PeerKind::kPrefixList:
           rule.remote = PrefixList(r.prefix_list);
           if (r.prefix_list == model::kNone || !n.prefix_lists[r.prefix_list].entries_known) {
-            filter.notes.push_back(sg.id + " rule " + r.ToString() + ": the prefix list's entries are not in "
+            filter.notes.push_back(sg.id + " rule " + r.ToString() +
+                                   ": the prefix list's entries are not in "
                                    "the snapshot, so the rule matches nothing");
           }
           break;
@@ -97,11 +101,11 @@ void Index::CompileFilters() {
   std::unordered_map<std::uint64_t, std::pair<const Filter*, const Filter*>> elsewhere;
   auto filters_for = [&](model::Handle g, model::Handle vpc) -> std::pair<const Filter*, const Filter*> {
     const model::SecurityGroup& sg = n.security_groups[g];
-    const bool refs = std::any_of(sg.ingress.begin(), sg.ingress.end(), [](const model::SgRule& r) {
-      return r.peer_kind == model::PeerKind::kSecurityGroup;
-    }) || std::any_of(sg.egress.begin(), sg.egress.end(), [](const model::SgRule& r) {
-      return r.peer_kind == model::PeerKind::kSecurityGroup;
-    });
+    const bool refs =
+        std::any_of(sg.ingress.begin(), sg.ingress.end(),
+                    [](const model::SgRule& r) { return r.peer_kind == model::PeerKind::kSecurityGroup; }) ||
+        std::any_of(sg.egress.begin(), sg.egress.end(),
+                    [](const model::SgRule& r) { return r.peer_kind == model::PeerKind::kSecurityGroup; });
     if (vpc == sg.vpc || !refs) return {&sg_ingress[g], &sg_egress[g]};
     const std::uint64_t key = (static_cast<std::uint64_t>(g) << 32) | vpc;
     auto it = elsewhere.find(key);
@@ -120,9 +124,9 @@ void Index::CompileFilters() {
     for (bool ingress : {true, false}) {
       std::vector<const model::AclEntry*> entries;
       for (const model::AclEntry& e : ingress ? acl.inbound : acl.outbound) entries.push_back(&e);
-      std::stable_sort(entries.begin(), entries.end(), [](const model::AclEntry* x, const model::AclEntry* y) {
-        return x->rule_number < y->rule_number;
-      });
+      std::stable_sort(
+          entries.begin(), entries.end(),
+          [](const model::AclEntry* x, const model::AclEntry* y) { return x->rule_number < y->rule_number; });
       Filter& filter = ingress ? acl_ingress[a] : acl_egress[a];
       for (const model::AclEntry* e : entries) {
         Rule rule;

@@ -46,8 +46,7 @@ void ForEachOverlap(const net::IntervalSet<T>& set, const std::vector<Span<P>>& 
   if (spans.empty()) return;
   for (const auto& interval : set.Intervals()) {
     const net::Uint128 lo = interval.lo, hi = interval.hi;
-    auto it = std::partition_point(spans.begin(), spans.end(),
-                                   [&](const Span<P>& s) { return s.hi < lo; });
+    auto it = std::partition_point(spans.begin(), spans.end(), [&](const Span<P>& s) { return s.hi < lo; });
     for (; it != spans.end() && it->lo <= hi; ++it) {
       fn(*it, static_cast<T>(std::max(lo, it->lo)), static_cast<T>(std::min(hi, it->hi)));
     }
@@ -60,8 +59,8 @@ void ForEachPoint(const net::IntervalSet<T>& set, const std::vector<Point<P>>& p
   if (points.empty()) return;
   for (const auto& interval : set.Intervals()) {
     const net::Uint128 lo = interval.lo, hi = interval.hi;
-    auto it = std::partition_point(points.begin(), points.end(),
-                                   [&](const Point<P>& p) { return p.address < lo; });
+    auto it =
+        std::partition_point(points.begin(), points.end(), [&](const Point<P>& p) { return p.address < lo; });
     for (; it != points.end() && it->address <= hi; ++it) fn(*it);
   }
 }
@@ -69,8 +68,8 @@ void ForEachPoint(const net::IntervalSet<T>& set, const std::vector<Point<P>>& p
 /// The span holding `address`, or nullptr.
 template <typename P>
 const Span<P>* FindSpan(const std::vector<Span<P>>& spans, net::Uint128 address) {
-  auto it = std::partition_point(spans.begin(), spans.end(),
-                                 [&](const Span<P>& s) { return s.hi < address; });
+  auto it =
+      std::partition_point(spans.begin(), spans.end(), [&](const Span<P>& s) { return s.hi < address; });
   return it != spans.end() && it->lo <= address ? &*it : nullptr;
 }
 

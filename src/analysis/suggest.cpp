@@ -69,16 +69,18 @@ std::string RuleAddresses(const Index& index, const net::AddressSet& set) {
 
 }  // namespace
 
-std::string Suggest(const Index& index, const SourcePart& source, const PacketClass& cls, const BlockerNote& note) {
+std::string Suggest(const Index& index, const SourcePart& source, const PacketClass& cls,
+                    const BlockerNote& note) {
   const model::Network& n = index.network;
   auto remote_set = [&]() {
     if (!note.remote.linked) return net::AddressSet::Of(note.remote.value);
     return note.remote.dim == Dim::kSrc ? cls.source_addresses : cls.destination;
   };
   auto service = [&]() {
-    const net::PortSet ports = !note.port.linked ? note.port.value
-                               : ShiftPorts(note.port.dim == Dim::kDport ? cls.ports : cls.source_ports,
-                                            note.port.offset);
+    const net::PortSet ports =
+        !note.port.linked
+            ? note.port.value
+            : ShiftPorts(note.port.dim == Dim::kDport ? cls.ports : cls.source_ports, note.port.offset);
     return net::ServiceMatch{cls.protocols, ports}.ToString();
   };
   switch (note.fix) {
@@ -89,7 +91,8 @@ std::string Suggest(const Index& index, const SourcePart& source, const PacketCl
       std::string peer = RuleAddresses(index, remote_set());
       if (ingress && !note.translated && note.remote.linked && source.info.kind == SourceInfo::kInterface) {
         const model::NetworkInterface& s = n.interfaces[source.info.handle];
-        if (!s.group_ids.empty() && (s.vpc == e.vpc || index.SameRegionPeers(e.vpc, s.vpc))) peer = s.group_ids.front();
+        if (!s.group_ids.empty() && (s.vpc == e.vpc || index.SameRegionPeers(e.vpc, s.vpc)))
+          peer = s.group_ids.front();
       }
       return std::string("add an ") + (ingress ? "inbound rule " : "outbound rule ") + service() +
              (ingress ? " from " : " to ") + peer + " to " + FirstGroup(e);
@@ -108,7 +111,8 @@ std::string Suggest(const Index& index, const SourcePart& source, const PacketCl
       if (note.handle == model::kNone) return "associate a route table with the subnet";
       return RouteFix(index, source, remote_set(), note.handle);
     case FixKind::kPublicIp:
-      if (note.handle == model::kNone) return "give the source a public IP, or route it through a NAT gateway";
+      if (note.handle == model::kNone)
+        return "give the source a public IP, or route it through a NAT gateway";
       return "associate a public IP (or an Elastic IP) with " + n.interfaces[note.handle].id;
     case FixKind::kState: {
       const model::NetworkInterface& e = n.interfaces[note.handle];
@@ -120,8 +124,10 @@ std::string Suggest(const Index& index, const SourcePart& source, const PacketCl
     case FixKind::kSourceDestCheck:
       return "disable the source/destination check on " + n.interfaces[note.handle].id;
     case FixKind::kBlackhole:
-      return "replace the blackhole route in " + n.route_tables[note.handle].id + " with a route to an existing target";
-    case FixKind::kNone: break;
+      return "replace the blackhole route in " + n.route_tables[note.handle].id +
+             " with a route to an existing target";
+    case FixKind::kNone:
+      break;
   }
   return "";
 }

@@ -11,8 +11,7 @@ namespace reachcheck::analysis::detail {
 namespace {
 
 bool InterfaceTarget(EndpointKind kind) {
-  return kind == EndpointKind::kInterface || kind == EndpointKind::kInstance ||
-         kind == EndpointKind::kTag;
+  return kind == EndpointKind::kInterface || kind == EndpointKind::kInstance || kind == EndpointKind::kTag;
 }
 
 }  // namespace
@@ -25,7 +24,8 @@ void Walker::Start(Flow flow) {
       return;
     case SourceInfo::kSubnetHost: {
       const model::Subnet& s = net_.subnets[source_.handle];
-      AddHop(flow, MakeHop(s.id, "subnet", "a host in " + s.id + " sends (no security group applies)", s.origin));
+      AddHop(flow,
+             MakeHop(s.id, "subnet", "a host in " + s.id + " sends (no security group applies)", s.origin));
       RouteFrom(std::move(flow), source_.handle);
       return;
     }
@@ -40,20 +40,23 @@ void Walker::LeaveInterface(Flow f, model::Handle iface) {
   const model::NetworkInterface& e = net_.interfaces[iface];
   AddHop(f, MakeHop(e.id, "network-interface", e.id + " sends", e.origin));
   if (!e.InUse() && !e.from_instance) {
-    BlockerNote note = MakeBlocker(e.id, code::kBadState, false, e.id + " is " + e.status + " (not in-use)", e.origin);
+    BlockerNote note =
+        MakeBlocker(e.id, code::kBadState, false, e.id + " is " + e.status + " (not in-use)", e.origin);
     note.fix = FixKind::kState;
     note.handle = iface;
     AddBlocker(f, std::move(note));
   } else if (e.instance != model::kNone && !net_.instances[e.instance].Running()) {
     const model::Instance& i = net_.instances[e.instance];
-    BlockerNote note = MakeBlocker(i.id, code::kBadState, false, i.id + " is " + i.state + " (not running)", i.origin);
+    BlockerNote note =
+        MakeBlocker(i.id, code::kBadState, false, i.id + " is " + i.state + " (not running)", i.origin);
     note.fix = FixKind::kState;
     note.handle = iface;
     AddBlocker(f, std::move(note));
   }
   Groups(std::move(f), iface, false, [&](Flow p) {
     if (e.subnet == model::kNone) {
-      Stop(std::move(p), MakeBlocker(e.id, code::kNoRoute, false, e.id + " has no subnet in the snapshot", e.origin));
+      Stop(std::move(p),
+           MakeBlocker(e.id, code::kNoRoute, false, e.id + " has no subnet in the snapshot", e.origin));
       return;
     }
     RouteFrom(std::move(p), e.subnet);
@@ -91,9 +94,10 @@ void Walker::ArriveAtHost(Flow f, model::Handle subnet) {
       },
       [&](Flow piece) {
         if (InterfaceTarget(target_.kind)) {
-          Stop(std::move(piece), MakeBlocker(s.id, code::kNoDestination, true,
-                                             "arrives at an unowned address of " + s.id + ", not at the destination",
-                                             s.origin));
+          Stop(
+              std::move(piece),
+              MakeBlocker(s.id, code::kNoDestination, true,
+                          "arrives at an unowned address of " + s.id + ", not at the destination", s.origin));
           return;
         }
         AddHop(piece, MakeHop(s.id, "subnet", "delivered to a host that could live in " + s.id, s.origin));
@@ -139,13 +143,15 @@ void Walker::AtInterface(Flow f, model::Handle iface, model::Handle subnet) {
     return;
   }
   if (!e.InUse() && !e.from_instance) {
-    BlockerNote note = MakeBlocker(e.id, code::kBadState, true, e.id + " is " + e.status + " (not in-use)", e.origin);
+    BlockerNote note =
+        MakeBlocker(e.id, code::kBadState, true, e.id + " is " + e.status + " (not in-use)", e.origin);
     note.fix = FixKind::kState;
     note.handle = iface;
     AddBlocker(f, std::move(note));
   } else if (e.instance != model::kNone && !net_.instances[e.instance].Running()) {
     const model::Instance& i = net_.instances[e.instance];
-    BlockerNote note = MakeBlocker(i.id, code::kBadState, true, i.id + " is " + i.state + " (not running)", i.origin);
+    BlockerNote note =
+        MakeBlocker(i.id, code::kBadState, true, i.id + " is " + i.state + " (not running)", i.origin);
     note.fix = FixKind::kState;
     note.handle = iface;
     AddBlocker(f, std::move(note));
@@ -164,12 +170,13 @@ void Walker::AtNat(Flow f, model::Handle nat) {
     f.dst = f.pre_nat_src;
     if (f.port_from_sport) f.port = f.pre_nat_sport;
     f.nat = model::kNone;
-    AddHop(f, MakeHop(g.id, "nat-gateway", g.id + " translates the reply back to the original source", g.origin));
+    AddHop(f, MakeHop(g.id, "nat-gateway", g.id + " translates the reply back to the original source",
+                      g.origin));
     RouteFrom(std::move(f), g.subnet);
     return;
   }
-  Stop(std::move(f), MakeBlocker(g.id, code::kNoDestination, true, g.id + " drops packets it did not translate",
-                                 g.origin));
+  Stop(std::move(f),
+       MakeBlocker(g.id, code::kNoDestination, true, g.id + " drops packets it did not translate", g.origin));
 }
 
 bool Walker::IsTargetInterface(model::Handle iface) const {

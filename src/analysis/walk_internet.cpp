@@ -13,9 +13,11 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
   const model::Handle gateway = entry.route->target;
   const model::Handle vpc = net_.subnets[subnet].vpc;
   if (gateway == model::kNone || net_.internet_gateways[gateway].AttachedVpc() != vpc) {
-    Stop(std::move(f), MakeBlocker(id, code::kBadStateAttachment, false,
-                                   id + (gateway == model::kNone ? " is not in the snapshot" : " is not attached to " + net_.vpcs[vpc].id),
-                                   entry.route->origin));
+    Stop(std::move(f),
+         MakeBlocker(id, code::kBadStateAttachment, false,
+                     id + (gateway == model::kNone ? " is not in the snapshot"
+                                                   : " is not attached to " + net_.vpcs[vpc].id),
+                     entry.route->origin));
     return;
   }
   const model::InternetGateway& g = net_.internet_gateways[gateway];
@@ -30,17 +32,21 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
     if (!p.reply && p.nat != model::kNone) {  // the source is the NAT's address
       const model::NatGateway& nat = net_.nat_gateways[p.nat];
       if (!nat.IsPublic()) {
-        Stop(std::move(p), MakeBlocker(nat.id, code::kNoDestination, false,
-                                       nat.id + " is a private NAT gateway: it cannot use " + g.id, nat.origin));
+        Stop(std::move(p),
+             MakeBlocker(nat.id, code::kNoDestination, false,
+                         nat.id + " is a private NAT gateway: it cannot use " + g.id, nat.origin));
         return;
       }
       const std::optional<net::IpAddress> public_ip = index_.NatPublic(p.nat);
       if (!public_ip) {
-        Stop(std::move(p), MakeBlocker(g.id, code::kIgwPublicEgress, false, nat.id + " has no Elastic IP", g.origin));
+        Stop(std::move(p),
+             MakeBlocker(g.id, code::kIgwPublicEgress, false, nat.id + " has no Elastic IP", g.origin));
         return;
       }
-      AddHop(p, MakeHop(g.id, "internet-gateway",
-                        g.id + " translates source " + p.src.value.ToString() + " -> " + public_ip->ToString(), g.origin));
+      AddHop(p,
+             MakeHop(g.id, "internet-gateway",
+                     g.id + " translates source " + p.src.value.ToString() + " -> " + public_ip->ToString(),
+                     g.origin));
       p.src = AddrView{false, Dim::kSrc, *public_ip};
       OnInternet(std::move(p));
       return;
@@ -50,15 +56,17 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
         [&](const Point<PublicMapping>& point, Flow piece) {
           const PublicMapping& m = point.payload;
           AddHop(piece, MakeHop(g.id, "internet-gateway",
-                                g.id + " translates source " + m.private_ip.ToString() + " -> " + m.public_ip.ToString(),
+                                g.id + " translates source " + m.private_ip.ToString() + " -> " +
+                                    m.public_ip.ToString(),
                                 g.origin));
           piece.src = AddrView{false, Dim::kSrc, m.public_ip};
           piece.translated = true;
           OnInternet(std::move(piece));
         },
         [&](Flow piece) {
-          BlockerNote note = MakeBlocker(g.id, code::kIgwPublicEgress, false,
-                                         "the source has no public IPv4 address to leave through " + g.id, g.origin);
+          BlockerNote note =
+              MakeBlocker(g.id, code::kIgwPublicEgress, false,
+                          "the source has no public IPv4 address to leave through " + g.id, g.origin);
           note.fix = FixKind::kPublicIp;
           if (!piece.reply && source_.kind == SourceInfo::kInterface) note.handle = source_.handle;
           Stop(std::move(piece), std::move(note));
@@ -67,15 +75,17 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
   SplitBySet(
       f, f.dst, Rfc1918(),
       [&](Flow p) {
-        Stop(std::move(p), MakeBlocker(g.id, code::kIgwRfc1918Egress, false,
-                                       "a private (RFC 1918) destination does not leave through " + g.id, g.origin));
+        Stop(std::move(p),
+             MakeBlocker(g.id, code::kIgwRfc1918Egress, false,
+                         "a private (RFC 1918) destination does not leave through " + g.id, g.origin));
       },
       [&](Flow p) {
         SplitBySet(
             p, p.dst, Rfc6598(),
             [&](Flow q) {
-              Stop(std::move(q), MakeBlocker(g.id, code::kIgwRfc6598Egress, false,
-                                             "a shared (RFC 6598) destination does not leave through " + g.id, g.origin));
+              Stop(std::move(q),
+                   MakeBlocker(g.id, code::kIgwRfc6598Egress, false,
+                               "a shared (RFC 6598) destination does not leave through " + g.id, g.origin));
             },
             translate);
       });
@@ -121,8 +131,9 @@ void Walker::ComeIn(Flow f, model::Handle gateway, model::Handle subnet) {
         SplitBySet(
             p, p.src, Rfc6598(),
             [&](Flow q) {
-              AddBlocker(q, MakeBlocker(g.id, code::kIgwRfc6598Ingress, true,
-                                        "a shared (RFC 6598) source does not come in through " + g.id, g.origin));
+              AddBlocker(
+                  q, MakeBlocker(g.id, code::kIgwRfc6598Ingress, true,
+                                 "a shared (RFC 6598) source does not come in through " + g.id, g.origin));
               enter(std::move(q));
             },
             enter);
@@ -141,7 +152,8 @@ void Walker::OnInternet(Flow f) {
           AddHop(q, MakeHop("internet", "internet", "reply reaches the sender on the internet"));
           Back(std::move(q));
         } else {
-          Stop(std::move(q), MakeBlocker("internet", code::kNoDestination, true, "the reply is lost on the internet"));
+          Stop(std::move(q),
+               MakeBlocker("internet", code::kNoDestination, true, "the reply is lost on the internet"));
         }
         return;
       }
@@ -184,8 +196,9 @@ void Walker::OnInternet(Flow f) {
               p, p.dst, index_.vpcs[vpc].subnets,
               [&](const Span<model::Handle>& s, Flow q) { ComeIn(std::move(q), gateway, s.payload); },
               [&](Flow q) {
-                Stop(std::move(q), MakeBlocker(net_.vpcs[vpc].id, code::kNoDestination, true,
-                                               "no subnet of " + net_.vpcs[vpc].id + " holds the destination"));
+                Stop(std::move(q),
+                     MakeBlocker(net_.vpcs[vpc].id, code::kNoDestination, true,
+                                 "no subnet of " + net_.vpcs[vpc].id + " holds the destination"));
               });
         },
         elsewhere);
@@ -201,13 +214,15 @@ void Walker::OnInternet(Flow f) {
           return;
         }
         const model::Handle gateway = nat.vpc == model::kNone ? model::kNone : index_.vpcs[nat.vpc].igw;
-        if (gateway == model::kNone || nat.subnet == model::kNone) return no_gateway(std::move(p), nat.vpc_id);
+        if (gateway == model::kNone || nat.subnet == model::kNone)
+          return no_gateway(std::move(p), nat.vpc_id);
         const model::InternetGateway& g = net_.internet_gateways[gateway];
         const net::IpAddress private_ip = *index_.NatPrivate(point.payload);
         AddHop(p, MakeHop(g.id, "internet-gateway",
                           g.id + " translates destination " +
-                              net::IpAddress::V4(static_cast<std::uint32_t>(point.address)).ToString() + " -> " +
-                              private_ip.ToString(), g.origin));
+                              net::IpAddress::V4(static_cast<std::uint32_t>(point.address)).ToString() +
+                              " -> " + private_ip.ToString(),
+                          g.origin));
         p.dst = AddrView{false, Dim::kDst, private_ip};
         ComeIn(std::move(p), gateway, nat.subnet);
       },
@@ -218,12 +233,14 @@ void Walker::OnInternet(Flow f) {
               const PublicMapping& m = point.payload;
               const model::NetworkInterface& e = net_.interfaces[m.iface];
               const model::Handle gateway = e.vpc == model::kNone ? model::kNone : index_.vpcs[e.vpc].igw;
-              if (gateway == model::kNone || e.subnet == model::kNone) return no_gateway(std::move(q), e.vpc_id);
+              if (gateway == model::kNone || e.subnet == model::kNone)
+                return no_gateway(std::move(q), e.vpc_id);
               const model::InternetGateway& g = net_.internet_gateways[gateway];
               if (!q.reply) q.subject_hops.push_back(PathSize(q.hops));
               AddHop(q, MakeHop(g.id, "internet-gateway",
                                 g.id + " translates destination " + m.public_ip.ToString() + " -> " +
-                                    m.private_ip.ToString(), g.origin));
+                                    m.private_ip.ToString(),
+                                g.origin));
               q.dst = AddrView{false, Dim::kDst, m.private_ip};
               ComeIn(std::move(q), gateway, e.subnet);
             },

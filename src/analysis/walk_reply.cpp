@@ -10,14 +10,16 @@
 namespace reachcheck::analysis::detail {
 namespace {
 
-constexpr std::uint16_t kEchoRequest = 8 * 256;      // ICMP type 8
-constexpr std::uint16_t kEcho6Request = 128 * 256;   // ICMPv6 type 128
-constexpr int kEchoReplyShift = -8 * 256;            // type 8 -> type 0
-constexpr int kEcho6ReplyShift = 256;                // type 128 -> type 129
+constexpr std::uint16_t kEchoRequest = 8 * 256;     // ICMP type 8
+constexpr std::uint16_t kEcho6Request = 128 * 256;  // ICMPv6 type 128
+constexpr int kEchoReplyShift = -8 * 256;           // type 8 -> type 0
+constexpr int kEcho6ReplyShift = 256;               // type 128 -> type 129
 
 Final ToFinal(Flow& f, bool reachable) {
-  return Final{std::move(f.box), reachable, std::move(f.delivered_to), std::move(f.hops),
-               std::move(f.reply_hops), std::move(f.blockers), std::move(f.subject_hops)};
+  return Final{std::move(f.box),          reachable,
+               std::move(f.delivered_to), std::move(f.hops),
+               std::move(f.reply_hops),   std::move(f.blockers),
+               std::move(f.subject_hops)};
 }
 
 }  // namespace
@@ -33,7 +35,7 @@ void Walker::Deliver(Flow f, const Arrival& arrival) {
     const base::SourceRef& where = kind == 'n'   ? net_.nat_gateways[g].origin
                                    : kind == 'p' ? net_.peerings[g].origin
                                                  : net_.internet_gateways[g].origin;
-    const std::string place = arrival.kind == Arrival::kInterface ? net_.interfaces[arrival.handle].id
+    const std::string place = arrival.kind == Arrival::kInterface  ? net_.interfaces[arrival.handle].id
                               : arrival.kind == Arrival::kInternet ? std::string("the internet")
                                                                    : net_.subnets[arrival.subnet].id;
     Stop(std::move(f), MakeBlocker(id, code::kNoDestination, true,
@@ -41,16 +43,22 @@ void Walker::Deliver(Flow f, const Arrival& arrival) {
     return;
   }
   if (source_.via_igw != model::kNone && !Passed(f, GatewayPass{'i', source_.via_igw})) {
-    Stop(std::move(f), MakeBlocker(net_.internet_gateways[source_.via_igw].id, code::kNoDestination, true,
-                                   "delivered without coming in through " +
-                                       net_.internet_gateways[source_.via_igw].id));
+    Stop(std::move(f),
+         MakeBlocker(net_.internet_gateways[source_.via_igw].id, code::kNoDestination, true,
+                     "delivered without coming in through " + net_.internet_gateways[source_.via_igw].id));
     return;
   }
   switch (arrival.kind) {
-    case Arrival::kInterface: f.delivered_to = net_.interfaces[arrival.handle].id; break;
+    case Arrival::kInterface:
+      f.delivered_to = net_.interfaces[arrival.handle].id;
+      break;
     case Arrival::kHost:
-    case Arrival::kSubnet: f.delivered_to = net_.subnets[arrival.subnet].id + " (no interface)"; break;
-    case Arrival::kInternet: f.delivered_to = "internet"; break;
+    case Arrival::kSubnet:
+      f.delivered_to = net_.subnets[arrival.subnet].id + " (no interface)";
+      break;
+    case Arrival::kInternet:
+      f.delivered_to = "internet";
+      break;
   }
   StartReply(f, arrival);
 }
@@ -83,10 +91,11 @@ void Walker::StartReply(const Flow& request, const Arrival& arrival) {
     WalkReply(std::move(piece), arrival);
   }
   // ICMP and ICMPv6: echo requests get echo replies; other messages have no reply.
-  for (auto [protocol, request_type, shift] :
-       {std::tuple{net::kIcmp, kEchoRequest, kEchoReplyShift}, std::tuple{net::kIcmpv6, kEcho6Request, kEcho6ReplyShift}}) {
+  for (auto [protocol, request_type, shift] : {std::tuple{net::kIcmp, kEchoRequest, kEchoReplyShift},
+                                               std::tuple{net::kIcmpv6, kEcho6Request, kEcho6ReplyShift}}) {
     if (!protocols.Contains(protocol)) continue;
-    const net::PortSet echo = net::PortSet::Range(request_type, static_cast<std::uint16_t>(request_type + 255));
+    const net::PortSet echo =
+        net::PortSet::Range(request_type, static_cast<std::uint16_t>(request_type + 255));
     Flow piece = with(net::ProtocolSet::Single(protocol));
     const net::PortSet echo_part = piece.box.dport.Intersect(echo);
     const net::PortSet other_part = piece.box.dport.Subtract(echo);

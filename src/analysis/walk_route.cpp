@@ -13,13 +13,15 @@ void Walker::RouteFrom(Flow f, model::Handle subnet) {
   SplitBySet(
       f, f.dst, index_.subnets[subnet].cidrs,
       [&](Flow inside) {
-        AddHop(inside, MakeHop(s.id, "subnet", "destination inside " + s.id + ": delivered directly", s.origin));
+        AddHop(inside,
+               MakeHop(s.id, "subnet", "destination inside " + s.id + ": delivered directly", s.origin));
         ArriveAtHost(std::move(inside), subnet);
       },
       [&](Flow outside) {
         Acl(std::move(outside), subnet, false, [&](Flow p) {
           if (s.route_table == model::kNone) {
-            BlockerNote note = MakeBlocker(s.id, code::kNoRoute, false, s.id + " has no route table in the snapshot", s.origin);
+            BlockerNote note = MakeBlocker(s.id, code::kNoRoute, false,
+                                           s.id + " has no route table in the snapshot", s.origin);
             note.fix = FixKind::kNoRoute;
             Stop(std::move(p), std::move(note));
             return;
@@ -48,21 +50,34 @@ void Walker::RouteFrom(Flow f, model::Handle subnet) {
 
 void Walker::ApplyRoute(Flow f, model::Handle subnet, const RouteEntry& entry) {
   if (entry.route != nullptr && entry.route->state == model::RouteState::kBlackhole) {
-    BlockerNote note = MakeBlocker(net_.route_tables[net_.subnets[subnet].route_table].id, code::kBadStateRoute,
-                                   false, entry.text + " is a blackhole", entry.route->origin);
+    BlockerNote note =
+        MakeBlocker(net_.route_tables[net_.subnets[subnet].route_table].id, code::kBadStateRoute, false,
+                    entry.text + " is a blackhole", entry.route->origin);
     note.fix = FixKind::kBlackhole;
     note.handle = net_.subnets[subnet].route_table;
     Stop(std::move(f), std::move(note));
     return;
   }
   switch (entry.Kind()) {
-    case model::TargetKind::kLocal: ToLocal(std::move(f), net_.subnets[subnet].vpc, entry); return;
-    case model::TargetKind::kInternetGateway: ToInternetGateway(std::move(f), subnet, entry); return;
-    case model::TargetKind::kEgressOnlyInternetGateway: ToEgressOnlyGateway(std::move(f), subnet, entry); return;
-    case model::TargetKind::kNatGateway: ToNat(std::move(f), subnet, entry); return;
-    case model::TargetKind::kPeering: ToPeering(std::move(f), subnet, entry); return;
+    case model::TargetKind::kLocal:
+      ToLocal(std::move(f), net_.subnets[subnet].vpc, entry);
+      return;
+    case model::TargetKind::kInternetGateway:
+      ToInternetGateway(std::move(f), subnet, entry);
+      return;
+    case model::TargetKind::kEgressOnlyInternetGateway:
+      ToEgressOnlyGateway(std::move(f), subnet, entry);
+      return;
+    case model::TargetKind::kNatGateway:
+      ToNat(std::move(f), subnet, entry);
+      return;
+    case model::TargetKind::kPeering:
+      ToPeering(std::move(f), subnet, entry);
+      return;
     case model::TargetKind::kNetworkInterface:
-    case model::TargetKind::kInstance: ToAppliance(std::move(f), subnet, entry); return;
+    case model::TargetKind::kInstance:
+      ToAppliance(std::move(f), subnet, entry);
+      return;
     default:
       Stop(std::move(f), MakeBlocker(entry.route->target_id, code::kNotAnalysed, false,
                                      entry.route->target_id + " (" + model::TargetKindName(entry.Kind()) +
@@ -89,9 +104,10 @@ void Walker::ToLocal(Flow f, model::Handle vpc, const RouteEntry& entry) {
 void Walker::ToNat(Flow f, model::Handle subnet, const RouteEntry& entry) {
   const std::string& id = entry.route->target_id;
   if (f.reply) {
-    Stop(std::move(f), MakeBlocker(id, code::kNoDestination, false,
-                                   "the reply is routed to " + id + ", which would send it from its own address",
-                                   entry.route->origin));
+    Stop(std::move(f),
+         MakeBlocker(id, code::kNoDestination, false,
+                     "the reply is routed to " + id + ", which would send it from its own address",
+                     entry.route->origin));
     return;
   }
   if (f.nat != model::kNone) {
@@ -115,12 +131,14 @@ void Walker::ToNat(Flow f, model::Handle subnet, const RouteEntry& entry) {
     return;
   }
   if (!IsV4(f.box)) {
-    Stop(std::move(f), MakeBlocker(g.id, code::kNotAnalysed, true, "NAT64 through " + g.id + " is not modelled", g.origin));
+    Stop(std::move(f),
+         MakeBlocker(g.id, code::kNotAnalysed, true, "NAT64 through " + g.id + " is not modelled", g.origin));
     return;
   }
   const std::optional<net::IpAddress> address = index_.NatPrivate(nat);
   if (!address || g.subnet == model::kNone) {
-    Stop(std::move(f), MakeBlocker(g.id, code::kBadState, true, g.id + " has no private address or subnet in the snapshot", g.origin));
+    Stop(std::move(f), MakeBlocker(g.id, code::kBadState, true,
+                                   g.id + " has no private address or subnet in the snapshot", g.origin));
     return;
   }
   f.passed.push_back({'n', nat});
@@ -131,10 +149,12 @@ void Walker::ToNat(Flow f, model::Handle subnet, const RouteEntry& entry) {
     p.src = AddrView{false, Dim::kSrc, *address};
     p.sport = PortView{false, Dim::kSport, 0, net::EphemeralPorts()};
     p.translated = true;
-    AddHop(p, MakeHop(g.id, "nat-gateway",
-                      g.id + " translates the source to " + address->ToString() +
-                          " and the source port to 1024-65535 (NGW_SOURCE_ADDRESS_REASSIGN, REMAP_EPHEMERAL_PORT)",
-                      g.origin));
+    AddHop(
+        p,
+        MakeHop(g.id, "nat-gateway",
+                g.id + " translates the source to " + address->ToString() +
+                    " and the source port to 1024-65535 (NGW_SOURCE_ADDRESS_REASSIGN, REMAP_EPHEMERAL_PORT)",
+                g.origin));
     RouteFrom(std::move(p), g.subnet);
   };
   if (g.subnet != subnet) {
@@ -154,9 +174,12 @@ void Walker::ToPeering(Flow f, model::Handle subnet, const RouteEntry& entry) {
   }
   const model::VpcPeering& p = net_.peerings[pcx];
   const model::Handle vpc = net_.subnets[subnet].vpc;
-  const model::PeeringSide* far = p.requester.vpc == vpc ? &p.accepter : p.accepter.vpc == vpc ? &p.requester : nullptr;
+  const model::PeeringSide* far = p.requester.vpc == vpc  ? &p.accepter
+                                  : p.accepter.vpc == vpc ? &p.requester
+                                                          : nullptr;
   if (far == nullptr || vpc == model::kNone) {
-    Stop(std::move(f), MakeBlocker(id, code::kBadStateRoute, false, id + " does not join this VPC", p.origin));
+    Stop(std::move(f),
+         MakeBlocker(id, code::kBadStateRoute, false, id + " does not join this VPC", p.origin));
     return;
   }
   f.passed.push_back({'p', pcx});
@@ -181,13 +204,15 @@ void Walker::ToPeering(Flow f, model::Handle subnet, const RouteEntry& entry) {
             in, in.dst, index_.vpcs[far->vpc].subnets,
             [&](const Span<model::Handle>& span, Flow piece) { EnterSubnet(std::move(piece), span.payload); },
             [&](Flow piece) {
-              Stop(std::move(piece), MakeBlocker(far->vpc_id, code::kNoDestination, false,
-                                                 "no subnet of " + far->vpc_id + " holds the destination", p.origin));
+              Stop(std::move(piece),
+                   MakeBlocker(far->vpc_id, code::kNoDestination, false,
+                               "no subnet of " + far->vpc_id + " holds the destination", p.origin));
             });
       },
       [&](Flow out) {
-        Stop(std::move(out), MakeBlocker(p.id, code::kPcxCidr, false,
-                                         "the destination is outside " + far->vpc_id + "'s CIDR blocks", p.origin));
+        Stop(std::move(out),
+             MakeBlocker(p.id, code::kPcxCidr, false,
+                         "the destination is outside " + far->vpc_id + "'s CIDR blocks", p.origin));
       });
 }
 
@@ -202,19 +227,22 @@ void Walker::ToAppliance(Flow f, model::Handle subnet, const RouteEntry& entry) 
   }
   const model::NetworkInterface& a = net_.interfaces[appliance];
   if (std::find(f.appliances.begin(), f.appliances.end(), appliance) != f.appliances.end()) {
-    Stop(std::move(f), MakeBlocker(a.id, code::kRoutingLoop, false, "the packet visits " + a.id + " twice", a.origin));
+    Stop(std::move(f),
+         MakeBlocker(a.id, code::kRoutingLoop, false, "the packet visits " + a.id + " twice", a.origin));
     return;
   }
   f.appliances.push_back(appliance);
   auto forward = [&](Flow p) {
     if (a.source_dest_check) {
-      BlockerNote note = MakeBlocker(a.id, code::kSourceDestCheck, false,
-                                     a.id + " has its source/destination check on: it does not forward", a.origin);
+      BlockerNote note =
+          MakeBlocker(a.id, code::kSourceDestCheck, false,
+                      a.id + " has its source/destination check on: it does not forward", a.origin);
       note.fix = FixKind::kSourceDestCheck;
       note.handle = appliance;
       AddBlocker(p, std::move(note));
     } else {
-      AddHop(p, MakeHop(a.id, "network-interface", a.id + " forwards (source/destination check off)", a.origin));
+      AddHop(p,
+             MakeHop(a.id, "network-interface", a.id + " forwards (source/destination check off)", a.origin));
     }
     if (p.reply) {
       RouteFrom(std::move(p), a.subnet);

@@ -17,7 +17,7 @@ namespace reachcheck::analysis::detail {
 /// Who sends the packets of a walk.
 struct SourceInfo {
   enum Kind { kInterface, kSubnetHost, kOutside } kind = kOutside;
-  model::Handle handle = model::kNone;   ///< the interface or subnet
+  model::Handle handle = model::kNone;  ///< the interface or subnet
   model::Handle vpc = model::kNone;
   std::string name;                      ///< "eni-1", "subnet-1", "internet"
   model::Handle via_igw = model::kNone;  ///< `igw-` sources: the gateway they must enter by
@@ -43,8 +43,8 @@ struct Arrival {
 
 class Walker {
  public:
-  Walker(const Index& index, const SourceInfo& source, const TargetInfo& target,
-         std::vector<Final>& out, std::set<std::string>& notes)
+  Walker(const Index& index, const SourceInfo& source, const TargetInfo& target, std::vector<Final>& out,
+         std::set<std::string>& notes)
       : index_(index), net_(index.network), source_(source), target_(target), out_(out), notes_(notes) {}
 
   /// Walks the packets of `flow` (its box set, views linked) from the source.
@@ -100,8 +100,8 @@ void SplitBySpans(const Flow& f, const AddrView& view, const SpanIndex<P>& spans
                   OnRest&& on_rest);
 /// The same with single addresses: on_point(point, piece) for each, on_rest(piece).
 template <typename P, typename OnPoint, typename OnRest>
-void SplitByPoints(const Flow& f, const AddrView& view, const PointIndex<P>& points,
-                   OnPoint&& on_point, OnRest&& on_rest);
+void SplitByPoints(const Flow& f, const AddrView& view, const PointIndex<P>& points, OnPoint&& on_point,
+                   OnRest&& on_rest);
 /// Splits the flow into the part of `view` inside `set` and the rest.
 template <typename In, typename Out>
 void SplitBySet(const Flow& f, const AddrView& view, const net::AddressSet& set, In&& in, Out&& out);

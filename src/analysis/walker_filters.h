@@ -77,9 +77,9 @@ void Walker::Acl(Flow f, model::Handle subnet, bool ingress, Next&& next) {
         AddHop(piece, &rule->hop);
         continue;
       }
-      std::string detail = rule != nullptr
-          ? rule->text
-          : model_acl.id + (ingress ? " inbound" : " outbound") + ": no rule matches (implicit deny)";
+      std::string detail = rule != nullptr ? rule->text
+                                           : model_acl.id + (ingress ? " inbound" : " outbound") +
+                                                 ": no rule matches (implicit deny)";
       BlockerNote note = MakeBlocker(model_acl.id, code::kAcl, ingress, std::move(detail),
                                      rule != nullptr ? rule->where : model_acl.origin);
       note.fix = FixKind::kAcl;

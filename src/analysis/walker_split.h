@@ -12,7 +12,10 @@ void SplitBySpans(const Flow& f, const AddrView& view, const SpanIndex<P>& spans
                   OnRest&& on_rest) {
   if (!view.linked) {
     const Span<P>* span = FindSpan(view.value.is_v4() ? spans.v4 : spans.v6, view.value.bits);
-    if (span != nullptr) on_span(*span, f); else on_rest(f);
+    if (span != nullptr)
+      on_span(*span, f);
+    else
+      on_rest(f);
     return;
   }
   const net::AddressSet& set = view.dim == Dim::kSrc ? f.box.src : f.box.dst;
@@ -38,11 +41,14 @@ void SplitBySpans(const Flow& f, const AddrView& view, const SpanIndex<P>& spans
 }
 
 template <typename P, typename OnPoint, typename OnRest>
-void SplitByPoints(const Flow& f, const AddrView& view, const PointIndex<P>& points,
-                   OnPoint&& on_point, OnRest&& on_rest) {
+void SplitByPoints(const Flow& f, const AddrView& view, const PointIndex<P>& points, OnPoint&& on_point,
+                   OnRest&& on_rest) {
   if (!view.linked) {
     const Point<P>* point = FindPoint(view.value.is_v4() ? points.v4 : points.v6, view.value.bits);
-    if (point != nullptr) on_point(*point, f); else on_rest(f);
+    if (point != nullptr)
+      on_point(*point, f);
+    else
+      on_rest(f);
     return;
   }
   const net::AddressSet& set = view.dim == Dim::kSrc ? f.box.src : f.box.dst;
@@ -62,7 +68,10 @@ void SplitByPoints(const Flow& f, const AddrView& view, const PointIndex<P>& poi
   }
   for (const auto& [p, v4] : hits) {
     net::AddressSet one;
-    if (v4) AppendValue(one.v4, p->address); else AppendValue(one.v6, p->address);
+    if (v4)
+      AppendValue(one.v4, p->address);
+    else
+      AppendValue(one.v6, p->address);
     on_point(*p, WithAddresses(f, view.dim, std::move(one)));
   }
   if (hits.empty()) {
@@ -76,7 +85,10 @@ void SplitByPoints(const Flow& f, const AddrView& view, const PointIndex<P>& poi
 template <typename In, typename Out>
 void SplitBySet(const Flow& f, const AddrView& view, const net::AddressSet& set, In&& in, Out&& out) {
   if (!view.linked) {
-    if (set.Contains(view.value)) in(f); else out(f);
+    if (set.Contains(view.value))
+      in(f);
+    else
+      out(f);
     return;
   }
   const net::AddressSet& current = view.dim == Dim::kSrc ? f.box.src : f.box.dst;

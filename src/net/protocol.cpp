@@ -40,11 +40,16 @@ std::optional<ProtocolSet> ParseProtocol(std::string_view text) {
 
 std::string ProtocolName(std::uint8_t protocol) {
   switch (protocol) {
-    case kTcp: return "tcp";
-    case kUdp: return "udp";
-    case kIcmp: return "icmp";
-    case kIcmpv6: return "icmpv6";
-    default: return std::to_string(protocol);
+    case kTcp:
+      return "tcp";
+    case kUdp:
+      return "udp";
+    case kIcmp:
+      return "icmp";
+    case kIcmpv6:
+      return "icmpv6";
+    default:
+      return std::to_string(protocol);
   }
 }
 

@@ -46,8 +46,7 @@ net::ServiceMatch ServiceOf(std::string_view protocol, int from_port, int to_por
   net::ServiceMatch service;
   service.protocols = *protocols;
   service.ports = net::PortSet::All();
-  if (protocols->IsAll() || protocols->Intervals().size() != 1 ||
-      protocols->Min() != protocols->Max()) {
+  if (protocols->IsAll() || protocols->Intervals().size() != 1 || protocols->Min() != protocols->Max()) {
     return service;
   }
   const std::uint8_t number = protocols->Min();
@@ -58,8 +57,8 @@ net::ServiceMatch ServiceOf(std::string_view protocol, int from_port, int to_por
       throw std::invalid_argument("bad port range " + std::to_string(from_port) + "-" +
                                   std::to_string(to_port));
     }
-    service.ports = net::PortSet::Range(static_cast<std::uint16_t>(from_port),
-                                        static_cast<std::uint16_t>(to_port));
+    service.ports =
+        net::PortSet::Range(static_cast<std::uint16_t>(from_port), static_cast<std::uint16_t>(to_port));
   }
   return service;
 }
@@ -154,8 +153,7 @@ NatBuilder ModelBuilder::Nat(std::string id, const IdRef& subnet, std::string_vi
   return NatBuilder(this, &network_.nat_gateways, h);
 }
 
-PeeringBuilder ModelBuilder::Peering(std::string id, const IdRef& requester_vpc,
-                                     const IdRef& accepter_vpc) {
+PeeringBuilder ModelBuilder::Peering(std::string id, const IdRef& requester_vpc, const IdRef& accepter_vpc) {
   const model::Handle h = Append(network_.peerings, std::move(id), scope_);
   model::VpcPeering& peering = network_.peerings[h];
   peering.requester.vpc_id = requester_vpc.id;
@@ -180,8 +178,7 @@ NetworkAclBuilder ModelBuilder::Acl(std::string id, const IdRef& vpc) {
   return NetworkAclBuilder(this, &network_.network_acls, h);
 }
 
-InterfaceBuilder ModelBuilder::Interface(std::string id, const IdRef& subnet,
-                                         std::string_view primary_ip) {
+InterfaceBuilder ModelBuilder::Interface(std::string id, const IdRef& subnet, std::string_view primary_ip) {
   const model::Handle h = Append(network_.interfaces, std::move(id), scope_);
   model::NetworkInterface& eni = network_.interfaces[h];
   eni.subnet_id = subnet.id;
@@ -209,8 +206,7 @@ ElasticIpBuilder ModelBuilder::Eip(std::string allocation_id, std::string_view p
   return ElasticIpBuilder(this, &network_.elastic_ips, h);
 }
 
-PrefixListBuilder ModelBuilder::PrefixList(std::string id,
-                                           std::initializer_list<std::string_view> cidrs) {
+PrefixListBuilder ModelBuilder::PrefixList(std::string id, std::initializer_list<std::string_view> cidrs) {
   const model::Handle h = Append(network_.prefix_lists, std::move(id), scope_);
   model::PrefixList& list = network_.prefix_lists[h];
   list.name = list.id;
@@ -221,8 +217,7 @@ PrefixListBuilder ModelBuilder::PrefixList(std::string id,
   return PrefixListBuilder(this, &network_.prefix_lists, h);
 }
 
-EndpointBuilder ModelBuilder::GatewayEndpoint(std::string id, const IdRef& vpc,
-                                              std::string service,
+EndpointBuilder ModelBuilder::GatewayEndpoint(std::string id, const IdRef& vpc, std::string service,
                                               std::initializer_list<IdRef> route_tables) {
   const model::Handle h = Append(network_.endpoints, std::move(id), scope_);
   model::VpcEndpoint& endpoint = network_.endpoints[h];
@@ -234,8 +229,7 @@ EndpointBuilder ModelBuilder::GatewayEndpoint(std::string id, const IdRef& vpc,
   return EndpointBuilder(this, &network_.endpoints, h);
 }
 
-EndpointBuilder ModelBuilder::InterfaceEndpoint(std::string id, const IdRef& vpc,
-                                                std::string service,
+EndpointBuilder ModelBuilder::InterfaceEndpoint(std::string id, const IdRef& vpc, std::string service,
                                                 std::initializer_list<IdRef> subnets) {
   const model::Handle h = Append(network_.endpoints, std::move(id), scope_);
   model::VpcEndpoint& endpoint = network_.endpoints[h];

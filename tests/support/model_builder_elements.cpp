@@ -117,9 +117,8 @@ RouteTableBuilder& RouteTableBuilder::NoLocalRoutes() {
 
 // --- SecurityGroupBuilder --------------------------------------------------------------------
 
-SecurityGroupBuilder& SecurityGroupBuilder::Add(model::Direction direction,
-                                                std::string_view protocol, int from_port,
-                                                int to_port, const IdRef& peer) {
+SecurityGroupBuilder& SecurityGroupBuilder::Add(model::Direction direction, std::string_view protocol,
+                                                int from_port, int to_port, const IdRef& peer) {
   model::SgRule rule;
   rule.direction = direction;
   rule.service = ServiceOf(protocol, from_port, to_port);
@@ -137,20 +136,18 @@ SecurityGroupBuilder& SecurityGroupBuilder::Add(model::Direction direction,
   (last_egress_ ? Get().egress : Get().ingress).push_back(rule);
   return *this;
 }
-SecurityGroupBuilder& SecurityGroupBuilder::Ingress(std::string_view protocol, int from_port,
-                                                    int to_port, const IdRef& peer) {
+SecurityGroupBuilder& SecurityGroupBuilder::Ingress(std::string_view protocol, int from_port, int to_port,
+                                                    const IdRef& peer) {
   return Add(model::Direction::kIngress, protocol, from_port, to_port, peer);
 }
-SecurityGroupBuilder& SecurityGroupBuilder::Ingress(std::string_view protocol, int port,
-                                                    const IdRef& peer) {
+SecurityGroupBuilder& SecurityGroupBuilder::Ingress(std::string_view protocol, int port, const IdRef& peer) {
   return Add(model::Direction::kIngress, protocol, port, port, peer);
 }
-SecurityGroupBuilder& SecurityGroupBuilder::Egress(std::string_view protocol, int from_port,
-                                                   int to_port, const IdRef& peer) {
+SecurityGroupBuilder& SecurityGroupBuilder::Egress(std::string_view protocol, int from_port, int to_port,
+                                                   const IdRef& peer) {
   return Add(model::Direction::kEgress, protocol, from_port, to_port, peer);
 }
-SecurityGroupBuilder& SecurityGroupBuilder::Egress(std::string_view protocol, int port,
-                                                   const IdRef& peer) {
+SecurityGroupBuilder& SecurityGroupBuilder::Egress(std::string_view protocol, int port, const IdRef& peer) {
   return Add(model::Direction::kEgress, protocol, port, port, peer);
 }
 SecurityGroupBuilder& SecurityGroupBuilder::IngressAll(const IdRef& peer) {
@@ -182,8 +179,8 @@ SecurityGroupBuilder& SecurityGroupBuilder::GroupName(std::string name) {
 // --- NetworkAclBuilder -----------------------------------------------------------------------
 
 NetworkAclBuilder& NetworkAclBuilder::Entry(model::Direction direction, int rule, bool allow,
-                                            std::string_view protocol, int from_port,
-                                            int to_port, std::string_view cidr) {
+                                            std::string_view protocol, int from_port, int to_port,
+                                            std::string_view cidr) {
   model::AclEntry entry;
   entry.rule_number = rule;
   entry.allow = allow;
@@ -192,12 +189,12 @@ NetworkAclBuilder& NetworkAclBuilder::Entry(model::Direction direction, int rule
   (direction == model::Direction::kIngress ? Get().inbound : Get().outbound).push_back(entry);
   return *this;
 }
-NetworkAclBuilder& NetworkAclBuilder::Inbound(int rule, bool allow, std::string_view protocol,
-                                              int from_port, int to_port, std::string_view cidr) {
+NetworkAclBuilder& NetworkAclBuilder::Inbound(int rule, bool allow, std::string_view protocol, int from_port,
+                                              int to_port, std::string_view cidr) {
   return Entry(model::Direction::kIngress, rule, allow, protocol, from_port, to_port, cidr);
 }
-NetworkAclBuilder& NetworkAclBuilder::Outbound(int rule, bool allow, std::string_view protocol,
-                                               int from_port, int to_port, std::string_view cidr) {
+NetworkAclBuilder& NetworkAclBuilder::Outbound(int rule, bool allow, std::string_view protocol, int from_port,
+                                               int to_port, std::string_view cidr) {
   return Entry(model::Direction::kEgress, rule, allow, protocol, from_port, to_port, cidr);
 }
 NetworkAclBuilder& NetworkAclBuilder::InboundAll(int rule, bool allow, std::string_view cidr) {

@@ -20,10 +20,12 @@ class ModelBuilder;
 /// An id given as text or as the builder of the element that has it.
 struct IdRef {
   std::string id;
-  IdRef(const char* text) : id(text) {}          // NOLINT: implicit on purpose
+  IdRef(const char* text) : id(text) {}             // NOLINT: implicit on purpose
   IdRef(std::string text) : id(std::move(text)) {}  // NOLINT
   template <typename B>
-    requires requires(const B& b) { { b.Id() } -> std::convertible_to<std::string>; }
+  requires requires(const B& b) {
+    { b.Id() } -> std::convertible_to<std::string>;
+  }
   IdRef(const B& builder) : id(builder.Id()) {}  // NOLINT
 };
 
@@ -78,17 +80,16 @@ class SubnetBuilder : public ElementBuilder<model::Subnet, SubnetBuilder> {
 class RouteTableBuilder : public ElementBuilder<model::RouteTable, RouteTableBuilder> {
  public:
   using ElementBuilder::ElementBuilder;
-  RouteTableBuilder& Main();                      ///< the VPC's main table
+  RouteTableBuilder& Main();  ///< the VPC's main table
   RouteTableBuilder& Associate(const IdRef& subnet);
   RouteTableBuilder& AssociateGateway(const IdRef& gateway);  ///< edge association
   /// `destination` is a CIDR (either family) or a prefix list id ("pl-...").
-  RouteTableBuilder& Route(std::string_view destination, model::TargetKind kind,
-                           const IdRef& target);
+  RouteTableBuilder& Route(std::string_view destination, model::TargetKind kind, const IdRef& target);
   /// The kind from the target id: "local", igw-, eigw-, nat-, pcx-, eni-, i-, tgw-, vgw-,
   /// vpce-, cagw-, lgw-, core-network-/arn (anything else: kUnknown).
   RouteTableBuilder& Route(std::string_view destination, const IdRef& target);
-  RouteTableBuilder& Blackhole();   ///< the last route is in state blackhole
-  RouteTableBuilder& Propagated();  ///< the last route was propagated (route_origin)
+  RouteTableBuilder& Blackhole();      ///< the last route is in state blackhole
+  RouteTableBuilder& Propagated();     ///< the last route was propagated (route_origin)
   RouteTableBuilder& NoLocalRoutes();  ///< Build() adds no `local` route per VPC CIDR
   model::Route& LastRoute() const { return Get().routes.back(); }
 };
@@ -98,26 +99,21 @@ class SecurityGroupBuilder : public ElementBuilder<model::SecurityGroup, Securit
   using ElementBuilder::ElementBuilder;
   /// One rule; `peer` is a CIDR, "pl-..." or "sg-..."; ports as AWS writes them (tcp/udp
   /// from-to, -1 = all; icmp: from = type, to = code); protocol "-1"/"all"/name/number.
-  SecurityGroupBuilder& Ingress(std::string_view protocol, int from_port, int to_port,
-                                const IdRef& peer);
+  SecurityGroupBuilder& Ingress(std::string_view protocol, int from_port, int to_port, const IdRef& peer);
   SecurityGroupBuilder& Ingress(std::string_view protocol, int port, const IdRef& peer);
-  SecurityGroupBuilder& Egress(std::string_view protocol, int from_port, int to_port,
-                               const IdRef& peer);
+  SecurityGroupBuilder& Egress(std::string_view protocol, int from_port, int to_port, const IdRef& peer);
   SecurityGroupBuilder& Egress(std::string_view protocol, int port, const IdRef& peer);
-  SecurityGroupBuilder& IngressAll(const IdRef& peer);                  ///< protocol -1
+  SecurityGroupBuilder& IngressAll(const IdRef& peer);               ///< protocol -1
   SecurityGroupBuilder& EgressAll(const IdRef& peer = "0.0.0.0/0");  ///< AWS's default egress
   /// The last rule references a group of a peered VPC (UserId, VpcId, PeeringStatus).
-  SecurityGroupBuilder& Peered(std::string owner_id, std::string vpc_id,
-                               std::string status = "active");
+  SecurityGroupBuilder& Peered(std::string owner_id, std::string vpc_id, std::string status = "active");
   SecurityGroupBuilder& RuleDescription(std::string text);  ///< of the last rule
   SecurityGroupBuilder& GroupName(std::string name);
-  model::SgRule& LastRule() const {
-    return last_egress_ ? Get().egress.back() : Get().ingress.back();
-  }
+  model::SgRule& LastRule() const { return last_egress_ ? Get().egress.back() : Get().ingress.back(); }
 
  private:
-  SecurityGroupBuilder& Add(model::Direction direction, std::string_view protocol, int from_port,
-                            int to_port, const IdRef& peer);
+  SecurityGroupBuilder& Add(model::Direction direction, std::string_view protocol, int from_port, int to_port,
+                            const IdRef& peer);
   bool last_egress_ = false;
 };
 
@@ -125,18 +121,17 @@ class NetworkAclBuilder : public ElementBuilder<model::NetworkAcl, NetworkAclBui
  public:
   using ElementBuilder::ElementBuilder;
   /// One entry; `allow` is kAllow or kDeny; ports as for security groups.
-  NetworkAclBuilder& Entry(model::Direction direction, int rule, bool allow,
-                           std::string_view protocol, int from_port, int to_port,
-                           std::string_view cidr);
-  NetworkAclBuilder& Inbound(int rule, bool allow, std::string_view protocol, int from_port,
-                             int to_port, std::string_view cidr);
-  NetworkAclBuilder& Outbound(int rule, bool allow, std::string_view protocol, int from_port,
-                              int to_port, std::string_view cidr);
+  NetworkAclBuilder& Entry(model::Direction direction, int rule, bool allow, std::string_view protocol,
+                           int from_port, int to_port, std::string_view cidr);
+  NetworkAclBuilder& Inbound(int rule, bool allow, std::string_view protocol, int from_port, int to_port,
+                             std::string_view cidr);
+  NetworkAclBuilder& Outbound(int rule, bool allow, std::string_view protocol, int from_port, int to_port,
+                              std::string_view cidr);
   NetworkAclBuilder& InboundAll(int rule, bool allow, std::string_view cidr = "0.0.0.0/0");
   NetworkAclBuilder& OutboundAll(int rule, bool allow, std::string_view cidr = "0.0.0.0/0");
   NetworkAclBuilder& Associate(const IdRef& subnet);
   NetworkAclBuilder& Default(bool is_default = true);  ///< the VPC's default ACL
-  NetworkAclBuilder& NoImplicitDeny();  ///< Build() adds no "*" deny entries (32767/32768)
+  NetworkAclBuilder& NoImplicitDeny();                 ///< Build() adds no "*" deny entries (32767/32768)
 };
 
 }  // namespace reachcheck::testing

@@ -12,9 +12,7 @@ namespace reachcheck::testing {
 
 namespace {
 
-std::string ScopedKey(model::Handle scope, const std::string& id) {
-  return std::to_string(scope) + "/" + id;
-}
+std::string ScopedKey(model::Handle scope, const std::string& id) { return std::to_string(scope) + "/" + id; }
 
 void AddDefaultAcl(model::Network& n, const model::Vpc& vpc) {
   model::NetworkAcl acl;

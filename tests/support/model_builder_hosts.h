@@ -79,8 +79,8 @@ class PrefixListBuilder : public ElementBuilder<model::PrefixList, PrefixListBui
  public:
   using ElementBuilder::ElementBuilder;
   PrefixListBuilder& ListName(std::string name);  ///< PrefixListName
-  PrefixListBuilder& AwsManaged();               ///< owner "AWS"
-  PrefixListBuilder& EntriesUnknown();           ///< metadata only: entries_known = false
+  PrefixListBuilder& AwsManaged();                ///< owner "AWS"
+  PrefixListBuilder& EntriesUnknown();            ///< metadata only: entries_known = false
 };
 
 class EndpointBuilder : public ElementBuilder<model::VpcEndpoint, EndpointBuilder> {

@@ -24,12 +24,12 @@ enum class EndpointKind {
 
 struct Endpoint {
   EndpointKind kind = EndpointKind::kCidr;
-  std::string text;                     ///< as the user typed it
+  std::string text;                       ///< as the user typed it
   std::vector<model::Handle> interfaces;  ///< instance/interface/tag: the interfaces it stands for
   model::Handle subnet = model::kNone;    ///< kSubnet
-  net::AddressSet addresses;            ///< kAddress/kCidr/kInternet: every address it stands for
+  net::AddressSet addresses;              ///< kAddress/kCidr/kInternet: every address it stands for
   model::Handle gateway = model::kNone;   ///< kGateway: index in internet_gateways/nat_gateways/peerings
-  std::string gateway_kind;             ///< "igw", "nat", "pcx"
+  std::string gateway_kind;               ///< "igw", "nat", "pcx"
 };
 
 struct EndpointResolution {

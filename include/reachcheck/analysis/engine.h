@@ -18,7 +18,7 @@ struct Query {
   Endpoint source;
   Endpoint destination;
   net::ProtocolSet protocols = net::ProtocolSet::All();
-  net::PortSet ports = net::PortSet::All();             ///< destination ports / ICMP type-code
+  net::PortSet ports = net::PortSet::All();  ///< destination ports / ICMP type-code
   net::PortSet source_ports = net::EphemeralPorts();
 };
 
@@ -36,9 +36,9 @@ struct Exposure {
 /// A node or edge of the topology, for `graph`.
 struct TopologyNode {
   std::string id;
-  std::string type;   ///< "vpc", "subnet", "route-table", "internet-gateway", ...
-  std::string label;  ///< e.g. "subnet-1\n10.0.1.0/24 us-east-1a"
-  std::string parent; ///< containing VPC/subnet id for clustering, or ""
+  std::string type;    ///< "vpc", "subnet", "route-table", "internet-gateway", ...
+  std::string label;   ///< e.g. "subnet-1\n10.0.1.0/24 us-east-1a"
+  std::string parent;  ///< containing VPC/subnet id for clustering, or ""
 };
 struct TopologyEdge {
   std::string from;

@@ -10,13 +10,13 @@ namespace reachcheck::analysis::testutil {
 namespace {
 
 // Instances and interfaces of fixtures/demo (README, "Instances and interfaces").
-constexpr const char* kBastion = "i-080cc193fa21961e7";   // prod-public-a, 10.10.0.10, 44.203.118.25
-constexpr const char* kWeb1Eth1 = "eni-0e18739a42159b97f";  // prod-web-1's leg in prod-private-a
-constexpr const char* kWeb2 = "i-0f4beeac5432f9fbe";      // prod-public-b, 10.10.1.22
-constexpr const char* kApp1 = "i-0aeb1dc6c5b94b294";      // prod-private-a, 10.10.10.31
-constexpr const char* kApp2 = "i-042cd1820175cff03";      // prod-private-b, 10.10.11.32
-constexpr const char* kDbOrders = "i-04fa8861978bbc805";  // prod-db-a, group prod-db
-constexpr const char* kDbBilling = "i-0a3bb665578e9ee0c"; // prod-db-b, prod-db + prod-db-migration
+constexpr const char* kBastion = "i-080cc193fa21961e7";      // prod-public-a, 10.10.0.10, 44.203.118.25
+constexpr const char* kWeb1Eth1 = "eni-0e18739a42159b97f";   // prod-web-1's leg in prod-private-a
+constexpr const char* kWeb2 = "i-0f4beeac5432f9fbe";         // prod-public-b, 10.10.1.22
+constexpr const char* kApp1 = "i-0aeb1dc6c5b94b294";         // prod-private-a, 10.10.10.31
+constexpr const char* kApp2 = "i-042cd1820175cff03";         // prod-private-b, 10.10.11.32
+constexpr const char* kDbOrders = "i-04fa8861978bbc805";     // prod-db-a, group prod-db
+constexpr const char* kDbBilling = "i-0a3bb665578e9ee0c";    // prod-db-b, prod-db + prod-db-migration
 constexpr const char* kLegacyAdmin = "i-0620bd1f9dd283620";  // prod-public-b, 34.229.18.77
 constexpr const char* kLambdaEni = "eni-00116ff617773c0ce";  // prod-isolated-a, local routes only
 constexpr const char* kMonitoring = "i-056b4ac7b75192bd6";   // account 2222, 10.30.20.10

@@ -62,9 +62,9 @@ TEST_CASE("0.0.0.0/0 is partitioned exactly, into the fewest classes", "[engine]
   CHECK(dest_of("subnet-pub (no interface)") ==
         Set({"10.0.1.0/24"}).Subtract(Set({"10.0.1.10/32", "10.0.1.100/32"})));
   CHECK(dest_of("subnet-b (no interface)") == Set({"10.1.1.0/24"}).Subtract(Set({"10.1.1.30/32"})));
-  CHECK(dest_of("internet") == net::AddressSet::AllV4().Subtract(Set({"10.0.0.0/8", "172.16.0.0/12",
-                                                                       "192.168.0.0/16", "100.64.0.0/10",
-                                                                       "52.0.0.100/32", "54.0.0.10/32"})));
+  CHECK(dest_of("internet") ==
+        net::AddressSet::AllV4().Subtract(Set({"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+                                               "100.64.0.0/10", "52.0.0.100/32", "54.0.0.10/32"})));
   // Internet destinations first, then the peered VPC, then the source's own VPC.
   std::vector<int> order;
   for (const PacketClass& c : r.classes) {
@@ -81,7 +81,10 @@ TEST_CASE("pieces that differ in one dimension merge back into one class", "[eng
   b.Subnet("subnet-1", "vpc-1", "10.0.1.0/24");
   b.RouteTable("rtb-1", "vpc-1").Main();
   // Two rules that together admit tcp/80-90 from the VPC.
-  b.SecurityGroup("sg-1", "vpc-1").Ingress("tcp", 80, 85, "10.0.0.0/16").Ingress("tcp", 86, 90, "10.0.0.0/16").EgressAll();
+  b.SecurityGroup("sg-1", "vpc-1")
+      .Ingress("tcp", 80, 85, "10.0.0.0/16")
+      .Ingress("tcp", 86, 90, "10.0.0.0/16")
+      .EgressAll();
   b.Interface("eni-1", "subnet-1", "10.0.1.5").Group("sg-1");
   b.Interface("eni-2", "subnet-1", "10.0.1.6").Group("sg-1");
   const model::Network n = b.Build();
@@ -105,22 +108,23 @@ TEST_CASE("Contains: source ports only for TCP and UDP, ports only where they me
   c.source_interface = 7;
   c.source_addresses = net::AddressSet::Of(testing::CidrOf("10.0.1.0/24"));
   c.destination = net::AddressSet::Of(testing::CidrOf("0.0.0.0/0"));
-  c.protocols = net::ProtocolSet::Single(net::kTcp).Union(net::ProtocolSet::Single(net::kIcmp))
+  c.protocols = net::ProtocolSet::Single(net::kTcp)
+                    .Union(net::ProtocolSet::Single(net::kIcmp))
                     .Union(net::ProtocolSet::Single(47));
   c.ports = net::PortSet::Single(443);
   c.source_ports = net::EphemeralPorts();
   const net::IpAddress s = testing::IpOf("10.0.1.5");
   const net::IpAddress d = testing::IpOf("8.8.8.8");
   CHECK(c.Contains(7, s, d, net::kTcp, 40000, 443));
-  CHECK_FALSE(c.Contains(7, s, d, net::kTcp, 80, 443));    // source port outside
-  CHECK_FALSE(c.Contains(7, s, d, net::kTcp, 40000, 80));  // destination port outside
-  CHECK_FALSE(c.Contains(8, s, d, net::kTcp, 40000, 443)); // another sender
+  CHECK_FALSE(c.Contains(7, s, d, net::kTcp, 80, 443));     // source port outside
+  CHECK_FALSE(c.Contains(7, s, d, net::kTcp, 40000, 80));   // destination port outside
+  CHECK_FALSE(c.Contains(8, s, d, net::kTcp, 40000, 443));  // another sender
   CHECK_FALSE(c.Contains(model::kNone, s, d, net::kTcp, 40000, 443));
   CHECK_FALSE(c.Contains(7, testing::IpOf("10.0.2.5"), d, net::kTcp, 40000, 443));
   CHECK_FALSE(c.Contains(7, s, d, net::kUdp, 40000, 443));
-  CHECK(c.Contains(7, s, d, net::kIcmp, 0, 443));     // ICMP: no source port
+  CHECK(c.Contains(7, s, d, net::kIcmp, 0, 443));  // ICMP: no source port
   CHECK_FALSE(c.Contains(7, s, d, net::kIcmp, 0, 2048));
-  CHECK(c.Contains(7, s, d, 47, 0, 0));                // GRE: no ports at all
+  CHECK(c.Contains(7, s, d, 47, 0, 0));  // GRE: no ports at all
   CHECK(std::string(VerdictName(Verdict::kReachable)) == "reachable");
   CHECK(std::string(VerdictName(Verdict::kUnreachable)) == "unreachable");
   CHECK(std::string(VerdictName(Verdict::kPartial)) == "partial");

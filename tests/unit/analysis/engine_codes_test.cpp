@@ -55,7 +55,8 @@ TEST_CASE("an appliance with its source/destination check on blocks both ways", 
   Engine engine(n);
   const PacketClass& c = Only(Why(engine, "eni-a", "eni-c", "tcp", "80"));
   CHECK_FALSE(c.reachable);
-  CHECK(Codes(c) == CodeSet{{"ENI_SOURCE_DEST_CHECK_RESTRICTION", kFwd}, {"ENI_SOURCE_DEST_CHECK_RESTRICTION", kRet}});
+  CHECK(Codes(c) ==
+        CodeSet{{"ENI_SOURCE_DEST_CHECK_RESTRICTION", kFwd}, {"ENI_SOURCE_DEST_CHECK_RESTRICTION", kRet}});
   CHECK(c.delivered_to == "eni-c");
   CHECK(c.suggestion == "disable the source/destination check on eni-fw");
 }
@@ -135,7 +136,8 @@ TEST_CASE("peering routes: inactive, outside the peer's blocks, peer not in the 
   CHECK(Codes(pending) == CodeSet{{"BAD_STATE", kFwd}});
   CHECK(pending.blocked_by[0].detail == "pcx-ac is pending-acceptance");
   CHECK(Codes(Only(Why(engine, "eni-a", "10.9.0.1", "tcp", "22"))) == CodeSet{{"UNKNOWN_DESTINATION", kFwd}});
-  CHECK(Codes(Only(Why(engine, "eni-a", "10.1.200.1", "tcp", "22"))) == CodeSet{{"NO_POSSIBLE_DESTINATION", kFwd}});
+  CHECK(Codes(Only(Why(engine, "eni-a", "10.1.200.1", "tcp", "22"))) ==
+        CodeSet{{"NO_POSSIBLE_DESTINATION", kFwd}});
 }
 
 TEST_CASE("states: a stopped instance, a failed NAT gateway, an interface not in use", "[engine]") {
@@ -143,7 +145,10 @@ TEST_CASE("states: a stopped instance, a failed NAT gateway, an interface not in
   TwoTier(b);
   b.Raw().nat_gateways[0].state = "failed";
   b.Instance("i-stopped", {}).State("stopped");
-  b.Interface("eni-stopped", "subnet-pub", "10.0.1.60").PublicIp("54.0.0.60").Group("sg-web").AttachTo("i-stopped");
+  b.Interface("eni-stopped", "subnet-pub", "10.0.1.60")
+      .PublicIp("54.0.0.60")
+      .Group("sg-web")
+      .AttachTo("i-stopped");
   b.Interface("eni-loose", "subnet-pub", "10.0.1.61").Group("sg-web").Status("available");
   base::Diagnostics diagnostics;
   const model::Network n = b.Build(diagnostics);

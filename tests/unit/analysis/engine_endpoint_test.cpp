@@ -60,7 +60,8 @@ TEST_CASE("unknown and bad endpoints are errors with hints", "[engine][endpoint]
   CHECK(ResolveEndpoint(n, "").code == "query-bad-endpoint");
 }
 
-TEST_CASE("the internet set excludes private, shared, VPC and modelled public addresses", "[engine][endpoint]") {
+TEST_CASE("the internet set excludes private, shared, VPC and modelled public addresses",
+          "[engine][endpoint]") {
   const model::Network n = Tagged();
   const net::AddressSet internet = InternetAddresses(n);
   CHECK(internet.Contains(testing::IpOf("8.8.8.8")));
@@ -78,11 +79,14 @@ TEST_CASE("the topology graph and its neighbourhood", "[engine][graph]") {
   Engine engine(n);
   const Topology all = engine.GetTopology();
   auto has_node = [](const Topology& t, const std::string& id, const std::string& type) {
-    return std::any_of(t.nodes.begin(), t.nodes.end(), [&](const TopologyNode& x) { return x.id == id && x.type == type; });
+    return std::any_of(t.nodes.begin(), t.nodes.end(),
+                       [&](const TopologyNode& x) { return x.id == id && x.type == type; });
   };
-  auto has_edge = [](const Topology& t, const std::string& from, const std::string& to, const std::string& label) {
-    return std::any_of(t.edges.begin(), t.edges.end(),
-                       [&](const TopologyEdge& e) { return e.from == from && e.to == to && e.label == label; });
+  auto has_edge = [](const Topology& t, const std::string& from, const std::string& to,
+                     const std::string& label) {
+    return std::any_of(t.edges.begin(), t.edges.end(), [&](const TopologyEdge& e) {
+      return e.from == from && e.to == to && e.label == label;
+    });
   };
   CHECK(has_node(all, "vpc-a", "vpc"));
   CHECK(has_node(all, "subnet-pub", "subnet"));
@@ -116,7 +120,8 @@ TEST_CASE("exposure lists what the internet reaches, per interface and address",
   const std::vector<Exposure> all = engine.Exposures(net::ProtocolSet::All(), net::PortSet::All());
   auto find = [&](const char* iface, const char* address, std::uint8_t protocol) -> const Exposure* {
     for (const Exposure& x : all) {
-      if (x.interface_id == iface && x.address == testing::IpOf(address) && x.protocols.Contains(protocol)) return &x;
+      if (x.interface_id == iface && x.address == testing::IpOf(address) && x.protocols.Contains(protocol))
+        return &x;
     }
     return nullptr;
   };
@@ -137,7 +142,8 @@ TEST_CASE("exposure lists what the internet reaches, per interface and address",
   CHECK(web2->ports == net::PortSet::Single(443));
   CHECK(PathMentions(web2->path, "igw-a translates destination 54.0.0.11 -> 10.0.1.11"));
   CHECK(PathMentions(web2->path, "delivered to eni-web2"));
-  CHECK(std::none_of(web2->path.begin(), web2->path.end(), [](const Hop& h) { return h.component == "eni-web"; }));
+  CHECK(std::none_of(web2->path.begin(), web2->path.end(),
+                     [](const Hop& h) { return h.component == "eni-web"; }));
   for (const Exposure& x : all) CHECK(x.interface_id != "eni-app");
   // Restricted to UDP: nothing.
   CHECK(engine.Exposures(net::ProtocolSet::Single(net::kUdp), net::PortSet::All()).empty());

@@ -36,8 +36,14 @@ inline void TwoTier(testing::ModelBuilder& b) {
       .EgressAll()
       .EgressAll("::/0");
   b.SecurityGroup("sg-app", "vpc-a").Ingress("tcp", 8080, "sg-web").EgressAll();
-  b.SecurityGroup("sg-db", "vpc-b").Ingress("tcp", 5432, "sg-app").Peered("111111111111", "vpc-a").EgressAll();
-  b.Interface("eni-web", "subnet-pub", "10.0.1.10").PublicIp("54.0.0.10").Ipv6("2600:1f18:a:1::10").Group("sg-web");
+  b.SecurityGroup("sg-db", "vpc-b")
+      .Ingress("tcp", 5432, "sg-app")
+      .Peered("111111111111", "vpc-a")
+      .EgressAll();
+  b.Interface("eni-web", "subnet-pub", "10.0.1.10")
+      .PublicIp("54.0.0.10")
+      .Ipv6("2600:1f18:a:1::10")
+      .Group("sg-web");
   b.Instance("i-web", {"eni-web"});
   b.Interface("eni-app", "subnet-priv", "10.0.2.20").Group("sg-app");
   b.Instance("i-app", {"eni-app"});

@@ -143,7 +143,8 @@ TEST_CASE("a gateway as the source: one note says the question has no packets", 
   CHECK(r.notes.front() == "nat-a is not a packet source: the question has no packets");
 }
 
-TEST_CASE("a NAT's remapped port must pass the return ACL for every port; a client's port splits", "[engine]") {
+TEST_CASE("a NAT's remapped port must pass the return ACL for every port; a client's port splits",
+          "[engine]") {
   testing::ModelBuilder b;
   TwoTier(b);
   b.Acl("acl-pub", "vpc-a")
@@ -237,8 +238,9 @@ TEST_CASE("a subnet without an explicit association uses the main route table", 
   CHECK(r.classes[0].source_addresses == net::AddressSet::Of(testing::CidrOf("10.0.2.0/24")));
   CHECK(PathMentions(r.classes[0].forward, "rtb-main route 0.0.0.0/0 -> nat-a (longest match /0)"));
   CHECK_FALSE(PathMentions(r.classes[0].forward, "security-group"));
-  CHECK(std::count_if(r.notes.begin(), r.notes.end(),
-                      [](const std::string& s) { return s.find("no security group") != std::string::npos; }) == 1);
+  CHECK(std::count_if(r.notes.begin(), r.notes.end(), [](const std::string& s) {
+          return s.find("no security group") != std::string::npos;
+        }) == 1);
 }
 
 TEST_CASE("an internet gateway needs a public source and a public destination", "[engine]") {
@@ -362,7 +364,8 @@ TEST_CASE("prefix lists act as their CIDRs in routes and rules; unknown entries 
   const QueryResult unknown = Why(engine, "eni-1", "192.0.2.1", "tcp", "80");
   INFO(Dump(unknown));
   REQUIRE(unknown.classes.size() == 1);
-  CHECK(Codes(unknown.classes[0]) == CodeSet{{"ENI_SG_RULES_MISMATCH", kFwd}, {"NO_ROUTE_TO_DESTINATION", kFwd}});
+  CHECK(Codes(unknown.classes[0]) ==
+        CodeSet{{"ENI_SG_RULES_MISMATCH", kFwd}, {"NO_ROUTE_TO_DESTINATION", kFwd}});
   CHECK(std::count_if(unknown.notes.begin(), unknown.notes.end(), [](const std::string& note) {
           return note.find("pl-unknown") != std::string::npos;
         }) == 2);

@@ -43,8 +43,14 @@ void Estate(testing::ModelBuilder& b, int vpcs, int subnets, int per_subnet) {
     if (v + 1 < vpcs) priv.Route(Ip(10, v + 1, 0, 0) + "/16", "pcx-" + sfx);
     if (v > 0) priv.Route(Ip(10, v - 1, 0, 0) + "/16", "pcx-" + std::to_string(v - 1));
     if (v + 1 < vpcs) b.Peering("pcx-" + sfx, vpc, "vpc-" + std::to_string(v + 1));
-    b.SecurityGroup("sg-web-" + sfx, vpc).Ingress("tcp", 443, "0.0.0.0/0").Ingress("tcp", 22, "10.0.0.0/8").EgressAll();
-    b.SecurityGroup("sg-app-" + sfx, vpc).Ingress("tcp", 8080, "sg-web-" + sfx).Ingress("icmp", 8, -1, "10.0.0.0/8").EgressAll();
+    b.SecurityGroup("sg-web-" + sfx, vpc)
+        .Ingress("tcp", 443, "0.0.0.0/0")
+        .Ingress("tcp", 22, "10.0.0.0/8")
+        .EgressAll();
+    b.SecurityGroup("sg-app-" + sfx, vpc)
+        .Ingress("tcp", 8080, "sg-web-" + sfx)
+        .Ingress("icmp", 8, -1, "10.0.0.0/8")
+        .EgressAll();
     b.SecurityGroup("sg-db-" + sfx, vpc).Ingress("tcp", 5432, "sg-app-" + sfx).EgressAll();
     b.Acl("acl-" + sfx, vpc)
         .Default()
@@ -87,8 +93,8 @@ TEST_CASE("timings on a generated estate", "[.perf]") {
   Estate(b, vpcs, subnets, per_subnet);
   base::Diagnostics diagnostics;
   const model::Network n = b.Build(diagnostics);
-  std::printf("estate: %d VPCs, %zu subnets, %zu interfaces, %zu diagnostics; built+validated in %.0f ms\n", vpcs,
-              n.subnets.size(), n.interfaces.size(), diagnostics.All().size(), Ms(t0));
+  std::printf("estate: %d VPCs, %zu subnets, %zu interfaces, %zu diagnostics; built+validated in %.0f ms\n",
+              vpcs, n.subnets.size(), n.interfaces.size(), diagnostics.All().size(), Ms(t0));
   t0 = Clock::now();
   Engine engine(n);
   std::printf("engine construction: %.0f ms\n", Ms(t0));
@@ -124,12 +130,14 @@ TEST_CASE("timings on a generated estate", "[.perf]") {
   const QueryResult in = run("internet") ? engine.Analyze(from_internet) : QueryResult{};
   std::printf("why internet %s: %.1f ms, %zu classes\n", web.c_str(), Ms(t0), in.classes.size());
   t0 = Clock::now();
-  const std::vector<Exposure> exposed =
-      run("exposure") ? engine.Exposures(net::ProtocolSet::All(), net::PortSet::All()) : std::vector<Exposure>{};
+  const std::vector<Exposure> exposed = run("exposure")
+                                            ? engine.Exposures(net::ProtocolSet::All(), net::PortSet::All())
+                                            : std::vector<Exposure>{};
   std::printf("exposure: %.0f ms, %zu entries\n", Ms(t0), exposed.size());
   t0 = Clock::now();
   const Topology topology = engine.GetTopology();
-  std::printf("topology: %.0f ms, %zu nodes, %zu edges\n", Ms(t0), topology.nodes.size(), topology.edges.size());
+  std::printf("topology: %.0f ms, %zu nodes, %zu edges\n", Ms(t0), topology.nodes.size(),
+              topology.edges.size());
   if (only.empty()) {
     CHECK(!all.classes.empty());
     CHECK(!exposed.empty());
