@@ -3,11 +3,11 @@
 #include "reachcheck/ingest/snapshot_files.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <system_error>
+
+#include "reachcheck/base/read_file.h"
 
 namespace reachcheck::ingest {
 
@@ -41,33 +41,7 @@ std::vector<SnapshotRoot> ListSnapshotFiles(const std::vector<std::string>& path
 }
 
 bool ReadSnapshotFile(const std::string& path, std::string& text, std::string& error) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) {
-    error = "not a regular file";
-    return false;
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::error_code(errno, std::generic_category()).message();
-    return false;
-  }
-  // Block reads into a growing buffer (the size is a hint: the file may change meanwhile).
-  const std::uintmax_t size = fs::file_size(path, ec);
-  text.clear();
-  std::size_t capacity = ec ? 1 << 16 : static_cast<std::size_t>(size) + 1;
-  for (;;) {
-    const std::size_t used = text.size();
-    text.resize(used + capacity);
-    in.read(text.data() + used, static_cast<std::streamsize>(capacity));
-    text.resize(used + static_cast<std::size_t>(in.gcount()));
-    if (!in) break;
-    capacity = text.size();
-  }
-  if (in.bad()) {
-    error = "read error";
-    return false;
-  }
-  return true;
+  return base::ReadFile(path, text, error);
 }
 
 namespace content_key_detail {

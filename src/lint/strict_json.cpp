@@ -3,10 +3,9 @@
 #include "lint/strict_json.h"
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "lint/json_locate.h"
+#include "reachcheck/base/read_file.h"
 #include "reachcheck/base/spellcheck.h"
 
 namespace reachcheck::lint {
@@ -40,12 +39,8 @@ std::string JsonTypeName(const Json& value) {
 }
 
 bool ReadTextFile(const std::string& path, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  *text = buffer.str();
-  return !in.bad();
+  std::string error;
+  return base::ReadFile(path, *text, error);
 }
 
 StrictReader::StrictReader(std::string file, const std::string& text, std::string prefix,
