@@ -10,7 +10,7 @@
 
 namespace reachcheck::base {
 
-bool ReadFile(const std::string& path, std::string& text, std::string& error) {
+bool ReadFile(const std::string& path, std::string& text, std::string& error, std::size_t spare_capacity) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (!fs::is_regular_file(path, ec)) {
@@ -25,7 +25,8 @@ bool ReadFile(const std::string& path, std::string& text, std::string& error) {
   // The size is a hint: the file may change meanwhile.
   const std::uintmax_t size = fs::file_size(path, ec);
   text.clear();
-  std::size_t capacity = ec ? 1 << 16 : static_cast<std::size_t>(size) + 1;
+  // One byte more than the size, so that the first read sees the end of the file.
+  std::size_t capacity = (ec ? 1 << 16 : static_cast<std::size_t>(size) + 1) + spare_capacity;
   for (;;) {
     const std::size_t used = text.size();
     text.resize(used + capacity);
@@ -38,6 +39,7 @@ bool ReadFile(const std::string& path, std::string& text, std::string& error) {
     error = "read error";
     return false;
   }
+  if (text.capacity() - text.size() < spare_capacity) text.reserve(text.size() + spare_capacity);
   return true;
 }
 
