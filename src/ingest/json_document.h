@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Parses one file's text into a DOM with a nesting limit, turning every failure (syntax,
-// bad UTF-8, too deep) into a message with line and column instead of an exception.
+// Parses one file's text into an nlohmann/json DOM with a nesting limit, turning every failure
+// (syntax, bad UTF-8, too deep) into a message with line and column instead of an exception.
+// The loader parses with JsonParser (json_parser.h), which comes here for what it rejects.
 #pragma once
 
 #include <cstddef>

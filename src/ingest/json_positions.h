@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// JSON pointer -> line:column. nlohmann 3.11.2 keeps no positions, so a small tokenizer walks
+// JSON pointer -> line:column. The parsers' DOMs keep no positions, so a small tokenizer walks
 // the text once and records where the value at each requested pointer starts. It runs only
 // for files that have a diagnostic, once per file.
 #pragma once

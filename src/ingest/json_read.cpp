@@ -1,16 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
-// Typed getters over nlohmann::json that report the JSON pointer of whatever is wrong.
+// Typed getters over a simdjson DOM that report the JSON pointer of whatever is wrong.
 #include "ingest/json_read.h"
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 namespace reachcheck::ingest {
-namespace {
+namespace json_read {
 
-std::string NumberText(const Json& value) { return value.dump(); }
+using simdjson::dom::element_type;
 
-}  // namespace
+// A number as the messages have always spelled it: nlohmann's dump() of the value ("80.5",
+// "1e+30", "18446744073709551615").
+std::string NumberText(JsonValue value) {
+  switch (value.type()) {
+    case element_type::INT64:
+      return nlohmann::json(value.get_int64().value_unsafe()).dump();
+    case element_type::UINT64:
+      return nlohmann::json(value.get_uint64().value_unsafe()).dump();
+    default:
+      return nlohmann::json(value.get_double().value_unsafe()).dump();
+  }
+}
+
+}  // namespace json_read
 
 void AppendPointerToken(std::string& pointer, std::string_view token) {
   pointer += '/';
@@ -25,25 +39,34 @@ void AppendPointerToken(std::string& pointer, std::string_view token) {
   }
 }
 
-const char* JsonTypeName(const Json& value) {
+const char* JsonTypeName(JsonValue value) {
+  using simdjson::dom::element_type;
   switch (value.type()) {
-    case Json::value_t::string:
+    case element_type::STRING:
       return "a string";
-    case Json::value_t::boolean:
+    case element_type::BOOL:
       return "a boolean";
-    case Json::value_t::number_integer:
-    case Json::value_t::number_unsigned:
-    case Json::value_t::number_float:
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE:
       return "a number";
-    case Json::value_t::object:
+    case element_type::OBJECT:
       return "an object";
-    case Json::value_t::array:
+    case element_type::ARRAY:
       return "an array";
-    case Json::value_t::null:
+    case element_type::NULL_VALUE:
       return "null";
-    default:
-      return "an unsupported value";
   }
+  return "an unsupported value";
+}
+
+std::size_t ArraySize(simdjson::dom::array array) {
+  constexpr std::size_t kSaturated = 0xFFFFFF;  // simdjson's count field is 24 bits wide
+  std::size_t size = array.size();
+  if (size < kSaturated) return size;
+  size = 0;
+  for (auto it = array.begin(); it != array.end(); ++it) ++size;
+  return size;
 }
 
 std::string Quoted(std::string_view text, std::size_t max_bytes) {
@@ -118,7 +141,7 @@ void Node::Fail(const char* code, std::string message, std::string_view key) con
   throw InputError{code, std::move(message), PointerTo(key)};
 }
 
-void Node::WrongType(std::string_view key, const char* expected, const Json& found) const {
+void Node::WrongType(std::string_view key, const char* expected, JsonValue found) const {
   std::string name;
   if (!key.empty()) {
     name = std::string(key);
@@ -132,43 +155,56 @@ void Node::WrongType(std::string_view key, const char* expected, const Json& fou
 }
 
 void Node::ExpectObject(std::string_view what) const {
-  if (value_->is_object()) return;
+  if (value_.is_object()) return;
   std::string message = "expected an object";
   if (!what.empty()) message += " for " + std::string(what);
-  message += std::string(", found ") + JsonTypeName(*value_);
+  message += std::string(", found ") + JsonTypeName(value_);
   Fail("input-wrong-type", std::move(message));
 }
 
-const Json* Node::Find(std::string_view key) const {
-  if (!value_->is_object()) return nullptr;
-  auto it = value_->find(key);
-  if (it == value_->end() || it->is_null()) return nullptr;
-  return &*it;
+std::optional<JsonValue> Node::Find(std::string_view key) const {
+  simdjson::dom::object object;
+  if (value_.get(object) != simdjson::SUCCESS) return std::nullopt;
+  // Every member is looked at: nlohmann/json keeps the last of repeated keys, and so do we.
+  std::optional<JsonValue> found;
+  for (simdjson::dom::key_value_pair member : object) {
+    if (member.key == key) found = member.value;
+  }
+  if (!found || found->is_null()) return std::nullopt;
+  return found;
 }
 
-const std::string* Node::OptString(std::string_view key) const {
-  const Json* value = Find(key);
-  if (value == nullptr) return nullptr;
-  if (!value->is_string()) WrongType(key, "a string", *value);
-  return &value->get_ref<const std::string&>();
+std::optional<std::string_view> Node::OptString(std::string_view key) const {
+  std::optional<JsonValue> value = Find(key);
+  if (!value) return std::nullopt;
+  std::string_view text;
+  if (value->get(text) != simdjson::SUCCESS) WrongType(key, "a string", *value);
+  return text;
 }
 
-const std::string& Node::String(std::string_view key) const {
-  const std::string* value = OptString(key);
-  if (value == nullptr) Fail("input-missing-field", "missing required field '" + std::string(key) + "'");
+std::string_view Node::String(std::string_view key) const {
+  std::optional<std::string_view> value = OptString(key);
+  if (!value) Fail("input-missing-field", "missing required field '" + std::string(key) + "'");
   return *value;
 }
 
+std::string_view Node::AsString() const {
+  std::string_view text;
+  if (value_.get(text) != simdjson::SUCCESS) WrongType("", "a string", value_);
+  return text;
+}
+
 std::string Node::StringOr(std::string_view key) const {
-  const std::string* value = OptString(key);
-  return value == nullptr ? std::string() : *value;
+  std::optional<std::string_view> value = OptString(key);
+  return value ? std::string(*value) : std::string();
 }
 
 std::optional<bool> Node::OptBool(std::string_view key) const {
-  const Json* value = Find(key);
-  if (value == nullptr) return std::nullopt;
-  if (!value->is_boolean()) WrongType(key, "a boolean", *value);
-  return value->get<bool>();
+  std::optional<JsonValue> value = Find(key);
+  if (!value) return std::nullopt;
+  bool flag = false;
+  if (value->get(flag) != simdjson::SUCCESS) WrongType(key, "a boolean", *value);
+  return flag;
 }
 
 bool Node::Bool(std::string_view key) const {
@@ -179,20 +215,22 @@ bool Node::Bool(std::string_view key) const {
 
 std::optional<std::int64_t> Node::OptInt(std::string_view key, std::int64_t lo, std::int64_t hi,
                                          const char* out_of_range_code) const {
-  const Json* value = Find(key);
-  if (value == nullptr) return std::nullopt;
+  using simdjson::dom::element_type;
+  std::optional<JsonValue> value = Find(key);
+  if (!value) return std::nullopt;
   bool in_range = false;
   std::int64_t result = 0;
-  if (value->is_number_unsigned()) {
-    std::uint64_t u = value->get<std::uint64_t>();
+  const element_type type = value->type();
+  if (type == element_type::UINT64) {  // only numbers above INT64_MAX
+    std::uint64_t u = value->get_uint64().value_unsafe();
     in_range = hi >= 0 && u <= static_cast<std::uint64_t>(hi) && static_cast<std::int64_t>(u) >= lo;
     result = in_range ? static_cast<std::int64_t>(u) : 0;
-  } else if (value->is_number_integer()) {
-    result = value->get<std::int64_t>();
+  } else if (type == element_type::INT64) {
+    result = value->get_int64().value_unsafe();
     in_range = result >= lo && result <= hi;
-  } else if (value->is_number_float()) {
-    double d = value->get<double>();
-    if (!std::isfinite(d)) {  // e.g. 1e400: the parser kept no digits to quote
+  } else if (type == element_type::DOUBLE) {
+    double d = value->get_double().value_unsafe();
+    if (!std::isfinite(d)) {  // not produced by the parser (it rejects 1e400); kept as a guard
       Fail(out_of_range_code,
            "'" + std::string(key) + "' is out of range " + std::to_string(lo) + " to " + std::to_string(hi) +
                " (the number is too large to represent)",
@@ -200,7 +238,7 @@ std::optional<std::int64_t> Node::OptInt(std::string_view key, std::int64_t lo, 
     }
     if (d != std::floor(d)) {
       Fail("input-wrong-type",
-           "expected an integer for '" + std::string(key) + "', found " + NumberText(*value), key);
+           "expected an integer for '" + std::string(key) + "', found " + json_read::NumberText(*value), key);
     }
     // |d| < 2^53 keeps the comparison exact; anything larger is out of every range we use.
     in_range =
@@ -211,31 +249,43 @@ std::optional<std::int64_t> Node::OptInt(std::string_view key, std::int64_t lo, 
   }
   if (!in_range) {
     Fail(out_of_range_code,
-         NumberText(*value) + " in '" + std::string(key) + "' is out of range " + std::to_string(lo) +
-             " to " + std::to_string(hi),
+         json_read::NumberText(*value) + " in '" + std::string(key) + "' is out of range " +
+             std::to_string(lo) + " to " + std::to_string(hi),
          key);
   }
   return result;
 }
 
-const Json* Node::OptArray(std::string_view key) const {
-  const Json* value = Find(key);
-  if (value == nullptr) return nullptr;
+std::optional<Node> Node::OptArray(std::string_view key) const {
+  std::optional<JsonValue> value = Find(key);
+  if (!value) return std::nullopt;
   if (!value->is_array()) WrongType(key, "an array", *value);
-  return value;
+  return Node(*value, *this, key);
 }
 
-const Json* Node::OptObject(std::string_view key) const {
-  const Json* value = Find(key);
-  if (value == nullptr) return nullptr;
+std::optional<Node> Node::OptObject(std::string_view key) const {
+  std::optional<JsonValue> value = Find(key);
+  if (!value) return std::nullopt;
   if (!value->is_object()) WrongType(key, "an object", *value);
-  return value;
+  return Node(*value, *this, key);
+}
+
+std::size_t Node::Size() const {
+  simdjson::dom::array array;
+  if (value_.get(array) != simdjson::SUCCESS) return 0;
+  return ArraySize(array);
+}
+
+NodeRange Node::Elements() const {
+  simdjson::dom::array array;
+  if (value_.get(array) != simdjson::SUCCESS) WrongType("", "an array", value_);
+  return NodeRange(array, *this);
 }
 
 std::optional<net::IpAddress> Node::OptAddress(std::string_view key,
                                                std::optional<net::Family> family) const {
-  const std::string* text = OptString(key);
-  if (text == nullptr) return std::nullopt;
+  std::optional<std::string_view> text = OptString(key);
+  if (!text) return std::nullopt;
   std::optional<net::IpAddress> address = net::ParseIpAddress(*text);
   if (!address) Fail("input-bad-address", "invalid IP address " + Quoted(*text), key);
   if (family && address->family != *family) {

@@ -9,10 +9,11 @@
 #include <chrono>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <utility>
 
 #include "ingest/aws/loader.h"
-#include "ingest/json_document.h"
+#include "ingest/json_parser.h"
 #include "ingest/json_positions.h"
 #include "reachcheck/ingest/snapshot_files.h"
 #include "reachcheck/model/validate.h"
@@ -63,12 +64,12 @@ double SecondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-// Parses one document and routes it; false when it held no describe-* data. The time spent
-// parsing and routing is added to `stats`.
-bool LoadText(std::string_view text, const std::string& file, FolderScope folder, SnapshotState& state,
-              LoadStats& stats) {
+// Parses one document with `parser` and routes it; false when it held no describe-* data.
+// The time spent parsing and routing is added to `stats`.
+bool LoadText(const std::string& text, const std::string& file, FolderScope folder, SnapshotState& state,
+              JsonParser& parser, LoadStats& stats) {
   Clock::time_point start = Clock::now();
-  ParsedJson parsed = ParseJsonText(text);
+  ParsedDocument parsed = parser.Parse(text);
   stats.parse_s += SecondsSince(start);
   if (!parsed.ok) {
     base::SourceRef where{file, "", parsed.line, parsed.column};
@@ -79,12 +80,9 @@ bool LoadText(std::string_view text, const std::string& file, FolderScope folder
   bool recognised = false;
   {
     aws::FileContext context(state, file, std::move(folder));
-    recognised = aws::LoadAwsDocument(parsed.value, "", context);
+    recognised = aws::LoadAwsDocument(parsed.root, "", context);
   }
   stats.model_s += SecondsSince(start);
-  start = Clock::now();
-  parsed.value = nlohmann::json();  // freeing the DOM is part of the parse's cost
-  stats.parse_s += SecondsSince(start);
   return recognised;
 }
 
@@ -147,6 +145,7 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
   bool all_found = true;
   bool complete = true;
   ContentKey key;
+  std::optional<JsonParser> parser(std::in_place);  // its buffers serve every file
   const std::vector<SnapshotRoot> roots = ListSnapshotFiles(paths);
   LoadProgress done;
   for (const SnapshotRoot& root : roots) done.files_total += root.files.size();
@@ -180,12 +179,15 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
       key.AddFile(file, text);
       ++counts.files_read;
       counts.bytes_read += text.size();
-      if (!LoadText(text, file, ScopeFromFolders(file), state, counts)) ++counts.files_ignored;
+      if (!LoadText(text, file, ScopeFromFolders(file), state, *parser, counts)) ++counts.files_ignored;
       done.bytes_read = counts.bytes_read;
       done.resources_modelled = ResourceCount(state.network);
       if (progress) progress(done);
     }
   }
+  Clock::time_point release_start = Clock::now();
+  parser.reset();  // the parser's buffers, before the post-pass allocates
+  counts.parse_s += SecondsSince(release_start);
   Finish(state, all_found ? empty_where : std::string(), errors_before, counts);
   Clock::time_point positions_start = Clock::now();
   ResolvePositions(diagnostics, [](const std::string& file, std::string& text) {
@@ -202,7 +204,8 @@ model::Network LoadDocument(const std::string& text, const std::string& file_nam
   SnapshotState state(diagnostics);
   LoadStats stats;
   const std::size_t errors_before = diagnostics.Count(base::Severity::kError);
-  LoadText(text, file_name, ScopeFromFolders(fs::path(file_name)), state, stats);
+  JsonParser parser;
+  LoadText(text, file_name, ScopeFromFolders(fs::path(file_name)), state, parser, stats);
   Finish(state, Quoted(file_name, 0), errors_before, stats);
   ResolvePositions(diagnostics, [&](const std::string& file, std::string& out) {
     if (file != file_name) return false;

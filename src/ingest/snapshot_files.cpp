@@ -2,6 +2,8 @@
 // The snapshot walk (sorted *.json below each root), whole-file reads, and the content key.
 #include "reachcheck/ingest/snapshot_files.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
@@ -41,7 +43,7 @@ std::vector<SnapshotRoot> ListSnapshotFiles(const std::vector<std::string>& path
 }
 
 bool ReadSnapshotFile(const std::string& path, std::string& text, std::string& error) {
-  return base::ReadFile(path, text, error);
+  return base::ReadFile(path, text, error, simdjson::SIMDJSON_PADDING);
 }
 
 namespace content_key_detail {

@@ -23,7 +23,8 @@ struct SnapshotRoot {
 /// may not read). Never throws.
 std::vector<SnapshotRoot> ListSnapshotFiles(const std::vector<std::string>& paths);
 
-/// Reads a whole regular file into `text`; false with a message in `error` otherwise.
+/// Reads a whole regular file into `text`, with spare capacity after it for the JSON parser
+/// (which then need not copy it); false with a message in `error` otherwise.
 bool ReadSnapshotFile(const std::string& path, std::string& text, std::string& error);
 
 /// A 128-bit non-cryptographic hash (two 64-bit lanes over 8-byte words) of a snapshot's

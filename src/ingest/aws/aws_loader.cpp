@@ -3,6 +3,8 @@
 // key to its element parser; unanalysed, ignored and unknown keys are reported here.
 #include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "ingest/aws/aws_keys.h"
 #include "ingest/aws/loader.h"
@@ -78,37 +80,64 @@ bool ExpectList(const Node& list, std::string_view key, FileContext& context) {
   return false;
 }
 
-bool IsPlacebo(const Json& root) {
-  if (root.size() != 2) return false;
-  auto data = root.find(kPlaceboData);
-  return root.contains(kPlaceboStatus) && data != root.end() && data->is_object();
+using Member = std::pair<std::string_view, JsonValue>;
+
+// The members of `object` as nlohmann/json has always presented them: sorted by key, and a
+// key that appears more than once with its last value only.
+std::vector<Member> SortedMembers(simdjson::dom::object object) {
+  std::vector<Member> members;
+  for (simdjson::dom::key_value_pair member : object) members.emplace_back(member.key, member.value);
+  std::stable_sort(members.begin(), members.end(),
+                   [](const Member& a, const Member& b) { return a.first < b.first; });
+  std::vector<Member> unique;
+  unique.reserve(members.size());
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    if (i + 1 < members.size() && members[i + 1].first == members[i].first) continue;
+    unique.push_back(members[i]);
+  }
+  return unique;
+}
+
+const JsonValue* FindMember(const std::vector<Member>& members, std::string_view key) {
+  for (const Member& member : members) {
+    if (member.first == key) return &member.second;
+  }
+  return nullptr;
+}
+
+bool IsPlacebo(const std::vector<Member>& members) {
+  if (members.size() != 2) return false;
+  const JsonValue* data = FindMember(members, kPlaceboData);
+  return FindMember(members, kPlaceboStatus) != nullptr && data != nullptr && data->is_object();
 }
 
 }  // namespace
 
-bool LoadAwsDocument(const Json& root, const std::string& base, FileContext& context) {
+bool LoadAwsDocument(JsonValue root, const std::string& base, FileContext& context) {
   Node root_node(root, base);
-  if (!root.is_object()) {
+  simdjson::dom::object object;
+  if (root.get(object) != simdjson::SUCCESS) {
     context.Report(
         base::Severity::kError, "input-wrong-type",
         std::string("expected an object of describe-* lists at the top level, found ") + JsonTypeName(root),
         base);
     return true;
   }
-  if (IsPlacebo(root)) {
+  const std::vector<Member> members = SortedMembers(object);
+  if (IsPlacebo(members)) {
     const std::string data_base = base + "/" + std::string(kPlaceboData);
-    return LoadAwsDocument(root[std::string(kPlaceboData)], data_base, context);
+    return LoadAwsDocument(*FindMember(members, kPlaceboData), data_base, context);
   }
   bool any_known = false;
-  bool entries_document = root.contains(kPrefixListId) && root.contains(kEntries);
-  std::vector<std::string> unknown;
-  for (auto it = root.begin(); it != root.end(); ++it) {
-    const std::string& key = it.key();
-    Node list(it.value(), root_node, key);
+  bool entries_document =
+      FindMember(members, kPrefixListId) != nullptr && FindMember(members, kEntries) != nullptr;
+  std::vector<std::pair<std::string_view, std::size_t>> unknown;  // key, element count
+  for (const auto& [key, value] : members) {
+    Node list(value, root_node, key);
     if (const ModelledKey* modelled = FindModelled(key)) {
       any_known = true;
       if (!ExpectList(list, key, context)) continue;
-      modelled->reserve(context.network(), it.value().size());
+      modelled->reserve(context.network(), list.Size());
       context.ForEach(list, [&](const Node& element) { modelled->parse(element, context); });
     } else if (const UnanalysedKey* unanalysed = FindUnanalysed(key)) {
       any_known = true;
@@ -118,7 +147,8 @@ bool LoadAwsDocument(const Json& root, const std::string& base, FileContext& con
       std::size_t loaded = context.network().unanalysed.size() - before;
       if (loaded > 0) {
         context.Report(base::Severity::kWarning, "input-not-analysed",
-                       std::to_string(loaded) + " " + key + " loaded, not analysed yet", list.Pointer());
+                       std::to_string(loaded) + " " + std::string(key) + " loaded, not analysed yet",
+                       list.Pointer());
       }
     } else if (IsIgnored(key)) {
       any_known = true;
@@ -130,8 +160,8 @@ bool LoadAwsDocument(const Json& root, const std::string& base, FileContext& con
                        "list's id to this document); ignored",
                        list.Pointer());
       }
-    } else if (it.value().is_array() && !it.value().empty()) {
-      unknown.push_back(key);
+    } else if (list.Size() > 0) {
+      unknown.emplace_back(key, list.Size());
     }
   }
   if (entries_document) {
@@ -143,12 +173,12 @@ bool LoadAwsDocument(const Json& root, const std::string& base, FileContext& con
                    "no describe-* data in this file; ignored", base);
     return false;
   }
-  for (const std::string& key : unknown) {
+  for (const auto& [key, count] : unknown) {
     std::string pointer = base;
     AppendPointerToken(pointer, key);
     context.Report(base::Severity::kNote, "input-unrecognised-key",
-                   "unrecognised top-level key " + Quoted(key) + " with " +
-                       std::to_string(root.at(key).size()) + " element(s); ignored",
+                   "unrecognised top-level key " + Quoted(key) + " with " + std::to_string(count) +
+                       " element(s); ignored",
                    pointer);
   }
   return true;

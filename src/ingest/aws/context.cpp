@@ -105,38 +105,30 @@ void FileContext::Fail(const InputError& error) {
 
 std::vector<std::string> StringList(const Node& node, std::string_view key) {
   std::vector<std::string> out;
-  const Json* array = node.OptArray(key);
-  if (array == nullptr) return out;
-  Node list(*array, node, key);
-  out.reserve(array->size());
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    const Json& item = (*array)[i];
-    if (!item.is_string()) Node(item, list, i).WrongType("", "a string", item);
-    out.push_back(item.get_ref<const std::string&>());
-  }
+  std::optional<Node> list = node.OptArray(key);
+  if (!list) return out;
+  out.reserve(list->Size());
+  for (const Node& item : list->Elements()) out.emplace_back(item.AsString());
   return out;
 }
 
 std::vector<model::Tag> ReadTags(const Node& node, std::string_view key) {
   std::vector<model::Tag> out;
-  const Json* array = node.OptArray(key);
-  if (array == nullptr) return out;
-  Node list(*array, node, key);
-  out.reserve(array->size());
-  for (std::size_t i = 0; i < array->size(); ++i) {
-    Node tag((*array)[i], list, i);
+  std::optional<Node> list = node.OptArray(key);
+  if (!list) return out;
+  out.reserve(list->Size());
+  for (const Node& tag : list->Elements()) {
     tag.ExpectObject("a tag");
-    out.push_back(model::Tag{tag.String("Key"), tag.StringOr("Value")});
+    out.push_back(model::Tag{std::string(tag.String("Key")), tag.StringOr("Value")});
   }
   return out;
 }
 
 bool CidrStateCounts(const Node& association, std::string_view state_key) {
-  const Json* state = association.OptObject(state_key);
-  if (state == nullptr) return true;
-  Node state_node(*state, association, state_key);
-  const std::string* value = state_node.OptString("State");
-  return value == nullptr || *value == "associated" || *value == "associating";
+  std::optional<Node> state = association.OptObject(state_key);
+  if (!state) return true;
+  std::optional<std::string_view> value = state->OptString("State");
+  return !value || *value == "associated" || *value == "associating";
 }
 
 }  // namespace reachcheck::ingest::aws

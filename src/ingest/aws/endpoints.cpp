@@ -16,13 +16,11 @@ void ParseEndpoint(const Node& element, FileContext& context) {
   endpoint.route_table_ids = StringList(element, "RouteTableIds");
   endpoint.subnet_ids = StringList(element, "SubnetIds");
   endpoint.network_interface_ids = StringList(element, "NetworkInterfaceIds");
-  if (const Json* groups = element.OptArray("Groups")) {
-    Node list(*groups, element, "Groups");
-    endpoint.group_ids.reserve(groups->size());
-    for (std::size_t i = 0; i < groups->size(); ++i) {
-      Node group((*groups)[i], list, i);
+  if (std::optional<Node> list = element.OptArray("Groups")) {
+    endpoint.group_ids.reserve(list->Size());
+    for (const Node& group : list->Elements()) {
       group.ExpectObject("a group");
-      endpoint.group_ids.push_back(group.String("GroupId"));
+      endpoint.group_ids.emplace_back(group.String("GroupId"));
     }
   }
   endpoint.tags = ReadTags(element);

@@ -11,11 +11,9 @@ void ParseGateway(const Node& element, FileContext& context, std::string_view id
   gateway.id = element.String(id_key);
   gateway.egress_only = egress_only;
   gateway.owner_id = element.StringOr("OwnerId");
-  if (const Json* attachments = element.OptArray("Attachments")) {
-    Node list(*attachments, element, "Attachments");
-    gateway.attachments.reserve(attachments->size());
-    for (std::size_t i = 0; i < attachments->size(); ++i) {
-      Node attachment((*attachments)[i], list, i);
+  if (std::optional<Node> list = element.OptArray("Attachments")) {
+    gateway.attachments.reserve(list->Size());
+    for (const Node& attachment : list->Elements()) {
       attachment.ExpectObject("a gateway attachment");
       model::GatewayAttachment out;
       out.vpc_id = attachment.String("VpcId");

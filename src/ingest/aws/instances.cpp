@@ -13,15 +13,15 @@ void ParseInstance(const Node& element, const std::string& reservation_owner, Fi
   element.ExpectObject("an instance");
   model::Instance instance;
   instance.id = element.String("InstanceId");
-  if (const Json* state = element.OptObject("State")) {
-    instance.state = Node(*state, element, "State").StringOr("Name");
+  if (std::optional<Node> state = element.OptObject("State")) {
+    instance.state = state->StringOr("Name");
   }
   instance.vpc_id = element.StringOr("VpcId");
   instance.subnet_id = element.StringOr("SubnetId");
   instance.instance_type = element.StringOr("InstanceType");
   std::string zone;
-  if (const Json* placement = element.OptObject("Placement")) {
-    zone = Node(*placement, element, "Placement").StringOr("AvailabilityZone");
+  if (std::optional<Node> placement = element.OptObject("Placement")) {
+    zone = placement->StringOr("AvailabilityZone");
   }
   // Checked for its type and value even though the interfaces carry the addresses.
   bool has_address = element.OptAddress("PrivateIpAddress", net::Family::kV4).has_value();
@@ -30,11 +30,9 @@ void ParseInstance(const Node& element, const std::string& reservation_owner, Fi
   instance.origin = context.Ref(element.Pointer());
 
   std::vector<model::NetworkInterface> inline_interfaces;
-  if (const Json* interfaces = element.OptArray("NetworkInterfaces")) {
-    Node list(*interfaces, element, "NetworkInterfaces");
-    inline_interfaces.reserve(interfaces->size());
-    for (std::size_t i = 0; i < interfaces->size(); ++i) {
-      Node item((*interfaces)[i], list, i);
+  if (std::optional<Node> list = element.OptArray("NetworkInterfaces")) {
+    inline_interfaces.reserve(list->Size());
+    for (const Node& item : list->Elements()) {
       item.ExpectObject("a network interface");
       model::NetworkInterface eni;
       ReadInterfaceFields(item, eni, context);
@@ -69,10 +67,9 @@ void ParseInstance(const Node& element, const std::string& reservation_owner, Fi
 void ParseReservation(const Node& element, FileContext& context) {
   element.ExpectObject("a reservation");
   const std::string owner = element.StringOr("OwnerId");
-  const Json* instances = element.OptArray("Instances");
-  if (instances == nullptr) return;
-  Node list(*instances, element, "Instances");
-  context.ForEach(list, [&](const Node& instance) { ParseInstance(instance, owner, context); });
+  std::optional<Node> list = element.OptArray("Instances");
+  if (!list) return;
+  context.ForEach(*list, [&](const Node& instance) { ParseInstance(instance, owner, context); });
 }
 
 }  // namespace reachcheck::ingest::aws

@@ -112,8 +112,7 @@ void FileContext::Try(const Node& element, Parse&& parse) {
 
 template <typename Parse>
 void FileContext::ForEach(const Node& list, Parse&& parse) {
-  const Json& array = list.value();
-  for (std::size_t i = 0; i < array.size(); ++i) Try(Node(array[i], list, i), parse);
+  for (const Node& element : list.Elements()) Try(element, parse);
 }
 
 /// The region an availability zone belongs to ("us-east-1a" -> "us-east-1"), or "" for
@@ -158,7 +157,7 @@ void ReadInterfaceFields(const Node& node, model::NetworkInterface& eni, FileCon
 
 /// Routes one parsed file by its top-level keys. `base` is "" (or the pointer of a wrapped
 /// payload). Returns false when the file holds no describe-* key at all.
-bool LoadAwsDocument(const Json& root, const std::string& base, FileContext& context);
+bool LoadAwsDocument(JsonValue root, const std::string& base, FileContext& context);
 
 /// After every file: scope fill-in, tags, prefix-list entries, instance interfaces.
 void FinishSnapshot(SnapshotState& state);

@@ -13,11 +13,10 @@ void ParseNatGateway(const Node& element, FileContext& context) {
   nat.state = element.StringOr("State");
   nat.connectivity = element.StringOr("ConnectivityType");
   if (nat.connectivity.empty()) nat.connectivity = "public";
-  if (const Json* addresses = element.OptArray("NatGatewayAddresses")) {
-    Node list(*addresses, element, "NatGatewayAddresses");
-    nat.addresses.reserve(addresses->size());
-    for (std::size_t i = 0; i < addresses->size(); ++i) {
-      Node address((*addresses)[i], list, i);
+  if (std::optional<Node> list = element.OptArray("NatGatewayAddresses")) {
+    nat.addresses.reserve(list->Size());
+    for (const Node& address : list->Elements()) {
+      const bool first = nat.addresses.empty();  // every earlier address was added (or threw)
       address.ExpectObject("a NAT gateway address");
       model::NatAddress out;
       out.private_ip = address.OptAddress("PrivateIp", net::Family::kV4);
@@ -25,7 +24,7 @@ void ParseNatGateway(const Node& element, FileContext& context) {
       out.allocation_id = address.StringOr("AllocationId");
       out.network_interface_id = address.StringOr("NetworkInterfaceId");
       // IsPrimary is recent; older output lists the primary address first.
-      out.primary = address.OptBool("IsPrimary").value_or(i == 0);
+      out.primary = address.OptBool("IsPrimary").value_or(first);
       nat.addresses.push_back(std::move(out));
     }
   }

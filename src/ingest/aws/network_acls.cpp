@@ -14,27 +14,27 @@ net::ServiceMatch ReadEntryService(const Node& entry, FileContext& context) {
   std::optional<std::uint8_t> protocol = SingleProtocol(service.protocols);
   if (!protocol) return service;
   if (*protocol == net::kTcp || *protocol == net::kUdp) {
-    const Json* range = entry.OptObject("PortRange");
-    if (range == nullptr) {
+    std::optional<Node> range = entry.OptObject("PortRange");
+    if (!range) {
       context.Warn("input-missing-field",
                    "no 'PortRange' on a " + net::ProtocolName(*protocol) + " entry; assuming every port",
                    entry.Pointer());
       return service;
     }
-    Node node(*range, entry, "PortRange");
+    const Node& node = *range;
     std::optional<std::int64_t> from = node.OptInt("From", 0, 65535, "input-bad-port");
     std::optional<std::int64_t> to = node.OptInt("To", 0, 65535, "input-bad-port");
     if (!from) node.Fail("input-missing-field", "missing required field 'From'");
     if (!to) node.Fail("input-missing-field", "missing required field 'To'");
     service.ports = PortRange(node, *from, *to, "From");
   } else if (*protocol == net::kIcmp || *protocol == net::kIcmpv6) {
-    const Json* icmp = entry.OptObject("IcmpTypeCode");
-    if (icmp == nullptr) {
+    std::optional<Node> icmp = entry.OptObject("IcmpTypeCode");
+    if (!icmp) {
       context.Warn("input-missing-field", "no 'IcmpTypeCode' on an ICMP entry; assuming every type and code",
                    entry.Pointer());
       return service;
     }
-    Node node(*icmp, entry, "IcmpTypeCode");
+    const Node& node = *icmp;
     std::int64_t type = node.OptInt("Type", -1, 255, "input-bad-port").value_or(-1);
     std::int64_t code = node.OptInt("Code", -1, 255, "input-bad-port").value_or(-1);
     service.ports = IcmpRange(node, type, code, "Code");
@@ -51,10 +51,8 @@ void ParseNetworkAcl(const Node& element, FileContext& context) {
   acl.vpc_id = element.String("VpcId");
   acl.owner_id = element.StringOr("OwnerId");
   acl.is_default = element.OptBool("IsDefault").value_or(false);
-  if (const Json* entries = element.OptArray("Entries")) {
-    Node list(*entries, element, "Entries");
-    for (std::size_t i = 0; i < entries->size(); ++i) {
-      Node entry((*entries)[i], list, i);
+  if (std::optional<Node> list = element.OptArray("Entries")) {
+    for (const Node& entry : list->Elements()) {
       entry.ExpectObject("an ACL entry");
       model::AclEntry out;
       // Users number rules 1-32766; AWS lists the implicit denies as 32767 (IPv4) and
@@ -63,16 +61,16 @@ void ParseNetworkAcl(const Node& element, FileContext& context) {
       if (!number) entry.Fail("input-missing-field", "missing required field 'RuleNumber'");
       out.rule_number = static_cast<int>(*number);
       bool egress = entry.Bool("Egress");
-      const std::string& action = entry.String("RuleAction");
+      std::string_view action = entry.String("RuleAction");
       if (action != "allow" && action != "deny") {
         entry.Fail("input-bad-value", "invalid RuleAction " + Quoted(action) + ": expected 'allow' or 'deny'",
                    "RuleAction");
       }
       out.allow = action == "allow";
       out.service = ReadEntryService(entry, context);
-      if (entry.Find("CidrBlock") != nullptr) {
+      if (entry.Has("CidrBlock")) {
         out.cidr = entry.Cidr("CidrBlock", net::Family::kV4, context);
-      } else if (entry.Find("Ipv6CidrBlock") != nullptr) {
+      } else if (entry.Has("Ipv6CidrBlock")) {
         out.cidr = entry.Cidr("Ipv6CidrBlock", net::Family::kV6, context);
       } else {
         entry.Fail("input-missing-field", "missing required field 'CidrBlock' (or 'Ipv6CidrBlock')");
@@ -86,10 +84,8 @@ void ParseNetworkAcl(const Node& element, FileContext& context) {
   };
   std::stable_sort(acl.inbound.begin(), acl.inbound.end(), by_number);
   std::stable_sort(acl.outbound.begin(), acl.outbound.end(), by_number);
-  if (const Json* associations = element.OptArray("Associations")) {
-    Node list(*associations, element, "Associations");
-    for (std::size_t i = 0; i < associations->size(); ++i) {
-      Node association((*associations)[i], list, i);
+  if (std::optional<Node> list = element.OptArray("Associations")) {
+    for (const Node& association : list->Elements()) {
       association.ExpectObject("an ACL association");
       model::AclAssociation out;
       out.id = association.StringOr("NetworkAclAssociationId");

@@ -10,11 +10,9 @@ namespace {
 
 void ReadCidrSet(const Node& side, std::string_view key, std::string_view cidr_key, net::Family family,
                  std::vector<net::Cidr>& out, FileContext& context) {
-  const Json* set = side.OptArray(key);
-  if (set == nullptr) return;
-  Node list(*set, side, key);
-  for (std::size_t i = 0; i < set->size(); ++i) {
-    Node item((*set)[i], list, i);
+  std::optional<Node> list = side.OptArray(key);
+  if (!list) return;
+  for (const Node& item : list->Elements()) {
     item.ExpectObject("a CIDR block");
     net::Cidr cidr = item.Cidr(cidr_key, family, context);
     if (std::find(out.begin(), out.end(), cidr) == out.end()) out.push_back(cidr);
@@ -22,16 +20,14 @@ void ReadCidrSet(const Node& side, std::string_view key, std::string_view cidr_k
 }
 
 model::PeeringSide ParseSide(const Node& element, std::string_view key, FileContext& context) {
-  const Json* value = element.OptObject(key);
-  if (value == nullptr) {
-    element.Fail("input-missing-field", "missing required field '" + std::string(key) + "'");
-  }
-  Node side(*value, element, key);
+  std::optional<Node> value = element.OptObject(key);
+  if (!value) element.Fail("input-missing-field", "missing required field '" + std::string(key) + "'");
+  const Node& side = *value;
   model::PeeringSide out;
   out.vpc_id = side.String("VpcId");
   out.owner_id = side.StringOr("OwnerId");
   out.region = side.StringOr("Region");
-  if (side.Find("CidrBlock") != nullptr) {
+  if (side.Has("CidrBlock")) {
     out.ipv4_cidrs.push_back(side.Cidr("CidrBlock", net::Family::kV4, context));
   }
   ReadCidrSet(side, "CidrBlockSet", "CidrBlock", net::Family::kV4, out.ipv4_cidrs, context);
@@ -47,8 +43,8 @@ void ParsePeering(const Node& element, FileContext& context) {
   peering.id = element.String("VpcPeeringConnectionId");
   peering.requester = ParseSide(element, "RequesterVpcInfo", context);
   peering.accepter = ParseSide(element, "AccepterVpcInfo", context);
-  if (const Json* status = element.OptObject("Status")) {
-    peering.status = Node(*status, element, "Status").StringOr("Code");
+  if (std::optional<Node> status = element.OptObject("Status")) {
+    peering.status = status->StringOr("Code");
   }
   peering.tags = ReadTags(element);
   // Listed by both accounts of a cross-account peering: the scope is the folder's (or the

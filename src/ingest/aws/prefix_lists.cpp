@@ -24,17 +24,15 @@ std::string FamilyOf(const std::vector<net::Cidr>& cidrs) {
 // [{"Cidr": ..}] entries; the family follows the first entry (or `family` when given).
 std::vector<net::Cidr> ReadEntries(const Node& node, FileContext& context) {
   std::vector<net::Cidr> cidrs;
-  const Json* entries = node.OptArray("Entries");
-  if (entries == nullptr) return cidrs;
-  Node list(*entries, node, "Entries");
-  cidrs.reserve(entries->size());
-  for (std::size_t i = 0; i < entries->size(); ++i) {
-    Node entry((*entries)[i], list, i);
+  std::optional<Node> list = node.OptArray("Entries");
+  if (!list) return cidrs;
+  cidrs.reserve(list->Size());
+  for (const Node& entry : list->Elements()) {
     entry.ExpectObject("a prefix list entry");
-    const std::string& text = entry.String("Cidr");
-    net::Family family = cidrs.empty()
-                             ? (text.find(':') == std::string::npos ? net::Family::kV4 : net::Family::kV6)
-                             : cidrs.front().family();
+    std::string_view text = entry.String("Cidr");
+    net::Family family =
+        cidrs.empty() ? (text.find(':') == std::string_view::npos ? net::Family::kV4 : net::Family::kV6)
+                      : cidrs.front().family();
     cidrs.push_back(entry.ParseCidrAt(text, "Cidr", family, context));
   }
   return cidrs;
@@ -45,9 +43,8 @@ std::vector<net::Cidr> ReadEntries(const Node& node, FileContext& context) {
 void ParsePrefixList(const Node& element, FileContext& context) {
   element.ExpectObject("a prefix list");
   // describe-managed-prefix-lists prints under the same key; its lists have no Cidrs.
-  if (element.Find("Cidrs") == nullptr &&
-      (element.Find("AddressFamily") != nullptr || element.Find("MaxEntries") != nullptr ||
-       element.Find("Entries") != nullptr)) {
+  if (!element.Has("Cidrs") &&
+      (element.Has("AddressFamily") || element.Has("MaxEntries") || element.Has("Entries"))) {
     ParseManagedPrefixList(element, context);
     return;
   }
@@ -55,16 +52,13 @@ void ParsePrefixList(const Node& element, FileContext& context) {
   list.id = element.String("PrefixListId");
   list.name = element.StringOr("PrefixListName");
   list.owner_id = "AWS";  // describe-prefix-lists shows only AWS-managed service lists
-  if (const Json* cidrs = element.OptArray("Cidrs")) {
-    Node node(*cidrs, element, "Cidrs");
-    list.cidrs.reserve(cidrs->size());
-    for (std::size_t i = 0; i < cidrs->size(); ++i) {
-      Node item((*cidrs)[i], node, i);
-      if (!item.value().is_string()) item.WrongType("", "a string", item.value());
-      const std::string& text = item.value().get_ref<const std::string&>();
-      net::Family family = list.cidrs.empty()
-                               ? (text.find(':') == std::string::npos ? net::Family::kV4 : net::Family::kV6)
-                               : list.cidrs.front().family();
+  if (std::optional<Node> node = element.OptArray("Cidrs")) {
+    list.cidrs.reserve(node->Size());
+    for (const Node& item : node->Elements()) {
+      std::string_view text = item.AsString();
+      net::Family family = list.cidrs.empty() ? (text.find(':') == std::string_view::npos ? net::Family::kV4
+                                                                                          : net::Family::kV6)
+                                              : list.cidrs.front().family();
       list.cidrs.push_back(item.ParseCidrAt(text, "", family, context));
     }
   }
@@ -84,7 +78,7 @@ void ParseManagedPrefixList(const Node& element, FileContext& context) {
   list.name = element.StringOr("PrefixListName");
   list.owner_id = element.StringOr("OwnerId");
   list.address_family = element.StringOr("AddressFamily");
-  if (element.Find("Entries") != nullptr) {
+  if (element.Has("Entries")) {
     list.cidrs = ReadEntries(element, context);
     list.entries_known = true;
     if (list.address_family.empty()) list.address_family = FamilyOf(list.cidrs);
@@ -99,7 +93,7 @@ void ParseManagedPrefixList(const Node& element, FileContext& context) {
 void ParsePrefixListEntriesDocument(const Node& root, FileContext& context) {
   PrefixListEntries entries;
   entries.id = root.String("PrefixListId");
-  if (root.OptArray("Entries") == nullptr) {
+  if (!root.OptArray("Entries")) {
     root.Fail("input-missing-field", "missing required field 'Entries'");
   }
   entries.cidrs = ReadEntries(root, context);

@@ -48,8 +48,8 @@ model::TargetKind GatewayKind(std::string_view id) {
 
 void ReadTarget(const Node& node, model::Route& route, FileContext& context) {
   for (const TargetField& field : kTargetFields) {
-    const std::string* id = node.OptString(field.key);
-    if (id == nullptr) continue;
+    std::optional<std::string_view> id = node.OptString(field.key);
+    if (!id) continue;
     route.target_id = *id;
     route.target_kind = field.key == "GatewayId" ? GatewayKind(*id) : field.kind;
     if (route.target_kind == model::TargetKind::kUnknown) {
@@ -76,18 +76,18 @@ void ReadTarget(const Node& node, model::Route& route, FileContext& context) {
 model::Route ParseRoute(const Node& node, FileContext& context) {
   node.ExpectObject("a route");
   model::Route route;
-  if (node.Find("DestinationCidrBlock") != nullptr) {
+  if (node.Has("DestinationCidrBlock")) {
     route.destination = node.Cidr("DestinationCidrBlock", net::Family::kV4, context);
-  } else if (node.Find("DestinationIpv6CidrBlock") != nullptr) {
+  } else if (node.Has("DestinationIpv6CidrBlock")) {
     route.destination = node.Cidr("DestinationIpv6CidrBlock", net::Family::kV6, context);
-  } else if (const std::string* list = node.OptString("DestinationPrefixListId")) {
+  } else if (std::optional<std::string_view> list = node.OptString("DestinationPrefixListId")) {
     route.prefix_list_id = *list;
   } else {
     node.Fail("input-missing-field",
               "missing route destination: expected 'DestinationCidrBlock', "
               "'DestinationIpv6CidrBlock' or 'DestinationPrefixListId'");
   }
-  if (const std::string* state = node.OptString("State")) {
+  if (std::optional<std::string_view> state = node.OptString("State")) {
     if (*state == "blackhole") {
       route.state = model::RouteState::kBlackhole;
     } else if (*state != "active") {
@@ -95,7 +95,7 @@ model::Route ParseRoute(const Node& node, FileContext& context) {
                 "invalid route State " + Quoted(*state) + ": expected 'active' or 'blackhole'", "State");
     }
   }
-  if (const std::string* origin = node.OptString("Origin")) {
+  if (std::optional<std::string_view> origin = node.OptString("Origin")) {
     if (*origin == "CreateRouteTable") {
       route.route_origin = model::RouteOrigin::kCreateRouteTable;
     } else if (*origin == "EnableVgwRoutePropagation") {
@@ -114,8 +114,8 @@ model::RouteTableAssociation ParseAssociation(const Node& node, FileContext& con
   association.main = node.OptBool("Main").value_or(false);
   association.subnet_id = node.StringOr("SubnetId");
   association.gateway_id = node.StringOr("GatewayId");
-  if (const Json* state = node.OptObject("AssociationState")) {
-    association.state = Node(*state, node, "AssociationState").StringOr("State");
+  if (std::optional<Node> state = node.OptObject("AssociationState")) {
+    association.state = state->StringOr("State");
   }
   association.origin = context.Ref(node.Pointer());
   return association;
@@ -129,18 +129,14 @@ void ParseRouteTable(const Node& element, FileContext& context) {
   table.id = element.String("RouteTableId");
   table.vpc_id = element.String("VpcId");
   table.owner_id = element.StringOr("OwnerId");
-  if (const Json* routes = element.OptArray("Routes")) {
-    Node list(*routes, element, "Routes");
-    table.routes.reserve(routes->size());
-    for (std::size_t i = 0; i < routes->size(); ++i) {
-      table.routes.push_back(ParseRoute(Node((*routes)[i], list, i), context));
-    }
+  if (std::optional<Node> list = element.OptArray("Routes")) {
+    table.routes.reserve(list->Size());
+    for (const Node& route : list->Elements()) table.routes.push_back(ParseRoute(route, context));
   }
-  if (const Json* associations = element.OptArray("Associations")) {
-    Node list(*associations, element, "Associations");
-    table.associations.reserve(associations->size());
-    for (std::size_t i = 0; i < associations->size(); ++i) {
-      table.associations.push_back(ParseAssociation(Node((*associations)[i], list, i), context));
+  if (std::optional<Node> list = element.OptArray("Associations")) {
+    table.associations.reserve(list->Size());
+    for (const Node& association : list->Elements()) {
+      table.associations.push_back(ParseAssociation(association, context));
     }
   }
   table.tags = ReadTags(element);

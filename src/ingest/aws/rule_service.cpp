@@ -7,7 +7,7 @@
 namespace reachcheck::ingest::aws {
 
 net::ProtocolSet ReadProtocol(const Node& node, std::string_view key) {
-  const std::string& text = node.String(key);
+  std::string_view text = node.String(key);
   std::optional<net::ProtocolSet> protocols = net::ParseProtocol(text);
   if (!protocols) {
     node.Fail("input-bad-protocol",

@@ -34,11 +34,9 @@ net::ServiceMatch ReadService(const Node& permission) {
 template <typename Read>
 void ForEachPeer(const Node& permission, std::string_view key, const model::SgRule& base,
                  std::vector<model::SgRule>& out, FileContext& context, Read&& read) {
-  const Json* peers = permission.OptArray(key);
-  if (peers == nullptr) return;
-  Node list(*peers, permission, key);
-  for (std::size_t i = 0; i < peers->size(); ++i) {
-    Node peer((*peers)[i], list, i);
+  std::optional<Node> list = permission.OptArray(key);
+  if (!list) return;
+  for (const Node& peer : list->Elements()) {
     peer.ExpectObject("a rule peer");
     model::SgRule rule = base;
     read(peer, rule);
@@ -50,11 +48,9 @@ void ForEachPeer(const Node& permission, std::string_view key, const model::SgRu
 
 void ReadPermissions(const Node& group, std::string_view key, model::Direction direction,
                      std::vector<model::SgRule>& out, FileContext& context) {
-  const Json* permissions = group.OptArray(key);
-  if (permissions == nullptr) return;
-  Node list(*permissions, group, key);
-  for (std::size_t i = 0; i < permissions->size(); ++i) {
-    Node permission((*permissions)[i], list, i);
+  std::optional<Node> list = group.OptArray(key);
+  if (!list) return;
+  for (const Node& permission : list->Elements()) {
     permission.ExpectObject("a permission");
     model::SgRule base;
     base.direction = direction;

@@ -14,10 +14,8 @@ void ParseSubnet(const Node& element, FileContext& context) {
   subnet.state = element.StringOr("State");
   subnet.map_public_ip_on_launch = element.OptBool("MapPublicIpOnLaunch").value_or(false);
   subnet.assign_ipv6_on_creation = element.OptBool("AssignIpv6AddressOnCreation").value_or(false);
-  if (const Json* set = element.OptArray("Ipv6CidrBlockAssociationSet")) {
-    Node list(*set, element, "Ipv6CidrBlockAssociationSet");
-    for (std::size_t i = 0; i < set->size(); ++i) {
-      Node association((*set)[i], list, i);
+  if (std::optional<Node> list = element.OptArray("Ipv6CidrBlockAssociationSet")) {
+    for (const Node& association : list->Elements()) {
       association.ExpectObject("an IPv6 CIDR block association");
       if (!CidrStateCounts(association, "Ipv6CidrBlockState")) continue;
       subnet.ipv6_cidrs.push_back(association.Cidr("Ipv6CidrBlock", net::Family::kV6, context));
@@ -25,7 +23,7 @@ void ParseSubnet(const Node& element, FileContext& context) {
   }
   // An IPv6-only subnet has no CidrBlock; any other subnet must have one.
   bool ipv6_native = element.OptBool("Ipv6Native").value_or(false);
-  if (element.Find("CidrBlock") != nullptr || (!ipv6_native && subnet.ipv6_cidrs.empty())) {
+  if (element.Has("CidrBlock") || (!ipv6_native && subnet.ipv6_cidrs.empty())) {
     subnet.ipv4_cidr = element.Cidr("CidrBlock", net::Family::kV4, context);
   } else {
     subnet.has_ipv4 = false;

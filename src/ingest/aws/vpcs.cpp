@@ -21,19 +21,15 @@ void ParseVpc(const Node& element, FileContext& context) {
   vpc.state = element.StringOr("State");
   vpc.is_default = element.OptBool("IsDefault").value_or(false);
   vpc.ipv4_cidrs.push_back(element.Cidr("CidrBlock", net::Family::kV4, context));
-  if (const Json* set = element.OptArray("CidrBlockAssociationSet")) {
-    Node list(*set, element, "CidrBlockAssociationSet");
-    for (std::size_t i = 0; i < set->size(); ++i) {
-      Node association((*set)[i], list, i);
+  if (std::optional<Node> list = element.OptArray("CidrBlockAssociationSet")) {
+    for (const Node& association : list->Elements()) {
       association.ExpectObject("a CIDR block association");
       if (!CidrStateCounts(association, "CidrBlockState")) continue;
       AddUnique(vpc.ipv4_cidrs, association.Cidr("CidrBlock", net::Family::kV4, context));
     }
   }
-  if (const Json* set = element.OptArray("Ipv6CidrBlockAssociationSet")) {
-    Node list(*set, element, "Ipv6CidrBlockAssociationSet");
-    for (std::size_t i = 0; i < set->size(); ++i) {
-      Node association((*set)[i], list, i);
+  if (std::optional<Node> list = element.OptArray("Ipv6CidrBlockAssociationSet")) {
+    for (const Node& association : list->Elements()) {
       association.ExpectObject("an IPv6 CIDR block association");
       if (!CidrStateCounts(association, "Ipv6CidrBlockState")) continue;
       AddUnique(vpc.ipv6_cidrs, association.Cidr("Ipv6CidrBlock", net::Family::kV6, context));
