@@ -96,12 +96,9 @@ EndpointResolution ResolveTag(const model::Network& network, const std::string& 
 
 }  // namespace
 
-net::AddressSet InternetAddresses(const model::Network& network) {
-  std::vector<net::Cidr> vpc_blocks;
-  for (const model::Vpc& vpc : network.vpcs) {
-    vpc_blocks.insert(vpc_blocks.end(), vpc.ipv4_cidrs.begin(), vpc.ipv4_cidrs.end());
-    vpc_blocks.insert(vpc_blocks.end(), vpc.ipv6_cidrs.begin(), vpc.ipv6_cidrs.end());
-  }
+namespace detail {
+
+net::AddressSet ModelledPublicAddresses(const model::Network& network) {
   std::vector<net::IpAddress> publics;
   for (const model::NetworkInterface& e : network.interfaces) {
     for (const model::PrivateAddress& a : e.private_addresses) {
@@ -114,11 +111,23 @@ net::AddressSet InternetAddresses(const model::Network& network) {
     }
   }
   for (const model::ElasticIp& eip : network.elastic_ips) publics.push_back(eip.public_ip);
-  return net::AddressSet::All()
-      .Subtract(detail::Rfc1918())
-      .Subtract(detail::Rfc6598())
-      .Subtract(detail::CidrSet(std::move(vpc_blocks)))
-      .Subtract(detail::SetOf(std::move(publics)));
+  return SetOf(std::move(publics));
+}
+
+net::AddressSet CoarseInternet(const model::Network& network) {
+  std::vector<net::Cidr> vpc_blocks;
+  for (const model::Vpc& vpc : network.vpcs) {
+    vpc_blocks.insert(vpc_blocks.end(), vpc.ipv4_cidrs.begin(), vpc.ipv4_cidrs.end());
+    vpc_blocks.insert(vpc_blocks.end(), vpc.ipv6_cidrs.begin(), vpc.ipv6_cidrs.end());
+  }
+  return net::AddressSet::All().Subtract(Rfc1918()).Subtract(Rfc6598()).Subtract(
+      CidrSet(std::move(vpc_blocks)));
+}
+
+}  // namespace detail
+
+net::AddressSet InternetAddresses(const model::Network& network) {
+  return detail::CoarseInternet(network).Subtract(detail::ModelledPublicAddresses(network));
 }
 
 EndpointResolution ResolveEndpoint(const model::Network& network, std::string_view text_view) {

@@ -9,7 +9,8 @@
 
 namespace reachcheck::analysis {
 
-Engine::Impl::Impl(const model::Network& n) : network(n), index(n), internet(InternetAddresses(n)) {}
+Engine::Impl::Impl(const model::Network& n)
+    : network(n), index(n), internet(InternetAddresses(n)), outside(detail::CoarseInternet(n)) {}
 
 Engine::Engine(const model::Network& network) : impl_(std::make_unique<Impl>(network)) {}
 Engine::~Engine() = default;
@@ -39,9 +40,15 @@ bool InterfaceKind(EndpointKind kind) {
 }  // namespace
 
 std::vector<SourcePart> SourcesOf(const Index& index, const net::AddressSet& internet,
-                                  const Endpoint& endpoint, std::set<std::string>& notes) {
+                                  const net::AddressSet& outside, const Endpoint& endpoint,
+                                  std::set<std::string>& notes) {
   const model::Network& n = index.network;
   std::vector<SourcePart> out;
+  if (endpoint.kind == EndpointKind::kInternet) {  // no interface owns an internet address
+    out.push_back(
+        {{SourceInfo::kOutside, model::kNone, model::kNone, "internet", model::kNone, true}, outside});
+    return out;
+  }
   if (InterfaceKind(endpoint.kind)) {
     for (model::Handle h : endpoint.interfaces) {
       const model::NetworkInterface& e = n.interfaces[h];
@@ -92,6 +99,7 @@ TargetInfo TargetOf(const Endpoint& endpoint) {
   target.interfaces = endpoint.interfaces;
   std::sort(target.interfaces.begin(), target.interfaces.end());
   target.subnet = endpoint.subnet;
+  target.coarse_internet = endpoint.kind == EndpointKind::kInternet;
   if (endpoint.kind == EndpointKind::kGateway) {
     target.gateway.kind = endpoint.gateway_kind == "nat" ? 'n' : endpoint.gateway_kind == "pcx" ? 'p' : 'i';
     target.gateway.handle = endpoint.gateway;
@@ -164,12 +172,28 @@ QueryResult Engine::Analyze(const Query& query) const {
   const Index& index = impl_->index;
   const TargetInfo target = TargetOf(query.destination);
   std::vector<RankedClass> ranked;
-  for (const SourcePart& source : SourcesOf(index, impl_->internet, query.source, notes)) {
+  // `internet` on either side is walked as the coarse `outside` set (a few intervals, not a
+  // hole per modelled public address); pieces without an internet host are then dropped and
+  // the holes cut out of each class, which gives exactly the classes of the exact set.
+  const bool coarse_destination = target.coarse_internet;
+  for (const SourcePart& source : SourcesOf(index, impl_->internet, impl_->outside, query.source, notes)) {
     const net::AddressSet destinations =
-        DestinationAddresses(index, impl_->internet, query.destination, source.info);
+        coarse_destination ? impl_->outside
+                           : DestinationAddresses(index, impl_->internet, query.destination, source.info);
     std::vector<Final> finals;
     WalkSource(index, source, target, destinations, query, finals, notes);
-    for (RankedClass& c : BuildClasses(index, source, std::move(finals))) ranked.push_back(std::move(c));
+    const bool coarse_source = source.info.coarse_internet;
+    if (coarse_source || coarse_destination) {
+      std::erase_if(finals, [&](const Final& f) {
+        return (coarse_source && !impl_->internet_hosts.In(f.box.src)) ||
+               (coarse_destination && !impl_->internet_hosts.In(f.box.dst));
+      });
+    }
+    for (RankedClass& c : BuildClasses(index, source, std::move(finals))) {
+      if (coarse_source) c.cls.source_addresses = c.cls.source_addresses.Subtract(index.modelled_public);
+      if (coarse_destination) c.cls.destination = c.cls.destination.Subtract(index.modelled_public);
+      ranked.push_back(std::move(c));
+    }
   }
   SortClasses(ranked);
   std::size_t reachable = 0;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analysis/index.h"
+#include "analysis/internet_hosts.h"
 #include "analysis/walker.h"
 #include "reachcheck/analysis/engine.h"
 
@@ -18,6 +19,8 @@ struct Engine::Impl {
   const model::Network& network;
   detail::Index index;
   net::AddressSet internet;  ///< the `internet` set
+  net::AddressSet outside;   ///< internet plus the modelled public addresses: walked in its place
+  detail::InternetHosts internet_hosts{index.modelled_public};
 };
 
 namespace detail {
@@ -29,8 +32,10 @@ struct SourcePart {
 };
 
 /// The sources an endpoint stands for (notes explain empty answers).
+/// An `internet` source is one coarse part: the `outside` set, narrowed after the walk.
 std::vector<SourcePart> SourcesOf(const Index& index, const net::AddressSet& internet,
-                                  const Endpoint& endpoint, std::set<std::string>& notes);
+                                  const net::AddressSet& outside, const Endpoint& endpoint,
+                                  std::set<std::string>& notes);
 /// What counts as delivered and which addresses are asked about, for one source.
 TargetInfo TargetOf(const Endpoint& endpoint);
 net::AddressSet DestinationAddresses(const Index& index, const net::AddressSet& internet,

@@ -11,47 +11,12 @@
 
 #include "analysis/describe.h"
 #include "analysis/engine_impl.h"
+#include "reachcheck/base/parallel.h"
 
 namespace reachcheck::analysis {
 namespace {
 
 using detail::Final;
-
-/// Answers "does this set hold an address that is not a modelled public address (an internet
-/// host)?" in O(log n) per interval, with prefix sums over the modelled IPv4 intervals.
-class InternetHosts {
- public:
-  explicit InternetHosts(const net::AddressSet& modelled) : intervals_(modelled.v4.Intervals()) {
-    sums_.reserve(intervals_.size() + 1);
-    sums_.push_back(0);
-    for (const auto& i : intervals_) sums_.push_back(sums_.back() + (std::uint64_t{i.hi} - i.lo + 1));
-  }
-  bool In(const net::AddressSet& set) const {
-    if (!set.v6.IsEmpty()) return true;  // no IPv6 address is a modelled public one
-    for (const auto& i : set.v4.Intervals()) {
-      if (Modelled(i.lo, i.hi) < std::uint64_t{i.hi} - i.lo + 1) return true;
-    }
-    return false;
-  }
-
- private:
-  /// How many modelled addresses lie in [lo, hi].
-  std::uint64_t Modelled(std::uint32_t lo, std::uint32_t hi) const {
-    auto first =
-        std::partition_point(intervals_.begin(), intervals_.end(), [&](const auto& i) { return i.hi < lo; });
-    auto last = std::partition_point(first, intervals_.end(), [&](const auto& i) { return i.lo <= hi; });
-    if (first == last) return 0;
-    const std::size_t a = static_cast<std::size_t>(first - intervals_.begin());
-    const std::size_t b = static_cast<std::size_t>(last - intervals_.begin());
-    std::uint64_t count = sums_[b] - sums_[a];
-    if (first->lo < lo) count -= lo - first->lo;
-    if (std::prev(last)->hi > hi) count -= std::prev(last)->hi - hi;
-    return count;
-  }
-
-  const std::vector<net::IntervalSet<std::uint32_t>::Interval>& intervals_;
-  std::vector<std::uint64_t> sums_;
-};
 
 struct Piece {
   net::ProtocolSet protocols;
@@ -79,13 +44,14 @@ std::vector<Hop> PathFor(const Final& rep, const model::Network& n, const detail
 
 }  // namespace
 
-std::vector<Exposure> Engine::Exposures(const net::ProtocolSet& protocols, const net::PortSet& ports) const {
+std::vector<Exposure> Engine::Exposures(const net::ProtocolSet& protocols, const net::PortSet& ports,
+                                        const SweepProgress& progress) const {
   using namespace detail;
   const model::Network& n = impl_->network;
   const Index& index = impl_->index;
   // Outside hosts: the walk uses every address outside private ranges and VPC blocks; a
   // reachable piece counts only if it holds an address that is not a modelled public one.
-  const net::AddressSet outside = impl_->internet.Union(index.modelled_public);
+  const net::AddressSet& outside = impl_->outside;
   struct Member {
     model::Handle iface;
     net::IpAddress address;
@@ -93,7 +59,7 @@ std::vector<Exposure> Engine::Exposures(const net::ProtocolSet& protocols, const
   };
   using Key = std::tuple<model::Handle, std::vector<model::Handle>, bool>;
   std::map<Key, std::vector<Member>> groups;
-  const InternetHosts internet_hosts(index.modelled_public);
+  const InternetHosts& internet_hosts = impl_->internet_hosts;
   for (model::Handle h = 0; h < n.interfaces.size(); ++h) {
     const model::NetworkInterface& e = n.interfaces[h];
     if (e.subnet == model::kNone || e.vpc == model::kNone) continue;
@@ -108,8 +74,14 @@ std::vector<Exposure> Engine::Exposures(const net::ProtocolSet& protocols, const
     for (const net::IpAddress& a : e.ipv6_addresses)
       groups[{e.subnet, e.groups, false}].push_back({h, a, {}});
   }
-  std::vector<std::pair<model::Handle, Exposure>> out;
-  for (auto& [key, members] : groups) {
+  // One walk per group, spread over the cores; the results keep the groups' order.
+  std::vector<const std::vector<Member>*> work;
+  work.reserve(groups.size());
+  for (const auto& [key, members] : groups) work.push_back(&members);
+  std::vector<std::vector<std::pair<model::Handle, Exposure>>> results(work.size());
+  auto expose = [&](std::size_t i) {
+    const std::vector<Member>& members = *work[i];
+    std::vector<std::pair<model::Handle, Exposure>>& out = results[i];
     const Member& rep = members.front();
     SourcePart source{{SourceInfo::kOutside, model::kNone, model::kNone, "internet", model::kNone, true},
                       outside};
@@ -129,7 +101,7 @@ std::vector<Exposure> Engine::Exposures(const net::ProtocolSet& protocols, const
         pieces.push_back({f.box.proto, f.box.dport, &f});
       }
     }
-    if (pieces.empty()) continue;
+    if (pieces.empty()) return;
     // Per protocol, the union of reachable ports; protocols with equal port sets share an entry.
     std::map<std::uint8_t, std::pair<net::PortSet, const Final*>> per_protocol;
     for (const Piece& piece : pieces) {
@@ -166,7 +138,10 @@ std::vector<Exposure> Engine::Exposures(const net::ProtocolSet& protocols, const
         out.emplace_back(m.iface, std::move(x));
       }
     }
-  }
+  };
+  base::ForEachParallel(work.size(), expose, progress);
+  std::vector<std::pair<model::Handle, Exposure>> out;
+  for (auto& part : results) std::move(part.begin(), part.end(), std::back_inserter(out));
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
     if (a.first != b.first) return a.first < b.first;
     if (a.second.address != b.second.address) return a.second.address < b.second.address;

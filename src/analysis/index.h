@@ -127,5 +127,10 @@ class Index {
 net::AddressSet SetOf(std::vector<net::IpAddress> addresses);
 /// Builds a set from CIDR blocks of one or both families, in O(n log n).
 net::AddressSet CidrSet(std::vector<net::Cidr> cidrs);
+/// Public addresses owned by modelled resources (interfaces, NAT gateways, Elastic IPs).
+net::AddressSet ModelledPublicAddresses(const model::Network& network);
+/// Every address outside private and shared ranges and VPC blocks: the `internet` set with
+/// the modelled public addresses left in (a few intervals instead of one hole per address).
+net::AddressSet CoarseInternet(const model::Network& network);
 
 }  // namespace reachcheck::analysis::detail

@@ -178,6 +178,10 @@ void Walker::OnInternet(Flow f) {
     elsewhere(std::move(f));  // replies to outside hosts, which are never modelled addresses
     return;
   }
+  if (!f.reply && target_.coarse_internet && f.dst.linked && f.dst.dim == Dim::kDst) {
+    elsewhere(std::move(f));  // requests to internet hosts, which are never modelled addresses
+    return;
+  }
   if (!IsV4(f.box)) {
     SplitBySpans(
         f, f.dst, SpanIndex<model::Handle>{{}, index_.vpc_v6},

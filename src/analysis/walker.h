@@ -32,6 +32,9 @@ struct TargetInfo {
   std::vector<model::Handle> interfaces;  ///< sorted
   model::Handle subnet = model::kNone;
   GatewayPass gateway;
+  /// `internet`, walked as every outside address: requests on the internet go to outside
+  /// hosts, never into modelled public addresses (the engine drops those pieces after).
+  bool coarse_internet = false;
 };
 
 /// Where a request ended up.

@@ -5,6 +5,7 @@
 
 #include "cli/command_context.h"
 #include "cli/query_flags.h"
+#include "reachcheck/cli/progress.h"
 #include "reachcheck/analysis/engine.h"
 #include "reachcheck/output/exposure_format.h"
 #include "reachcheck/output/text_util.h"
@@ -27,7 +28,13 @@ void RunExposure(CommandContext& context, const ExposureOptions& options) {
   if (!network) return;
 
   analysis::Engine engine(*network);
-  std::vector<analysis::Exposure> exposures = engine.Exposures(*protocols, *ports);
+  std::vector<analysis::Exposure> exposures;
+  {
+    ProgressLine progress(context.err, StderrIsTerminal(context.err));
+    exposures = engine.Exposures(*protocols, *ports, [&progress](std::size_t done, std::size_t total) {
+      progress.Update([=] { return FormatSweepProgress("exposure", done, total, "walks"); });
+    });
+  }
   if (options.format == "json") {
     context.out << output::FormatExposureJson(exposures);
   } else {

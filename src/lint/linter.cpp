@@ -3,12 +3,14 @@
 #include "reachcheck/lint/linter.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <set>
 
 #include "lint/json_locate.h"
 #include "lint/rule_body.h"
 #include "lint/strict_json.h"
+#include "reachcheck/base/parallel.h"
 #include "reachcheck/base/spellcheck.h"
 #include "reachcheck/lint/rule_loader.h"
 
@@ -97,22 +99,28 @@ std::vector<Rule> SelectRules(const RuleSelection& selection, const LintConfig& 
 LintReport RunLint(const model::Network& network, const std::vector<Rule>& rules, const LintConfig& config,
                    const LintProgressCallback& progress) {
   LintReport report;
-  std::shared_ptr<const analysis::Engine> engine;
+  for (const Rule& rule : rules) report.rules.push_back(rule.info);
+  // Rules run concurrently (each into its own list) over one engine built on first use.
+  SharedEngine engine(network);
+  std::vector<std::vector<Finding>> found(rules.size());
+  base::ForEachParallel(
+      rules.size(),
+      [&](std::size_t i) {
+        const Rule& rule = rules[i];
+        if (rule.body == nullptr) return;
+        if (rule.body->check != nullptr) {
+          CheckContext context(network, engine, rule.info, rule.body->parameters);
+          rule.body->check->Run(context, found[i]);
+        } else if (rule.body->intent) {
+          EvaluateIntent(*rule.body->intent, rule.info, network, engine.Get(), found[i]);
+        }
+      },
+      [&](std::size_t done, std::size_t total) {
+        if (progress && done < total) progress(done, total);
+      },
+      2);
   std::vector<Finding> all;
-  std::size_t done = 0;
-  for (const Rule& rule : rules) {
-    if (progress && done > 0) progress(done, rules.size());
-    ++done;
-    report.rules.push_back(rule.info);
-    if (rule.body == nullptr) continue;
-    if (rule.body->check != nullptr) {
-      CheckContext context(network, &engine, rule.info, rule.body->parameters);
-      rule.body->check->Run(context, all);
-    } else if (rule.body->intent) {
-      if (engine == nullptr) engine = std::make_shared<const analysis::Engine>(network);
-      EvaluateIntent(*rule.body->intent, rule.info, network, *engine, all);
-    }
-  }
+  for (std::vector<Finding>& part : found) std::move(part.begin(), part.end(), std::back_inserter(all));
   std::sort(all.begin(), all.end(), FindingLess);
   std::set<std::string> seen;
   for (Finding& f : all) {

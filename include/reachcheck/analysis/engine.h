@@ -2,6 +2,8 @@
 // The reachability engine: built once from the model, then answers questions exhaustively.
 #pragma once
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -33,6 +35,9 @@ struct Exposure {
   std::vector<Hop> path;
 };
 
+/// Called as a sweep advances (from one thread at a time, maybe not the caller's).
+using SweepProgress = std::function<void(std::size_t done, std::size_t total)>;
+
 /// A node or edge of the topology, for `graph`.
 struct TopologyNode {
   std::string id;
@@ -63,8 +68,10 @@ class Engine {
   /// Every packet of the question, partitioned into classes.
   QueryResult Analyze(const Query& query) const;
 
-  /// Every interface, address, protocol and port reachable from the internet.
-  std::vector<Exposure> Exposures(const net::ProtocolSet& protocols, const net::PortSet& ports) const;
+  /// Every interface, address, protocol and port reachable from the internet. The walks
+  /// (one per subnet and set of security groups) use the machine's cores; `progress` counts them.
+  std::vector<Exposure> Exposures(const net::ProtocolSet& protocols, const net::PortSet& ports,
+                                  const SweepProgress& progress = {}) const;
 
   /// The topology, or the part around `focus` (an id) when not empty.
   Topology GetTopology(const std::string& focus = "") const;

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -32,16 +33,32 @@ struct ParamSpec {
   std::string doc;
 };
 
-/// What a check sees: the network, a shared engine (built on first use), its rule and its
-/// parameters (validated, defaults filled in).
+/// The engine the rules of one run share, built on first use by whichever rule asks first
+/// (rules run concurrently).
+class SharedEngine {
+ public:
+  explicit SharedEngine(const model::Network& network) : network_(network) {}
+  const analysis::Engine& Get() const {
+    std::call_once(once_, [this] { engine_ = std::make_unique<const analysis::Engine>(network_); });
+    return *engine_;
+  }
+
+ private:
+  const model::Network& network_;
+  mutable std::once_flag once_;
+  mutable std::unique_ptr<const analysis::Engine> engine_;
+};
+
+/// What a check sees: the network, the shared engine, its rule and its parameters
+/// (validated, defaults filled in).
 class CheckContext {
  public:
-  CheckContext(const model::Network& network, std::shared_ptr<const analysis::Engine>* engine,
-               const RuleInfo& rule, const nlohmann::json& parameters)
+  CheckContext(const model::Network& network, const SharedEngine& engine, const RuleInfo& rule,
+               const nlohmann::json& parameters)
       : network_(network), engine_(engine), rule_(rule), parameters_(parameters) {}
 
   const model::Network& network() const { return network_; }
-  const analysis::Engine& engine() const;
+  const analysis::Engine& engine() const { return engine_.Get(); }
   const RuleInfo& rule() const { return rule_; }
 
   net::PortSet Ports(const std::string& name) const;
@@ -54,7 +71,7 @@ class CheckContext {
 
  private:
   const model::Network& network_;
-  std::shared_ptr<const analysis::Engine>* engine_;
+  const SharedEngine& engine_;
   const RuleInfo& rule_;
   const nlohmann::json& parameters_;
 };

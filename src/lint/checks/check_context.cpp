@@ -4,11 +4,6 @@
 
 namespace reachcheck::lint {
 
-const analysis::Engine& CheckContext::engine() const {
-  if (*engine_ == nullptr) *engine_ = std::make_shared<const analysis::Engine>(network_);
-  return **engine_;
-}
-
 net::PortSet CheckContext::Ports(const std::string& name) const {
   net::PortSet ports;
   for (const nlohmann::json& item : parameters_.at(name)) {

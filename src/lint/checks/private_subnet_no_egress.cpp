@@ -75,23 +75,25 @@ class Check : public NativeCheck {
     std::vector<std::string> services = context.Strings("services");
     analysis::EndpointResolution internet = analysis::ResolveEndpoint(network, "internet");
     if (!internet.ok) return;
-    for (const model::Subnet& subnet : network.subnets) {
+    analysis::Query query;  // one question per subnet; only the source changes
+    query.destination = std::move(internet.endpoint);
+    query.protocols = net::ProtocolSet::Single(net::kTcp);
+    query.ports = ports;
+    std::vector<std::vector<std::string>> hosts_of(network.subnets.size());
+    for (const model::NetworkInterface& eni : network.interfaces) {
+      if (eni.subnet != model::kNone && eni.subnet < hosts_of.size()) hosts_of[eni.subnet].push_back(eni.id);
+    }
+    for (model::Handle s = 0; s < network.subnets.size(); ++s) {
+      const model::Subnet& subnet = network.subnets[s];
       if (subnet.vpc == model::kNone) continue;
       const model::RouteTable* table = RouteTableOf(network, subnet);
       if (HasIgwRoute(network, table, false, subnet.vpc)) continue;  // meant to be public
-      std::vector<std::string> hosts;
-      for (const model::NetworkInterface& eni : network.interfaces) {
-        if (eni.subnet != model::kNone && &network.subnets[eni.subnet] == &subnet) hosts.push_back(eni.id);
-      }
+      const std::vector<std::string>& hosts = hosts_of[s];
       if (require_interfaces && hosts.empty()) continue;
       if (table != nullptr && DefaultRouteToMisplacedNat(network, *table)) continue;
-      analysis::EndpointResolution source = analysis::ResolveEndpoint(network, subnet.id);
-      if (!source.ok) continue;
-      analysis::Query query;
-      query.source = source.endpoint;
-      query.destination = internet.endpoint;
-      query.protocols = net::ProtocolSet::Single(net::kTcp);
-      query.ports = ports;
+      query.source.kind = analysis::EndpointKind::kSubnet;
+      query.source.text = subnet.id;
+      query.source.subnet = s;
       analysis::QueryResult result = context.engine().Analyze(query);
       // A class that the subnet's own ACL denies on the way out is the subnet's policy (a
       // database subnet that may not start connections), not a missing path, whatever else

@@ -56,16 +56,23 @@ class Check : public NativeCheck {
     if (open.empty()) return;
     analysis::EndpointResolution internet = analysis::ResolveEndpoint(network, "internet");
     if (!internet.ok) return;
+    analysis::Query query;  // one question per interface; only the destination and ports change
+    query.source = std::move(internet.endpoint);
+    query.protocols = net::ProtocolSet::Single(net::kTcp);
+    query.destination.kind = analysis::EndpointKind::kInterface;
+    std::vector<std::vector<model::Handle>> members(network.security_groups.size());
+    for (model::Handle h = 0; h < network.interfaces.size(); ++h) {
+      for (model::Handle group : network.interfaces[h].groups) {
+        if (group < members.size() && (members[group].empty() || members[group].back() != h))
+          members[group].push_back(h);
+      }
+    }
     for (const OpenGroup& entry : open) {
       const model::SecurityGroup& sg = network.security_groups[entry.group];
-      for (const model::NetworkInterface& eni : network.interfaces) {
-        if (std::find(eni.groups.begin(), eni.groups.end(), entry.group) == eni.groups.end()) continue;
-        analysis::EndpointResolution target = analysis::ResolveEndpoint(network, eni.id);
-        if (!target.ok) continue;
-        analysis::Query query;
-        query.source = internet.endpoint;
-        query.destination = target.endpoint;
-        query.protocols = net::ProtocolSet::Single(net::kTcp);
+      for (model::Handle h : members[entry.group]) {
+        const model::NetworkInterface& eni = network.interfaces[h];
+        query.destination.text = eni.id;
+        query.destination.interfaces = {h};
         query.ports = entry.ports;
         analysis::QueryResult result = context.engine().Analyze(query);
         net::PortSet reachable_ports;
