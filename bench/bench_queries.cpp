@@ -79,7 +79,8 @@ void MeasureQueries(const model::Network& network, const analysis::Engine& engin
   out["source_interfaces"] = c.sources.size();
   if (c.sources.empty()) {
     for (const char* key : {"point_queries", "point_p50_us", "point_p99_us", "point_max_us", "why_all_ms",
-                            "why_all_max_ms", "why_all_classes", "exposure_s", "exposures"}) {
+                            "why_all_max_ms", "why_all_classes", "why_internet_ms", "why_internet_classes",
+                            "exposure_s", "exposures"}) {
       out[key] = nullptr;
     }
     return;
@@ -164,6 +165,29 @@ void MeasureQueries(const model::Network& network, const analysis::Engine& engin
   out["why_all_max_ms"] =
       why_ms.empty() ? Json(nullptr) : Json(std::round(Percentile(why_ms, 1.0) * 1000) / 1000);
   out["why_all_classes"] = why_classes.empty() ? Json(nullptr) : Json(Median(why_classes));
+
+  // why <interface> internet, every protocol and port: the same question without the estate's
+  // own public addresses, whose answers are classes of their own under 0.0.0.0/0.
+  const analysis::EndpointResolution internet = analysis::ResolveEndpoint(network, "internet");
+  std::vector<double> internet_ms, internet_classes;
+  for (int run = -1; run < why_runs && internet.ok; ++run) {  // run -1 warms up
+    const model::Handle source = PickFrom(c.sources, rng);
+    analysis::EndpointResolution resolved = analysis::ResolveEndpoint(network, network.interfaces[source].id);
+    if (!resolved.ok) continue;
+    analysis::Query query;
+    query.source = std::move(resolved.endpoint);
+    query.destination = internet.endpoint;
+    Stopwatch watch;
+    const analysis::QueryResult result = engine.Analyze(query);
+    const double ms = watch.Seconds() * 1e3;
+    sink += result.classes.size();
+    if (run < 0) continue;
+    internet_ms.push_back(ms);
+    internet_classes.push_back(static_cast<double>(result.classes.size()));
+  }
+  out["why_internet_ms"] =
+      internet_ms.empty() ? Json(nullptr) : Json(std::round(Median(internet_ms) * 1000) / 1000);
+  out["why_internet_classes"] = internet_classes.empty() ? Json(nullptr) : Json(Median(internet_classes));
 
   // Exposure of the whole estate: once, or the median of three when it is fast.
   std::vector<double> exposure_s;

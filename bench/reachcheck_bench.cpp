@@ -10,7 +10,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -23,7 +22,6 @@
 #include "reachcheck/base/diagnostic.h"
 #include "reachcheck/cache/cached_load.h"
 #include "reachcheck/ingest/load.h"
-#include "reachcheck/model/validate.h"
 
 #if REACHCHECK_BENCH_HAVE_ENGINE
 #include "reachcheck/analysis/endpoint.h"
@@ -48,7 +46,6 @@ struct Options {
   int why_runs = 7;
   std::uint64_t seed = 1;
   bool lint = true;
-  bool parse_estimate = true;
   std::string cache_dir;  ///< "" = a fresh folder in the temp directory, removed at the end
 };
 
@@ -56,43 +53,10 @@ int Usage(const char* message) {
   if (message != nullptr) std::fprintf(stderr, "reachcheck_bench: %s\n", message);
   std::fputs(
       "usage: reachcheck_bench --snapshot PATH [--snapshot PATH]... [--size NAME] [--queries N]\n"
-      "                        [--why-runs N] [--seed N] [--no-lint] [--no-parse-estimate]\n"
+      "                        [--why-runs N] [--seed N] [--no-lint]\n"
       "                        [--cache-dir DIR]\n",
       stderr);
   return 2;
-}
-
-// Every *.json below the paths (sorted), as the loader reads them.
-std::vector<std::string> JsonFiles(const std::vector<std::string>& roots) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> files;
-  for (const std::string& root : roots) {
-    std::error_code ec;
-    if (!fs::is_directory(root, ec)) {
-      files.push_back(root);
-      continue;
-    }
-    for (fs::recursive_directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
-      if (it->path().extension() == ".json" && it->is_regular_file()) files.push_back(it->path().string());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
-
-// The parser the loader uses (nlohmann's DOM), on each file alone: an estimate of the
-// loader's parse share, measured after everything else so it does not raise the peak RSS.
-double ParseEstimate(const std::vector<std::string>& files, std::size_t* top_level_values) {
-  Stopwatch watch;
-  std::size_t values = 0;
-  for (const std::string& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const nlohmann::json document = nlohmann::json::parse(text, nullptr, false);
-    values += document.size();
-  }
-  *top_level_values = values;  // uses the documents, so the parse cannot be optimised away
-  return watch.Seconds();
 }
 
 // Stores the snapshot in an empty model cache (a full load plus the write), then loads it
@@ -163,8 +127,6 @@ int main(int argc, char** argv) {
       options.lint = false;
     } else if (arg == "--cache-dir" && has_value) {
       options.cache_dir = argv[++i];
-    } else if (arg == "--no-parse-estimate") {
-      options.parse_estimate = false;
     } else {
       return Usage(("unknown or incomplete argument " + arg).c_str());
     }
@@ -183,6 +145,7 @@ int main(int argc, char** argv) {
   model::Network network = ingest::LoadSnapshot(options.snapshot, diagnostics, &stats);
   const double load_s = load_watch.Seconds();
   const std::uint64_t rss_after_load = bench::CurrentRssBytes();
+  const std::uint64_t load_peak_rss = bench::PeakRssBytes();
   out["files"] = stats.files_read;
   out["input_bytes"] = stats.bytes_read;
   out["load_s"] = Seconds(load_s);
@@ -194,9 +157,8 @@ int main(int argc, char** argv) {
   out["load_split"] =
       "load_s is one ingest::LoadSnapshot call; load_parse_s (reading the files and the JSON "
       "parse), load_model_s (routing into the model, post-pass, line:column of diagnostics) and "
-      "load_validate_s (model::Validate) are the loader's own timings. The older estimates: "
-      "parse_s is nlohmann::json::parse of each file on its own, validate_s a second "
-      "model::Validate on the loaded network (idempotent), model_s what remains";
+      "load_validate_s (model::Validate) are the loader's own timings";
+  out["load_peak_rss_bytes"] = load_peak_rss;
   Json counts = Json::object();
   for (const auto& [type, count] : network.Counts(model::kNone)) counts[type] = count;
   out["model_counts"] = counts;
@@ -206,14 +168,6 @@ int main(int argc, char** argv) {
   std::map<std::string, std::size_t> codes;
   for (const base::Diagnostic& d : diagnostics.All()) ++codes[d.code];
   out["diagnostic_codes"] = codes;
-
-  // Validate again (it is idempotent) to estimate its share of the load.
-  {
-    base::Diagnostics again;
-    Stopwatch watch;
-    model::Validate(network, again);
-    out["validate_s"] = Seconds(watch.Seconds());
-  }
 
 #if REACHCHECK_BENCH_HAVE_ENGINE
   Stopwatch graph_watch;
@@ -255,16 +209,6 @@ int main(int argc, char** argv) {
 
   out["peak_rss_bytes"] = bench::PeakRssBytes();
   MeasureCachedLoad(options, network, out);
-  if (options.parse_estimate) {
-    std::size_t documents = 0;
-    const double parse_s = ParseEstimate(JsonFiles(options.snapshot), &documents);
-    out["parse_s"] = Seconds(parse_s);
-    const double validate_s = out["validate_s"].get<double>();
-    out["model_s"] = Seconds(std::max(0.0, load_s - parse_s - validate_s));
-  } else {
-    out["parse_s"] = nullptr;
-    out["model_s"] = nullptr;
-  }
   std::printf("%s\n", out.dump(1).c_str());
   return 0;
 }
