@@ -140,19 +140,26 @@ bool Covers(const Box& box, const Cube& cube, const View& view) {
 
 void FirstMatch(Box box, const std::vector<const Filter*>& filters, const View& view, bool skip_group_refs,
                 std::vector<std::pair<Box, const Rule*>>& out) {
-  std::vector<Box> pending;
+  std::vector<Box> pending, next;  // reused across rules: most rules touch no piece
   pending.push_back(std::move(box));
   Cube cubes[2];
+  auto touches_any = [&](const Box& piece, int count) {
+    for (int c = 0; c < count; ++c) {
+      if (Touches(piece, cubes[c], view)) return true;
+    }
+    return false;
+  };
   for (const Filter* filter : filters) {
     for (const Rule& rule : filter->rules) {
       if (skip_group_refs && rule.group_ref) continue;
       const int count = CubesOf(rule, view, cubes);
       if (count == 0) continue;
-      std::vector<Box> next;
+      if (std::none_of(pending.begin(), pending.end(),
+                       [&](const Box& piece) { return touches_any(piece, count); }))
+        continue;
+      next.clear();
       for (Box& piece : pending) {
-        bool touched = false;
-        for (int c = 0; c < count && !touched; ++c) touched = Touches(piece, cubes[c], view);
-        if (!touched) {
+        if (!touches_any(piece, count)) {
           next.push_back(std::move(piece));
           continue;
         }
@@ -180,7 +187,7 @@ void FirstMatch(Box box, const std::vector<const Filter*>& filters, const View& 
         }
         for (Box& r : rest) next.push_back(std::move(r));
       }
-      pending = std::move(next);
+      std::swap(pending, next);
       if (pending.empty()) return;
     }
   }

@@ -48,9 +48,29 @@ class IntervalSet {
                                [](T v, const Interval& i) { return v < i.lo; });
     return it != items_.begin() && std::prev(it)->hi >= value;
   }
-  /// Every member of `other` is a member of this set.
-  bool Contains(const IntervalSet& other) const { return other.Subtract(*this).IsEmpty(); }
-  bool Intersects(const IntervalSet& other) const { return !Intersect(other).IsEmpty(); }
+  /// Every member of `other` is a member of this set. Allocates nothing: each interval of
+  /// `other` must lie inside one interval of this set (intervals never touch).
+  bool Contains(const IntervalSet& other) const {
+    auto it = items_.begin();
+    for (const Interval& o : other.items_) {
+      it = std::partition_point(it, items_.end(), [&](const Interval& i) { return i.hi < o.lo; });
+      if (it == items_.end() || it->lo > o.lo || it->hi < o.hi) return false;
+    }
+    return true;
+  }
+  /// Whether the sets share a member (allocates nothing).
+  bool Intersects(const IntervalSet& other) const {
+    std::size_t a = 0, b = 0;
+    while (a < items_.size() && b < other.items_.size()) {
+      if (items_[a].hi < other.items_[b].lo)
+        ++a;
+      else if (other.items_[b].hi < items_[a].lo)
+        ++b;
+      else
+        return true;
+    }
+    return false;
+  }
 
   /// Smallest and largest member; precondition: not empty.
   T Min() const { return items_.front().lo; }
@@ -97,7 +117,27 @@ class IntervalSet {
     return out;
   }
 
-  IntervalSet Subtract(const IntervalSet& other) const { return Intersect(other.Complement()); }
+  /// This set without the members of `other`, in one sweep over both.
+  IntervalSet Subtract(const IntervalSet& other) const {
+    IntervalSet out;
+    const std::vector<Interval>& cut = other.items_;
+    std::size_t k = 0;
+    for (const Interval& i : items_) {
+      while (k < cut.size() && cut[k].hi < i.lo) ++k;
+      T lo = i.lo;
+      bool gone = false;
+      for (; k < cut.size() && cut[k].lo <= i.hi; ++k) {
+        if (cut[k].lo > lo) out.items_.push_back({lo, static_cast<T>(cut[k].lo - 1)});
+        if (cut[k].hi >= i.hi) {  // the cut reaches past this interval: keep it for the next
+          gone = true;
+          break;
+        }
+        lo = static_cast<T>(cut[k].hi + 1);
+      }
+      if (!gone) out.items_.push_back({lo, i.hi});
+    }
+    return out;
+  }
 
   bool operator==(const IntervalSet&) const = default;
 
