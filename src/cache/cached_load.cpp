@@ -22,11 +22,11 @@ std::string Environment(const char* name) {
 // (then the normal load reports why, and nothing is cached).
 std::string CurrentContentKey(const std::vector<std::string>& paths) {
   ingest::ContentKey key;
+  std::string text, error;  // one buffer for every file: no fresh pages to fault in
   for (const ingest::SnapshotRoot& root : ingest::ListSnapshotFiles(paths)) {
     if (!root.exists || !root.walk_error.empty()) return "";
     key.AddRoot(root);
     for (const std::string& file : root.files) {
-      std::string text, error;
       if (!ingest::ReadSnapshotFile(file, text, error)) return "";
       key.AddFile(file, text);
     }

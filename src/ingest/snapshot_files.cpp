@@ -64,21 +64,39 @@ std::uint64_t Avalanche(std::uint64_t value) {
 
 void ContentKey::AddBytes(std::string_view bytes) {
   using content_key_detail::RotateLeft;
-  auto mix = [this](std::uint64_t word) {
-    lane_a_ = RotateLeft(lane_a_ ^ (word * 0x87c37b91114253d5ULL), 31) * 0x4cf5ad432745937fULL;
-    lane_b_ = RotateLeft(lane_b_ ^ (word * 0x4cf5ad432745937fULL), 33) * 0x87c37b91114253d5ULL + lane_a_;
+  constexpr std::uint64_t kOdd1 = 0x87c37b91114253d5ULL, kOdd2 = 0x4cf5ad432745937fULL;
+  auto mix = [](std::uint64_t lane, std::uint64_t word) {
+    return RotateLeft(lane ^ (word * kOdd1), 31) * kOdd2;
   };
+  // Local lanes: the bytes are chars, which may alias the members, so the members would be
+  // stored and reloaded for every word.
+  std::uint64_t l0 = lanes_[0], l1 = lanes_[1], l2 = lanes_[2], l3 = lanes_[3];
   std::size_t at = 0;
-  for (; at + 8 <= bytes.size(); at += 8) {
+  // 32-byte stripes feed four independent lanes, whose multiplies the CPU overlaps.
+  for (; at + 32 <= bytes.size(); at += 32) {
+    std::uint64_t words[4];
+    std::memcpy(words, bytes.data() + at, 32);
+    l0 = mix(l0, words[0]);
+    l1 = mix(l1, words[1]);
+    l2 = mix(l2, words[2]);
+    l3 = mix(l3, words[3]);
+  }
+  std::uint64_t* lanes[3] = {&l0, &l1, &l2};
+  for (int i = 0; at + 8 <= bytes.size(); at += 8, ++i) {
     std::uint64_t word;
     std::memcpy(&word, bytes.data() + at, 8);
-    mix(word);
+    *lanes[i] = mix(*lanes[i], word);
   }
   std::uint64_t tail = 0;
   for (std::size_t i = at; i < bytes.size(); ++i) {
     tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(bytes[i])) << (8 * (i - at));
   }
-  mix(tail ^ (static_cast<std::uint64_t>(bytes.size() - at) << 56));
+  // The tail and the piece's length go to every lane, so pieces cut differently differ.
+  const std::uint64_t last = tail ^ (static_cast<std::uint64_t>(bytes.size() - at) << 56) ^ bytes.size();
+  lanes_[0] = mix(l0, last);
+  lanes_[1] = mix(l1, last);
+  lanes_[2] = mix(l2, last);
+  lanes_[3] = mix(l3, last);
   length_ += bytes.size();
 }
 
@@ -109,11 +127,13 @@ void ContentKey::AddFile(std::string_view path, std::string_view bytes) {
 
 std::string ContentKey::Hex() const {
   using content_key_detail::Avalanche;
-  const std::uint64_t a = Avalanche(lane_a_ ^ length_);
-  const std::uint64_t b = Avalanche(lane_b_ + a);
+  const std::uint64_t a = Avalanche(lanes_[0] ^ length_);
+  const std::uint64_t b = Avalanche(lanes_[1] + a);
+  const std::uint64_t c = Avalanche(lanes_[2] ^ b);
+  const std::uint64_t d = Avalanche(lanes_[3] + c);
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string out;
-  for (std::uint64_t half : {Avalanche(a + b), b}) {
+  for (std::uint64_t half : {Avalanche(a + c), Avalanche(b ^ d)}) {
     for (int shift = 60; shift >= 0; shift -= 4) out += kDigits[(half >> shift) & 0xf];
   }
   return out;

@@ -27,8 +27,9 @@ std::vector<SnapshotRoot> ListSnapshotFiles(const std::vector<std::string>& path
 /// (which then need not copy it); false with a message in `error` otherwise.
 bool ReadSnapshotFile(const std::string& path, std::string& text, std::string& error);
 
-/// A 128-bit non-cryptographic hash (two 64-bit lanes over 8-byte words) of a snapshot's
-/// contents, fed in walk order. Strings are length-prefixed, so ("ab","c") != ("a","bc").
+/// A 128-bit non-cryptographic hash (four 64-bit lanes over 32-byte stripes, about 4x the
+/// speed of one chained lane) of a snapshot's contents, fed in walk order. Strings are
+/// length-prefixed, so ("ab","c") != ("a","bc").
 class ContentKey {
  public:
   void AddRoot(const SnapshotRoot& root);
@@ -40,8 +41,8 @@ class ContentKey {
 
  private:
   void AddBytes(std::string_view bytes);
-  std::uint64_t lane_a_ = 0x6a09e667f3bcc908ULL;
-  std::uint64_t lane_b_ = 0xbb67ae8584caa73bULL;
+  std::uint64_t lanes_[4] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,
+                             0xa54ff53a5f1d36f1ULL};
   std::uint64_t length_ = 0;
 };
 
