@@ -9,10 +9,11 @@
 
 namespace reachcheck::analysis {
 
-Engine::Impl::Impl(const model::Network& n)
-    : network(n), index(n), internet(InternetAddresses(n)), outside(detail::CoarseInternet(n)) {}
+Engine::Impl::Impl(const model::Network& n, const SweepProgress& progress)
+    : network(n), index(n, progress), internet(InternetAddresses(n)), outside(detail::CoarseInternet(n)) {}
 
-Engine::Engine(const model::Network& network) : impl_(std::make_unique<Impl>(network)) {}
+Engine::Engine(const model::Network& network, const SweepProgress& progress)
+    : impl_(std::make_unique<Impl>(network, progress)) {}
 Engine::~Engine() = default;
 
 const model::Network& Engine::network() const { return impl_->network; }

@@ -15,7 +15,7 @@
 namespace reachcheck::analysis {
 
 struct Engine::Impl {
-  explicit Impl(const model::Network& n);
+  Impl(const model::Network& n, const SweepProgress& progress);
   const model::Network& network;
   detail::Index index;
   net::AddressSet internet;  ///< the `internet` set

@@ -74,15 +74,25 @@ net::AddressSet SetOf(std::vector<net::IpAddress> addresses) {
   return out;
 }
 
-Index::Index(const model::Network& n) : network(n), graph(n) {
+Index::Index(const model::Network& n, const std::function<void(std::size_t, std::size_t)>& step)
+    : network(n), graph(n) {
+  constexpr std::size_t kSteps = 5;
+  auto done = [&](std::size_t count) {
+    if (step) step(count, kSteps);
+  };
+  done(1);  // the topology graph
   prefix_lists_.reserve(n.prefix_lists.size());
   for (const model::PrefixList& list : n.prefix_lists) {
     prefix_lists_.push_back(CidrSet(list.cidrs));
   }
   IndexVpcs();
+  done(2);
   IndexOwners();
+  done(3);
   IndexTables();
+  done(4);
   CompileFilters();
+  done(5);
 }
 
 std::string Index::SideRegion(const model::PeeringSide& side) const {

@@ -4,6 +4,8 @@
 // compiled security groups and ACLs, public/private address maps and peerings.
 #pragma once
 
+#include <functional>
+
 #include <cstdint>
 #include <deque>
 #include <optional>
@@ -79,7 +81,9 @@ struct InterfaceIndex {
 
 class Index {
  public:
-  explicit Index(const model::Network& network);
+  /// `step(done, total)` is called after each of the build's steps.
+  explicit Index(const model::Network& network,
+                 const std::function<void(std::size_t done, std::size_t total)>& step = {});
 
   const model::Network& network;
   NetworkGraph graph;

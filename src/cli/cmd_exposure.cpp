@@ -27,11 +27,11 @@ void RunExposure(CommandContext& context, const ExposureOptions& options) {
   std::optional<model::Network> network = context.Load();
   if (!network) return;
 
-  analysis::Engine engine(*network);
+  std::unique_ptr<analysis::Engine> engine = context.BuildEngine(*network);
   std::vector<analysis::Exposure> exposures;
   {
     ProgressLine progress(context.err, StderrIsTerminal(context.err));
-    exposures = engine.Exposures(*protocols, *ports, [&progress](std::size_t done, std::size_t total) {
+    exposures = engine->Exposures(*protocols, *ports, [&progress](std::size_t done, std::size_t total) {
       progress.Update([=] { return FormatSweepProgress("exposure", done, total, "walks"); });
     });
   }

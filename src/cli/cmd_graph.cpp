@@ -31,8 +31,8 @@ void RunGraph(CommandContext& context, const GraphOptions& options) {
       return;
     }
   }
-  analysis::Engine engine(*network);
-  analysis::Topology topology = engine.GetTopology(options.focus);
+  std::unique_ptr<analysis::Engine> engine = context.BuildEngine(*network);
+  analysis::Topology topology = engine->GetTopology(options.focus);
   if (!options.focus.empty() && topology.nodes.empty()) {
     context.UsageError("query-focus-not-in-graph",
                        "'" + options.focus +

@@ -60,14 +60,14 @@ void RunWhy(CommandContext& context, const WhyOptions& options) {
     return;
   }
 
-  analysis::Engine engine(*network);
+  std::unique_ptr<analysis::Engine> engine = context.BuildEngine(*network);
   analysis::Query query;
   query.source = source.endpoint;
   query.destination = destination.endpoint;
   query.protocols = *protocols;
   query.ports = *ports;
   query.source_ports = *source_ports;
-  analysis::QueryResult result = engine.Analyze(query);
+  analysis::QueryResult result = engine->Analyze(query);
 
   output::WhyRequest request;
   request.source = options.source;
@@ -81,7 +81,7 @@ void RunWhy(CommandContext& context, const WhyOptions& options) {
   if (options.format == "json") {
     context.out << output::FormatWhyJson(result, request);
   } else if (options.format == "dot") {
-    context.out << output::FormatWhyDot(engine.GetTopology(), result, request, display);
+    context.out << output::FormatWhyDot(engine->GetTopology(), result, request, display);
   } else {
     context.out << output::FormatWhyText(result, request, display);
   }

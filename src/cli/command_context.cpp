@@ -33,6 +33,13 @@ std::optional<model::Network> CommandContext::Load(bool keep_on_error, base::Dia
   return network;
 }
 
+std::unique_ptr<analysis::Engine> CommandContext::BuildEngine(const model::Network& network) {
+  ProgressLine progress(err, StderrIsTerminal(err));
+  return std::make_unique<analysis::Engine>(network, [&progress](std::size_t done, std::size_t total) {
+    progress.Update([=] { return FormatSweepProgress("building the graph", done, total, "steps"); });
+  });
+}
+
 void CommandContext::UsageError(const std::string& code, const std::string& message) {
   err << "reachcheck: error: " << message << " [" << code << "]\n";
   exit_status = base::kExitBadInput;

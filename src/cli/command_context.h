@@ -3,11 +3,13 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
 
+#include "reachcheck/analysis/engine.h"
 #include "reachcheck/base/diagnostic.h"
 #include "reachcheck/ingest/load.h"
 #include "reachcheck/model/network.h"
@@ -32,6 +34,9 @@ struct CommandContext {
   /// --no-cache or REACHCHECK_CACHE=off, and shows progress on a terminal.
   std::optional<model::Network> Load(bool keep_on_error = false, base::Diagnostics* diagnostics_out = nullptr,
                                      ingest::LoadStats* stats = nullptr);
+
+  /// Builds the engine over `network`, with a progress line on a terminal when it is slow.
+  std::unique_ptr<analysis::Engine> BuildEngine(const model::Network& network);
 
   /// Prints "reachcheck: error: MESSAGE [CODE]" to err and sets exit status 2.
   void UsageError(const std::string& code, const std::string& message);

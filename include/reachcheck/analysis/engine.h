@@ -58,7 +58,8 @@ struct Topology {
 class Engine {
  public:
   /// Builds the graph from a validated network; the network must outlive the engine.
-  explicit Engine(const model::Network& network);
+  /// `progress` counts the steps of the build.
+  explicit Engine(const model::Network& network, const SweepProgress& progress = {});
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
