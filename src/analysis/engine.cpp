@@ -191,8 +191,10 @@ QueryResult Engine::Analyze(const Query& query) const {
       });
     }
     for (RankedClass& c : BuildClasses(index, source, std::move(finals))) {
-      if (coarse_source) c.cls.source_addresses = c.cls.source_addresses.Subtract(index.modelled_public);
-      if (coarse_destination) c.cls.destination = c.cls.destination.Subtract(index.modelled_public);
+      if (query.exact_internet_addresses) {
+        if (coarse_source) c.cls.source_addresses = c.cls.source_addresses.Subtract(index.modelled_public);
+        if (coarse_destination) c.cls.destination = c.cls.destination.Subtract(index.modelled_public);
+      }
       ranked.push_back(std::move(c));
     }
   }

@@ -22,6 +22,11 @@ struct Query {
   net::ProtocolSet protocols = net::ProtocolSet::All();
   net::PortSet ports = net::PortSet::All();  ///< destination ports / ICMP type-code
   net::PortSet source_ports = net::EphemeralPorts();
+  /// Whether the address sets of classes about `internet` leave out the estate's own public
+  /// addresses exactly. That costs O(public addresses) per class; callers that read only
+  /// verdicts, paths and blockers (lint) may turn it off: the classes are the same, their
+  /// `internet` side then also lists the public addresses no class holds a packet for.
+  bool exact_internet_addresses = true;
 };
 
 /// One internet-reachable (interface, address, protocol, ports) with its path.

@@ -37,14 +37,18 @@ bool HasIgwRoute(const model::Network& network, const model::RouteTable* table, 
   return false;
 }
 
-std::vector<std::string> SubnetsUsing(const model::Network& network, const model::RouteTable& table) {
-  std::vector<std::string> ids;
-  for (const model::Subnet& subnet : network.subnets) {
-    const model::RouteTable* used = RouteTableOf(network, subnet);
-    if (used == &table) ids.push_back(subnet.id);
+const std::vector<std::string>& SubnetsByTable::Of(const model::RouteTable& table) {
+  if (!indexed_) {
+    for (const model::Subnet& subnet : network_.subnets) {
+      if (const model::RouteTable* used = RouteTableOf(network_, subnet))
+        by_table_[used].push_back(subnet.id);
+    }
+    for (auto& [used, ids] : by_table_) std::sort(ids.begin(), ids.end());
+    indexed_ = true;
   }
-  std::sort(ids.begin(), ids.end());
-  return ids;
+  static const std::vector<std::string> kNone;
+  auto found = by_table_.find(&table);
+  return found == by_table_.end() ? kNone : found->second;
 }
 
 std::string TableText(const model::Subnet& subnet, const model::RouteTable& table) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "reachcheck/model/network.h"
@@ -25,8 +26,18 @@ const model::InternetGateway* RouteGateway(const model::Network& network, const 
 bool HasIgwRoute(const model::Network& network, const model::RouteTable* table, bool attached,
                  model::Handle vpc);
 
-/// Ids of the subnets whose effective route table is `table`, sorted.
-std::vector<std::string> SubnetsUsing(const model::Network& network, const model::RouteTable& table);
+/// Ids of the subnets whose effective route table is each table, sorted; indexed on first
+/// use (one pass over the subnets), so that a check asks per route without rescanning.
+class SubnetsByTable {
+ public:
+  explicit SubnetsByTable(const model::Network& network) : network_(network) {}
+  const std::vector<std::string>& Of(const model::RouteTable& table);
+
+ private:
+  const model::Network& network_;
+  std::unordered_map<const model::RouteTable*, std::vector<std::string>> by_table_;
+  bool indexed_ = false;
+};
 
 /// "rtb-1" and " (main)" when the subnet uses its VPC's main table.
 std::string TableText(const model::Subnet& subnet, const model::RouteTable& table);

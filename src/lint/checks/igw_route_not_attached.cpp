@@ -20,6 +20,7 @@ class Check : public NativeCheck {
   }
   void Run(const CheckContext& context, std::vector<Finding>& out) const override {
     const model::Network& network = context.network();
+    SubnetsByTable users_of(network);
     for (const model::RouteTable& table : network.route_tables) {
       if (table.vpc == model::kNone) continue;
       for (const model::Route& route : table.routes) {
@@ -38,7 +39,7 @@ class Check : public NativeCheck {
         std::string state = elsewhere.empty()
                                 ? "is not attached to any VPC"
                                 : "is attached to " + JoinComma(elsewhere) + ", not to " + table.vpc_id;
-        std::vector<std::string> subnets = SubnetsUsing(network, table);
+        const std::vector<std::string>& subnets = users_of.Of(table);
         std::string users = subnets.empty() ? "no subnet uses this table"
                                             : "traffic from " + JoinComma(subnets) + " to " +
                                                   route.DestinationText() + " is dropped";

@@ -71,12 +71,13 @@ class Check : public NativeCheck {
   }
   void Run(const CheckContext& context, std::vector<Finding>& out) const override {
     const model::Network& network = context.network();
+    std::vector<std::vector<std::string>> subnets_of(network.network_acls.size());
+    for (const model::Subnet& subnet : network.subnets) {
+      if (subnet.network_acl < subnets_of.size()) subnets_of[subnet.network_acl].push_back(subnet.id);
+    }
     for (model::Handle h = 0; h < network.network_acls.size(); ++h) {
       const model::NetworkAcl& acl = network.network_acls[h];
-      std::vector<std::string> subnets;
-      for (const model::Subnet& subnet : network.subnets) {
-        if (subnet.network_acl == h) subnets.push_back(subnet.id);
-      }
+      const std::vector<std::string>& subnets = subnets_of[h];
       if (subnets.empty()) continue;  // carries no traffic
       std::vector<std::string> problems;
       base::SourceRef where;

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // peering-route-missing: an active peering that no route table uses on one or both sides;
 // traffic (or its replies) then never crosses it.
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "lint/checks/builtin_checks.h"
@@ -10,20 +12,18 @@
 namespace reachcheck::lint::checks {
 namespace peering_route_missing {
 
-// Route tables of `vpc` with a route to the peering, by id.
-std::vector<std::string> TablesRoutingTo(const model::Network& network, model::Handle vpc,
-                                         const model::VpcPeering& pcx) {
-  std::vector<std::string> tables;
+// Route tables with a route to a peering, by (VPC, peering id): one pass over every route.
+std::map<std::pair<model::Handle, std::string>, std::vector<std::string>> TablesByPeering(
+    const model::Network& network) {
+  std::map<std::pair<model::Handle, std::string>, std::vector<std::string>> out;
   for (const model::RouteTable& table : network.route_tables) {
-    if (table.vpc != vpc) continue;
     for (const model::Route& route : table.routes) {
-      if (route.target_kind == model::TargetKind::kPeering && route.target_id == pcx.id) {
-        tables.push_back(table.id);
-        break;
-      }
+      if (route.target_kind != model::TargetKind::kPeering) continue;
+      std::vector<std::string>& tables = out[{table.vpc, route.target_id}];
+      if (tables.empty() || tables.back() != table.id) tables.push_back(table.id);
     }
   }
-  return tables;
+  return out;
 }
 
 class Check : public NativeCheck {
@@ -34,6 +34,7 @@ class Check : public NativeCheck {
   }
   void Run(const CheckContext& context, std::vector<Finding>& out) const override {
     const model::Network& network = context.network();
+    const auto routed = TablesByPeering(network);
     for (const model::VpcPeering& pcx : network.peerings) {
       if (!pcx.Active()) continue;
       const model::PeeringSide* sides[2] = {&pcx.requester, &pcx.accepter};
@@ -41,7 +42,9 @@ class Check : public NativeCheck {
       std::vector<std::string> tables[2];
       for (int i = 0; i < 2; ++i) {
         known[i] = sides[i]->vpc != model::kNone && sides[i]->vpc < network.vpcs.size();
-        if (known[i]) tables[i] = TablesRoutingTo(network, sides[i]->vpc, pcx);
+        if (!known[i]) continue;
+        auto found = routed.find({sides[i]->vpc, pcx.id});
+        if (found != routed.end()) tables[i] = found->second;
       }
       if (!known[0] && !known[1]) continue;
       std::vector<std::string> resources = {pcx.id, pcx.requester.vpc_id, pcx.accepter.vpc_id};

@@ -78,6 +78,7 @@ class Check : public NativeCheck {
     analysis::Query query;  // one question per subnet; only the source changes
     query.destination = std::move(internet.endpoint);
     query.protocols = net::ProtocolSet::Single(net::kTcp);
+    query.exact_internet_addresses = false;  // only verdicts, paths and blockers are read
     query.ports = ports;
     std::vector<std::vector<std::string>> hosts_of(network.subnets.size());
     for (const model::NetworkInterface& eni : network.interfaces) {

@@ -61,6 +61,7 @@ class Check : public NativeCheck {
   }
   void Run(const CheckContext& context, std::vector<Finding>& out) const override {
     const model::Network& network = context.network();
+    SubnetsByTable users_of(network);
     for (const model::RouteTable& table : network.route_tables) {
       for (const model::Route& route : table.routes) {
         if (IgwRouteNotAttachedReports(network, table, route)) continue;  // the more specific rule
@@ -75,7 +76,7 @@ class Check : public NativeCheck {
         } else {
           continue;
         }
-        std::vector<std::string> subnets = SubnetsUsing(network, table);
+        const std::vector<std::string>& subnets = users_of.Of(table);
         std::string users = subnets.empty() ? "no subnet uses this table"
                                             : "traffic from " + JoinComma(subnets) + " to " +
                                                   route.DestinationText() + " is dropped";

@@ -59,6 +59,7 @@ class Check : public NativeCheck {
     analysis::Query query;  // one question per interface; only the destination and ports change
     query.source = std::move(internet.endpoint);
     query.protocols = net::ProtocolSet::Single(net::kTcp);
+    query.exact_internet_addresses = false;  // only verdicts, paths and blockers are read
     query.destination.kind = analysis::EndpointKind::kInterface;
     std::vector<std::vector<model::Handle>> members(network.security_groups.size());
     for (model::Handle h = 0; h < network.interfaces.size(); ++h) {

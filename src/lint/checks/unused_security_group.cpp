@@ -3,6 +3,7 @@
 // endpoint (skipped when the snapshot has no interfaces or instances at all).
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "lint/checks/builtin_checks.h"
@@ -31,22 +32,25 @@ class Check : public NativeCheck {
       for (const std::string& id : endpoint.group_ids)
         used.insert(network.FindSecurityGroup(id, endpoint.scope));
     }
+    // Which groups' rules name each group id (built once: one pass over every rule).
+    std::unordered_map<std::string, std::set<std::string>> referencing;
+    for (const model::SecurityGroup& other : network.security_groups) {
+      for (const auto* rules : {&other.ingress, &other.egress}) {
+        for (const model::SgRule& rule : *rules) {
+          if (rule.peer_kind == model::PeerKind::kSecurityGroup && rule.group_id != other.id) {
+            referencing[rule.group_id].insert(other.id);
+          }
+        }
+      }
+    }
+    const std::set<std::string> none;
     bool ignore_default = context.Flag("ignore_default");
     for (model::Handle h = 0; h < network.security_groups.size(); ++h) {
       const model::SecurityGroup& sg = network.security_groups[h];
       if (used.count(h) != 0) continue;
       if (ignore_default && sg.name == "default") continue;
-      std::set<std::string> referenced_by;
-      for (const model::SecurityGroup& other : network.security_groups) {
-        for (const auto* rules : {&other.ingress, &other.egress}) {
-          for (const model::SgRule& rule : *rules) {
-            if (rule.peer_kind == model::PeerKind::kSecurityGroup && rule.group_id == sg.id &&
-                other.id != sg.id) {
-              referenced_by.insert(other.id);
-            }
-          }
-        }
-      }
+      auto found = referencing.find(sg.id);
+      const std::set<std::string>& referenced_by = found == referencing.end() ? none : found->second;
       std::string name = sg.name.empty() ? sg.id : sg.id + " (" + sg.name + ")";
       std::string message = name + " is attached to no network interface or VPC endpoint";
       if (!referenced_by.empty()) {

@@ -57,6 +57,26 @@ TEST_CASE("internet as destination: the classes cover exactly the internet set",
     CHECK_FALSE(c.destination.Contains(testing::IpOf("54.0.0.10")));
     CHECK_FALSE(c.destination.Contains(testing::IpOf("52.0.0.100")));
   }
+  // Without the exact address sets: the same classes, whose destinations only add the
+  // modelled public addresses.
+  Query loose;
+  loose.source = Resolve(n, "eni-web");
+  loose.destination = Resolve(n, "internet");
+  loose.protocols = *net::ParseProtocol("tcp");
+  loose.ports = *net::ParsePortRange("443");
+  loose.exact_internet_addresses = false;
+  const QueryResult coarse = engine.Analyze(loose);
+  REQUIRE(coarse.classes.size() == r.classes.size());
+  CHECK(coarse.verdict == r.verdict);
+  for (std::size_t i = 0; i < r.classes.size(); ++i) {
+    CHECK(coarse.classes[i].reachable == r.classes[i].reachable);
+    CHECK(coarse.classes[i].forward.size() == r.classes[i].forward.size());
+    CHECK(coarse.classes[i].destination.Contains(r.classes[i].destination));
+    CHECK(coarse.classes[i]
+              .destination.Subtract(r.classes[i].destination)
+              .Intersect(InternetAddresses(n))
+              .IsEmpty());
+  }
   // 0.0.0.0/0 still holds the modelled addresses, with their own classes.
   const QueryResult all = Why(engine, "eni-web", "0.0.0.0/0", "tcp", "443");
   CHECK(DestinationsOf(all).Contains(testing::IpOf("54.0.0.10")));
@@ -75,8 +95,7 @@ TEST_CASE("internet as source: the classes cover exactly the internet set", "[en
   CHECK(SourcesOf(r) == internet);
 }
 
-TEST_CASE("pieces that only hold modelled public addresses do not count as internet",
-          "[engine][internet]") {
+TEST_CASE("pieces that only hold modelled public addresses do not count as internet", "[engine][internet]") {
   const model::Network n = OnlyModelledPeers();
   Engine engine(n);
   const net::AddressSet internet = InternetAddresses(n);
