@@ -163,15 +163,20 @@ void Node::ExpectObject(std::string_view what) const {
 }
 
 std::optional<JsonValue> Node::Find(std::string_view key) const {
-  simdjson::dom::object object;
-  if (value_.get(object) != simdjson::SUCCESS) return std::nullopt;
-  // Every member is looked at: nlohmann/json keeps the last of repeated keys, and so do we.
-  std::optional<JsonValue> found;
-  for (simdjson::dom::key_value_pair member : object) {
-    if (member.key == key) found = member.value;
+  if (!listed_) {
+    listed_ = true;
+    simdjson::dom::object object;
+    if (value_.get(object) != simdjson::SUCCESS) return std::nullopt;
+    members_.reserve(object.size());
+    for (simdjson::dom::key_value_pair member : object) members_.emplace_back(member.key, member.value);
   }
-  if (!found || found->is_null()) return std::nullopt;
-  return found;
+  // From the back: nlohmann/json keeps the last of repeated keys, and so do we.
+  for (auto it = members_.rbegin(); it != members_.rend(); ++it) {
+    if (it->first.size() != key.size() || it->first != key) continue;
+    if (it->second.is_null()) return std::nullopt;
+    return it->second;
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string_view> Node::OptString(std::string_view key) const {

@@ -11,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "reachcheck/net/cidr.h"
 #include "reachcheck/net/ip_address.h"
@@ -125,6 +127,10 @@ class Node {
   std::string_view key_;
   std::size_t index_ = 0;
   bool is_index_ = false;
+  /// The object's members, listed on the first Find: parsers ask an element for a dozen
+  /// keys, and walking simdjson's tape for each costs more than one walk and a flat scan.
+  mutable std::vector<std::pair<std::string_view, JsonValue>> members_;
+  mutable bool listed_ = false;
 };
 
 /// The elements of an array node, visited in order as child nodes.
