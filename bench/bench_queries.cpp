@@ -70,6 +70,35 @@ std::string RandomDestination(const model::Network& network, const Candidates& c
 
 const char* VerdictKey(analysis::Verdict verdict) { return analysis::VerdictName(verdict); }
 
+struct WhyRuns {
+  std::vector<double> ms;
+  std::vector<double> classes;
+};
+
+// `why <source> <destination>` over every protocol and port, timed for each source but the
+// first (a warm-up).
+WhyRuns MeasureWhy(const model::Network& network, const analysis::Engine& engine,
+                   const std::vector<model::Handle>& sources, const char* destination, std::size_t& sink) {
+  WhyRuns runs;
+  const analysis::EndpointResolution to = analysis::ResolveEndpoint(network, destination);
+  if (!to.ok) return runs;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    analysis::EndpointResolution from = analysis::ResolveEndpoint(network, network.interfaces[sources[i]].id);
+    if (!from.ok) continue;
+    analysis::Query query;
+    query.source = std::move(from.endpoint);
+    query.destination = to.endpoint;
+    Stopwatch watch;
+    const analysis::QueryResult result = engine.Analyze(query);
+    const double ms = watch.Seconds() * 1e3;
+    sink += result.classes.size();
+    if (i == 0) continue;
+    runs.ms.push_back(ms);
+    runs.classes.push_back(static_cast<double>(result.classes.size()));
+  }
+  return runs;
+}
+
 }  // namespace
 
 void MeasureQueries(const model::Network& network, const analysis::Engine& engine, int queries, int why_runs,
@@ -78,9 +107,9 @@ void MeasureQueries(const model::Network& network, const analysis::Engine& engin
   const Candidates c = FindCandidates(network);
   out["source_interfaces"] = c.sources.size();
   if (c.sources.empty()) {
-    for (const char* key : {"point_queries", "point_p50_us", "point_p99_us", "point_max_us", "why_all_ms",
-                            "why_all_max_ms", "why_all_classes", "why_internet_ms", "why_internet_classes",
-                            "exposure_s", "exposures"}) {
+    for (const char* key :
+         {"point_queries", "point_p50_us", "point_p99_us", "point_max_us", "why_all_ms", "why_all_max_ms",
+          "why_all_classes", "why_internet_ms", "why_internet_classes", "exposure_s", "exposures"}) {
       out[key] = nullptr;
     }
     return;
@@ -142,52 +171,21 @@ void MeasureQueries(const model::Network& network, const analysis::Engine& engin
   out["point_p99_us"] = std::round(Percentile(latencies, 0.99) * 100) / 100;
   out["point_max_us"] = std::round(Percentile(latencies, 1.0) * 100) / 100;
 
-  // why <interface> 0.0.0.0/0, every protocol and port, from several random interfaces.
-  const analysis::EndpointResolution anywhere = analysis::ResolveEndpoint(network, "0.0.0.0/0");
-  std::vector<double> why_ms, why_classes;
-  for (int run = -1; run < why_runs && anywhere.ok; ++run) {  // run -1 warms up
-    const model::Handle source = PickFrom(c.sources, rng);
-    analysis::EndpointResolution resolved = analysis::ResolveEndpoint(network, network.interfaces[source].id);
-    if (!resolved.ok) continue;
-    analysis::Query query;
-    query.source = std::move(resolved.endpoint);
-    query.destination = anywhere.endpoint;
-    Stopwatch watch;
-    const analysis::QueryResult result = engine.Analyze(query);
-    const double ms = watch.Seconds() * 1e3;
-    sink += result.classes.size();
-    if (run < 0) continue;
-    why_ms.push_back(ms);
-    why_classes.push_back(static_cast<double>(result.classes.size()));
-  }
-  out["why_all_runs"] = why_ms.size();
-  out["why_all_ms"] = why_ms.empty() ? Json(nullptr) : Json(std::round(Median(why_ms) * 1000) / 1000);
+  // why <interface> 0.0.0.0/0 and why <interface> internet, every protocol and port, from the
+  // same random interfaces (the first one warms up). 0.0.0.0/0 also holds the estate's own
+  // public addresses, each of which has classes of its own.
+  std::vector<model::Handle> why_sources;
+  for (int run = -1; run < why_runs; ++run) why_sources.push_back(PickFrom(c.sources, rng));
+  WhyRuns all = MeasureWhy(network, engine, why_sources, "0.0.0.0/0", sink);
+  out["why_all_runs"] = all.ms.size();
+  out["why_all_ms"] = all.ms.empty() ? Json(nullptr) : Json(std::round(Median(all.ms) * 1000) / 1000);
   out["why_all_max_ms"] =
-      why_ms.empty() ? Json(nullptr) : Json(std::round(Percentile(why_ms, 1.0) * 1000) / 1000);
-  out["why_all_classes"] = why_classes.empty() ? Json(nullptr) : Json(Median(why_classes));
-
-  // why <interface> internet, every protocol and port: the same question without the estate's
-  // own public addresses, whose answers are classes of their own under 0.0.0.0/0.
-  const analysis::EndpointResolution internet = analysis::ResolveEndpoint(network, "internet");
-  std::vector<double> internet_ms, internet_classes;
-  for (int run = -1; run < why_runs && internet.ok; ++run) {  // run -1 warms up
-    const model::Handle source = PickFrom(c.sources, rng);
-    analysis::EndpointResolution resolved = analysis::ResolveEndpoint(network, network.interfaces[source].id);
-    if (!resolved.ok) continue;
-    analysis::Query query;
-    query.source = std::move(resolved.endpoint);
-    query.destination = internet.endpoint;
-    Stopwatch watch;
-    const analysis::QueryResult result = engine.Analyze(query);
-    const double ms = watch.Seconds() * 1e3;
-    sink += result.classes.size();
-    if (run < 0) continue;
-    internet_ms.push_back(ms);
-    internet_classes.push_back(static_cast<double>(result.classes.size()));
-  }
+      all.ms.empty() ? Json(nullptr) : Json(std::round(Percentile(all.ms, 1.0) * 1000) / 1000);
+  out["why_all_classes"] = all.classes.empty() ? Json(nullptr) : Json(Median(all.classes));
+  WhyRuns internet = MeasureWhy(network, engine, why_sources, "internet", sink);
   out["why_internet_ms"] =
-      internet_ms.empty() ? Json(nullptr) : Json(std::round(Median(internet_ms) * 1000) / 1000);
-  out["why_internet_classes"] = internet_classes.empty() ? Json(nullptr) : Json(Median(internet_classes));
+      internet.ms.empty() ? Json(nullptr) : Json(std::round(Median(internet.ms) * 1000) / 1000);
+  out["why_internet_classes"] = internet.classes.empty() ? Json(nullptr) : Json(Median(internet.classes));
 
   // Exposure of the whole estate: once, or the median of three when it is fast.
   std::vector<double> exposure_s;
