@@ -200,4 +200,43 @@ std::map<std::string, std::size_t> Network::Counts(Handle scope) const {
   return out;
 }
 
+std::vector<std::map<std::string, std::size_t>> Network::CountsByScope() const {
+  std::vector<std::map<std::string, std::size_t>> out(scopes.size(), Counts(kNone));
+  for (auto& counts : out) {  // the same keys as Counts(scope), all zero
+    for (auto it = counts.begin(); it != counts.end();) {
+      if (it->first.rfind("unanalysed:", 0) == 0) {
+        it = counts.erase(it);
+      } else {
+        it->second = 0;
+        ++it;
+      }
+    }
+  }
+  auto add = [&](const auto& items, const char* key) {
+    for (const auto& x : items) {
+      if (x.scope < out.size()) ++out[x.scope][key];
+    }
+  };
+  add(vpcs, "vpcs");
+  add(subnets, "subnets");
+  add(route_tables, "route_tables");
+  for (const InternetGateway& gateway : internet_gateways) {
+    if (gateway.scope < out.size())
+      ++out[gateway.scope][gateway.egress_only ? "egress_only_internet_gateways" : "internet_gateways"];
+  }
+  add(nat_gateways, "nat_gateways");
+  add(peerings, "vpc_peering_connections");
+  add(security_groups, "security_groups");
+  add(network_acls, "network_acls");
+  add(interfaces, "network_interfaces");
+  add(instances, "instances");
+  add(elastic_ips, "elastic_ips");
+  add(prefix_lists, "prefix_lists");
+  add(endpoints, "vpc_endpoints");
+  for (const UnanalysedResource& resource : unanalysed) {
+    if (resource.scope < out.size()) ++out[resource.scope]["unanalysed:" + resource.type];
+  }
+  return out;
+}
+
 }  // namespace reachcheck::model

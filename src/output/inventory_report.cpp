@@ -35,8 +35,9 @@ std::string InventoryText(const model::Network& network, const base::Diagnostics
                           const InventorySource& source) {
   std::set<std::string> accounts, regions;
   std::map<std::string, std::size_t> totals;
+  const std::vector<std::map<std::string, std::size_t>> by_scope = network.CountsByScope();
   for (model::Handle scope = 0; scope < network.scopes.size(); ++scope) {
-    std::map<std::string, std::size_t> counts = network.Counts(scope);
+    const std::map<std::string, std::size_t>& counts = by_scope[scope];
     if (Total(counts) == 0) continue;
     accounts.insert(Or(network.scopes[scope].account, "(unknown)"));
     regions.insert(Or(network.scopes[scope].region, "(unknown)"));
@@ -48,7 +49,7 @@ std::string InventoryText(const model::Network& network, const base::Diagnostics
       << " bytes): " << accounts.size() << " account" << (accounts.size() == 1 ? "" : "s") << ", "
       << regions.size() << " region" << (regions.size() == 1 ? "" : "s") << "\n";
   for (model::Handle scope : SortedScopes(network)) {
-    std::map<std::string, std::size_t> counts = network.Counts(scope);
+    const std::map<std::string, std::size_t>& counts = by_scope[scope];
     if (Total(counts) == 0) continue;
     out << "\naccount " << Or(network.scopes[scope].account, "(unknown)") << "  region "
         << Or(network.scopes[scope].region, "(unknown)") << "\n";
@@ -87,8 +88,9 @@ std::string InventoryJson(const model::Network& network, const base::Diagnostics
   std::set<std::string> accounts, regions;
   std::map<std::string, std::size_t> totals;
   nlohmann::ordered_json scopes = nlohmann::ordered_json::array();
+  const std::vector<std::map<std::string, std::size_t>> by_scope = network.CountsByScope();
   for (model::Handle scope : SortedScopes(network)) {
-    std::map<std::string, std::size_t> counts = network.Counts(scope);
+    const std::map<std::string, std::size_t>& counts = by_scope[scope];
     if (Total(counts) == 0) continue;
     accounts.insert(network.scopes[scope].account);
     regions.insert(network.scopes[scope].region);

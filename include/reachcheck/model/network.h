@@ -80,6 +80,8 @@ class Network {
   /// every scope when `scope` is kNone. Every type is listed (0 included), plus one
   /// "unanalysed:<Type>" entry per unanalysed type present.
   std::map<std::string, std::size_t> Counts(Handle scope) const;
+  /// Counts(scope) for every scope at once (index = scope handle), in one pass.
+  std::vector<std::map<std::string, std::size_t>> CountsByScope() const;
 
  private:
   /// Open-addressing hash table of handles into one element vector, keyed by the element's

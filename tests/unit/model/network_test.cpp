@@ -202,6 +202,16 @@ TEST_CASE("Network: Counts per scope and for every scope", "[model]") {
   CHECK(all.at("unanalysed:TransitGateways") == 2);
   CHECK(all.at("unanalysed:VpnConnections") == 1);
   CHECK(all.size() == 16);
+
+  // All scopes at once, in one pass: the same maps as one Counts call per scope.
+  const std::vector<std::map<std::string, std::size_t>> by_scope = n.CountsByScope();
+  REQUIRE(by_scope.size() == n.scopes.size());
+  for (Handle scope = 0; scope < n.scopes.size(); ++scope) {
+    INFO("scope " << scope);
+    CHECK(by_scope[scope] == n.Counts(scope));
+  }
+  CHECK(by_scope[b].at("unanalysed:VpnConnections") == 1);
+  CHECK(by_scope[a].count("unanalysed:VpnConnections") == 0);
 }
 
 }  // namespace
