@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // LoadSnapshotCached: key the snapshot by its contents, use the cache file when it is intact,
-// else load normally and (re)write it. Where the cache lives comes from the environment.
+// else load normally and (re)write it. The key the same paths had last time is a hint: that
+// cache file is decoded on a second core while the inputs are hashed, and used only when the
+// hashed key matches. Where the cache lives comes from the environment.
 #include "reachcheck/cache/cached_load.h"
 
 #include <cstdlib>
+#include <future>
+#include <optional>
 #include <string_view>
+#include <thread>
 
 #include "cache/cache_file.h"
 #include "reachcheck/cache/model_codec.h"
@@ -32,6 +37,36 @@ std::string CurrentContentKey(const std::vector<std::string>& paths) {
     }
   }
   return key.Hex();
+}
+
+// The cache file of `key`, when it is intact and holds that key.
+std::optional<LoadedSnapshot> DecodeCacheFile(const std::string& directory, const std::string& key) {
+  std::optional<std::string> bytes = detail::ReadWholeFile(CacheFilePath(directory, key));
+  if (!bytes) return std::nullopt;
+  std::optional<std::string_view> payload = detail::UnwrapPayload(*bytes, key);
+  if (!payload) return std::nullopt;
+  return DecodeSnapshot(*payload);
+}
+
+// Where the key of the last load of exactly these paths is kept.
+std::string HintPath(const std::string& directory, const std::vector<std::string>& paths) {
+  ingest::ContentKey name;
+  name.AddString("paths");
+  name.AddNumber(paths.size());
+  for (const std::string& path : paths) name.AddString(path);
+  name.AddNumber(kCacheFormatVersion);
+  name.AddString(REACHCHECK_VERSION);
+  return directory + "/" + name.Hex() + ".last";
+}
+
+// The hinted key: 32 hex digits, or "" (no hint, or not one we wrote).
+std::string ReadHint(const std::string& directory, const std::vector<std::string>& paths) {
+  std::optional<std::string> text = detail::ReadWholeFile(HintPath(directory, paths));
+  if (!text || text->size() != 32) return "";
+  for (char c : *text) {
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return "";
+  }
+  return *text;
 }
 
 void Report(const LoadedSnapshot& snapshot, base::Diagnostics& diagnostics, ingest::LoadStats* stats) {
@@ -81,17 +116,23 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
     result = CacheOutcome::kDisabled;
     return ingest::LoadSnapshot(paths, diagnostics, stats, progress);
   }
+  const std::string hint = ReadHint(options.directory, paths);
+  std::future<std::optional<LoadedSnapshot>> guess;
+  if (!hint.empty() && std::thread::hardware_concurrency() > 1) {
+    guess = std::async(std::launch::async, DecodeCacheFile, options.directory, hint);
+  }
   if (const std::string key = CurrentContentKey(paths); !key.empty()) {
-    if (std::optional<std::string> bytes = detail::ReadWholeFile(CacheFilePath(options.directory, key))) {
-      if (std::optional<std::string_view> payload = detail::UnwrapPayload(*bytes, key)) {
-        if (std::optional<LoadedSnapshot> snapshot = DecodeSnapshot(*payload)) {
-          Report(*snapshot, diagnostics, stats);
-          result = CacheOutcome::kHit;
-          return std::move(snapshot->network);
-        }
-      }
+    std::optional<LoadedSnapshot> snapshot =
+        guess.valid() && key == hint ? guess.get() : DecodeCacheFile(options.directory, key);
+    if (snapshot) {
+      if (key != hint) detail::WriteFileAtomically(HintPath(options.directory, paths), key);
+      Report(*snapshot, diagnostics, stats);
+      result = CacheOutcome::kHit;
+      return std::move(snapshot->network);
     }
   }
+  if (guess.valid()) guess.wait();  // a guess that did not match: let it finish, then free it
+  guess = {};
   // A fresh load. Its own key (of the bytes it read) names the file, so a snapshot that
   // changed while it was being hashed is never stored under the old contents.
   ingest::LoadStats local_stats;
@@ -110,6 +151,7 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
     const std::string file = detail::WrapPayload(counts.content_key, EncodeSnapshot(loaded));
     if (detail::WriteFileAtomically(CacheFilePath(options.directory, counts.content_key), file)) {
       result = CacheOutcome::kStored;
+      detail::WriteFileAtomically(HintPath(options.directory, paths), counts.content_key);
     }
   }
   return std::move(loaded.network);

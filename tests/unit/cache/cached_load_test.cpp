@@ -8,7 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
+#include <string>
 
 #include "unit/cache/cache_test_util.h"
 #include "support/support_paths.h"
@@ -64,9 +66,15 @@ TEST_CASE("cached load: an unchanged snapshot is a hit with identical results") 
   CHECK(second.stats.files_ignored == first.stats.files_ignored);
   CHECK(second.stats.resources_modelled == first.stats.resources_modelled);
   CHECK(CacheFiles(options.directory) == 1);
-  // Nothing but the cache file is left in the folder (no temporary files).
-  CHECK(std::distance(std::filesystem::directory_iterator(options.directory),
-                      std::filesystem::directory_iterator()) == 1);
+  // Nothing but the cache file and the hint of its key is left in the folder (no temporary
+  // files).
+  std::size_t hints = 0, entries = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(options.directory)) {
+    ++entries;
+    hints += entry.path().extension() == ".last" ? 1 : 0;
+  }
+  CHECK(entries == 2);
+  CHECK(hints == 1);
 }
 
 TEST_CASE("cached load: load diagnostics are reported identically from the cache") {
@@ -79,6 +87,52 @@ TEST_CASE("cached load: load diagnostics are reported identically from the cache
   const Result second = Load({dir.path() + "/snap"}, options);
   REQUIRE(second.outcome == CacheOutcome::kHit);
   CHECK(second.diagnostics == first.diagnostics);
+}
+
+TEST_CASE("cached load: the hint of the last key is only a guess") {
+  ScratchDir dir("hint");
+  dir.Write("snap/Vpcs.json", kVpcs);
+  const CacheOptions options{true, dir.path() + "/models"};
+  const std::string snap = dir.path() + "/snap";
+  REQUIRE(Load({snap}, options).outcome == CacheOutcome::kStored);
+  std::string hint_file;
+  for (const auto& entry : std::filesystem::directory_iterator(options.directory)) {
+    if (entry.path().extension() == ".last") hint_file = entry.path().string();
+  }
+  REQUIRE_FALSE(hint_file.empty());
+  auto hint = [&] {
+    std::ifstream in(hint_file);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  };
+  const std::string first_hint = hint();
+  CHECK(first_hint.size() == 32);
+
+  SECTION("back to an earlier version: a hit, though the hint names the later one") {
+    std::string text = kVpcs;
+    text.replace(text.find("10.0.0.0/16"), 11, "10.7.0.0/16");
+    dir.Write("snap/Vpcs.json", text);
+    REQUIRE(Load({snap}, options).outcome == CacheOutcome::kStored);
+    CHECK(hint() != first_hint);  // the hint now names the later version
+    dir.Write("snap/Vpcs.json", kVpcs);
+    const Result back = Load({snap}, options);
+    CHECK(back.outcome == CacheOutcome::kHit);
+    REQUIRE(back.network.vpcs.size() == 1);
+    CHECK(back.network.vpcs[0].ipv4_cidrs.at(0).ToString() == "10.0.0.0/16");
+    CHECK(hint() == first_hint);  // and follows the hit
+  }
+  SECTION("a hint that is not a key is ignored") {
+    std::ofstream(hint_file, std::ios::trunc) << "not a key";
+    CHECK(Load({snap}, options).outcome == CacheOutcome::kHit);
+  }
+  SECTION("a hint naming a damaged cache file gives a fresh load") {
+    for (const auto& entry : std::filesystem::directory_iterator(options.directory)) {
+      if (entry.path().extension() == ".rcmodel") std::ofstream(entry.path(), std::ios::trunc) << "damaged";
+    }
+    const Result again = Load({snap}, options);
+    CHECK(again.outcome == CacheOutcome::kStored);
+    CHECK(again.network.vpcs.size() == 1);
+    CHECK(Load({snap}, options).outcome == CacheOutcome::kHit);
+  }
 }
 
 TEST_CASE("cached load: a changed, added or removed file gives a fresh load") {
