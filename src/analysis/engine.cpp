@@ -40,9 +40,8 @@ bool InterfaceKind(EndpointKind kind) {
 
 }  // namespace
 
-std::vector<SourcePart> SourcesOf(const Index& index, const net::AddressSet& internet,
-                                  const net::AddressSet& outside, const Endpoint& endpoint,
-                                  std::set<std::string>& notes) {
+std::vector<SourcePart> SourcesOf(const Index& index, const net::AddressSet& outside,
+                                  const Endpoint& endpoint, std::set<std::string>& notes) {
   const model::Network& n = index.network;
   std::vector<SourcePart> out;
   if (endpoint.kind == EndpointKind::kInternet) {  // no interface owns an internet address
@@ -67,7 +66,7 @@ std::vector<SourcePart> SourcesOf(const Index& index, const net::AddressSet& int
   if (endpoint.kind == EndpointKind::kGateway) {
     if (endpoint.gateway_kind == "igw") {
       out.push_back(
-          {{SourceInfo::kOutside, model::kNone, model::kNone, "internet", endpoint.gateway}, internet});
+          {{SourceInfo::kOutside, model::kNone, model::kNone, "internet", endpoint.gateway, true}, outside});
     } else {
       notes.insert(endpoint.text + " is not a packet source: the question has no packets");
     }
@@ -177,7 +176,7 @@ QueryResult Engine::Analyze(const Query& query) const {
   // hole per modelled public address); pieces without an internet host are then dropped and
   // the holes cut out of each class, which gives exactly the classes of the exact set.
   const bool coarse_destination = target.coarse_internet;
-  for (const SourcePart& source : SourcesOf(index, impl_->internet, impl_->outside, query.source, notes)) {
+  for (const SourcePart& source : SourcesOf(index, impl_->outside, query.source, notes)) {
     const net::AddressSet destinations =
         coarse_destination ? impl_->outside
                            : DestinationAddresses(index, impl_->internet, query.destination, source.info);

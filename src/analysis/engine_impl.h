@@ -32,10 +32,10 @@ struct SourcePart {
 };
 
 /// The sources an endpoint stands for (notes explain empty answers).
-/// An `internet` source is one coarse part: the `outside` set, narrowed after the walk.
-std::vector<SourcePart> SourcesOf(const Index& index, const net::AddressSet& internet,
-                                  const net::AddressSet& outside, const Endpoint& endpoint,
-                                  std::set<std::string>& notes);
+/// An `internet` or internet-gateway source is one coarse part: the `outside` set,
+/// narrowed after the walk.
+std::vector<SourcePart> SourcesOf(const Index& index, const net::AddressSet& outside,
+                                  const Endpoint& endpoint, std::set<std::string>& notes);
 /// What counts as delivered and which addresses are asked about, for one source.
 TargetInfo TargetOf(const Endpoint& endpoint);
 net::AddressSet DestinationAddresses(const Index& index, const net::AddressSet& internet,

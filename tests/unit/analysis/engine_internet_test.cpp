@@ -93,6 +93,11 @@ TEST_CASE("internet as source: the classes cover exactly the internet set", "[en
   const net::AddressSet internet = InternetAddresses(n);
   // eni-web has an IPv4 public address and an IPv6 address: both families come in.
   CHECK(SourcesOf(r) == internet);
+  // The internet gateway as the source stands for the same hosts.
+  const QueryResult via_igw = Why(engine, "igw-a", "eni-web", "tcp", "443");
+  INFO(Dump(via_igw));
+  CHECK(via_igw.verdict == Verdict::kReachable);
+  CHECK(SourcesOf(via_igw) == internet);
 }
 
 TEST_CASE("pieces that only hold modelled public addresses do not count as internet", "[engine][internet]") {
