@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `reachcheck lint`: runs the built-in rule pack and user rules over the snapshot, for CI.
 #include <CLI/CLI.hpp>
+#include <mutex>
 #include <fstream>
 #include <memory>
 #include <sstream>
@@ -60,10 +61,19 @@ void RunLintCommand(CommandContext& context, const LintOptions& options) {
   if (!network) return;
   lint::LintReport report;
   {
+    // Rules report from several threads, the graph build from the rule that needs it first.
     ProgressLine progress(context.err, StderrIsTerminal(context.err));
-    report = lint::RunLint(*network, rules, config, [&progress](std::size_t done, std::size_t total) {
-      progress.Update([=] { return FormatSweepProgress("lint", done, total, "rules"); });
-    });
+    std::mutex line;
+    report = lint::RunLint(
+        *network, rules, config,
+        [&](std::size_t done, std::size_t total) {
+          std::lock_guard<std::mutex> lock(line);
+          progress.Update([=] { return FormatSweepProgress("lint", done, total, "rules"); });
+        },
+        [&](std::size_t done, std::size_t total) {
+          std::lock_guard<std::mutex> lock(line);
+          progress.Update([=] { return FormatSweepProgress("building the graph", done, total, "steps"); });
+        });
   }
   if (!options.baseline.empty()) lint::ApplyBaseline(baseline, report.findings);
 

@@ -97,11 +97,11 @@ std::vector<Rule> SelectRules(const RuleSelection& selection, const LintConfig& 
 }
 
 LintReport RunLint(const model::Network& network, const std::vector<Rule>& rules, const LintConfig& config,
-                   const LintProgressCallback& progress) {
+                   const LintProgressCallback& progress, const analysis::SweepProgress& engine_progress) {
   LintReport report;
   for (const Rule& rule : rules) report.rules.push_back(rule.info);
   // Rules run concurrently (each into its own list) over one engine built on first use.
-  SharedEngine engine(network);
+  SharedEngine engine(network, engine_progress);
   std::vector<std::vector<Finding>> found(rules.size());
   base::ForEachParallel(
       rules.size(),

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "reachcheck/base/diagnostic.h"
+#include "reachcheck/analysis/engine.h"
 #include "reachcheck/lint/config.h"
 #include "reachcheck/lint/finding.h"
 #include "reachcheck/lint/rule.h"
@@ -42,8 +43,11 @@ using LintProgressCallback = std::function<void(std::size_t done, std::size_t to
 
 /// Runs every rule over the network (one engine shared by the rules that need one) and
 /// applies the config's suppressions. Findings are deduplicated by fingerprint.
+/// `engine_progress` reports the steps of building that engine, if a rule needs it (from the
+/// thread of that rule, while other rules may report `progress`).
 LintReport RunLint(const model::Network& network, const std::vector<Rule>& rules, const LintConfig& config,
-                   const LintProgressCallback& progress = {});
+                   const LintProgressCallback& progress = {},
+                   const analysis::SweepProgress& engine_progress = {});
 
 /// Parses --fail-on: "error", "warning", "note" or "never" (std::nullopt inside the optional).
 bool ParseFailOn(const std::string& text, std::optional<base::Severity>* threshold);

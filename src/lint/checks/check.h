@@ -8,6 +8,7 @@
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "reachcheck/analysis/engine.h"
@@ -37,14 +38,17 @@ struct ParamSpec {
 /// (rules run concurrently).
 class SharedEngine {
  public:
-  explicit SharedEngine(const model::Network& network) : network_(network) {}
+  explicit SharedEngine(const model::Network& network, analysis::SweepProgress progress = {})
+      : network_(network), progress_(std::move(progress)) {}
   const analysis::Engine& Get() const {
-    std::call_once(once_, [this] { engine_ = std::make_unique<const analysis::Engine>(network_); });
+    std::call_once(once_,
+                   [this] { engine_ = std::make_unique<const analysis::Engine>(network_, progress_); });
     return *engine_;
   }
 
  private:
   const model::Network& network_;
+  analysis::SweepProgress progress_;
   mutable std::once_flag once_;
   mutable std::unique_ptr<const analysis::Engine> engine_;
 };

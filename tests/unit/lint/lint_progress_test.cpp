@@ -30,5 +30,19 @@ TEST_CASE("RunLint: progress after every rule, then (total, total)") {
   CHECK(RunLint(network, rules, config).findings.size() == with.findings.size());
 }
 
+TEST_CASE("RunLint: the engine's build steps are reported once, when a rule needs it") {
+  base::Diagnostics diagnostics;
+  model::Network network = ingest::LoadSnapshot({testing::SourceDir() + "/fixtures/demo"}, diagnostics);
+  LintConfig config;
+  const std::vector<Rule> rules = SelectRules(RuleSelection{}, config, diagnostics);
+  std::vector<std::pair<std::size_t, std::size_t>> steps;
+  RunLint(network, rules, config, {},
+          [&](std::size_t done, std::size_t total) { steps.emplace_back(done, total); });
+  // The built-in pack has engine-backed rules (private-subnet-no-egress and others).
+  REQUIRE_FALSE(steps.empty());
+  CHECK(steps.back().first == steps.back().second);
+  for (std::size_t i = 0; i < steps.size(); ++i) CHECK(steps[i].first == i + 1);
+}
+
 }  // namespace
 }  // namespace reachcheck::lint
