@@ -10,7 +10,10 @@
 namespace reachcheck::analysis {
 
 Engine::Impl::Impl(const model::Network& n, const SweepProgress& progress)
-    : network(n), index(n, progress), internet(InternetAddresses(n)), outside(detail::CoarseInternet(n)) {}
+    : network(n),
+      index(n, progress),
+      outside(detail::CoarseInternet(n)),
+      internet(outside.Subtract(index.modelled_public)) {}
 
 Engine::Engine(const model::Network& network, const SweepProgress& progress)
     : impl_(std::make_unique<Impl>(network, progress)) {}

@@ -18,8 +18,8 @@ struct Engine::Impl {
   Impl(const model::Network& n, const SweepProgress& progress);
   const model::Network& network;
   detail::Index index;
-  net::AddressSet internet;  ///< the `internet` set
   net::AddressSet outside;   ///< internet plus the modelled public addresses: walked in its place
+  net::AddressSet internet;  ///< the `internet` set: outside without the modelled public addresses
   detail::InternetHosts internet_hosts{index.modelled_public};
 };
 

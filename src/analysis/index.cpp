@@ -153,7 +153,6 @@ void Index::IndexOwners() {
     if (subnet.has_ipv4) blocks.push_back(subnet.ipv4_cidr);
     subnets[s].cidrs = CidrSet(blocks);
   }
-  std::vector<net::IpAddress> publics;
   PointIndex<model::Handle> nat_private;  // NAT private address -> its subnet
   for (model::Handle g = 0; g < n.nat_gateways.size(); ++g) {
     const model::NatGateway& nat = n.nat_gateways[g];
@@ -165,7 +164,6 @@ void Index::IndexOwners() {
       }
       if (a.public_ip) {
         AddPoint(nat_public, *a.public_ip, g);
-        publics.push_back(*a.public_ip);
       }
     }
   }
@@ -196,15 +194,13 @@ void Index::IndexOwners() {
     }
     for (const model::PrivateAddress& a : e.private_addresses) {
       if (!a.public_ip) continue;
-      publics.push_back(*a.public_ip);
       if (nat_interface || FindPoint(nat_public.v4, a.public_ip->bits) != nullptr) continue;
       PublicMapping mapping{a.address, *a.public_ip, i};
       AddPoint(iface_public, *a.public_ip, mapping);
       if (e.vpc != model::kNone) vpcs[e.vpc].public_of.v4.push_back({a.address.bits, mapping});
     }
   }
-  for (const model::ElasticIp& eip : n.elastic_ips) publics.push_back(eip.public_ip);
-  modelled_public = SetOf(std::move(publics));
+  modelled_public = ModelledPublicAddresses(n);  // the holes of InternetAddresses, exactly
   for (SubnetIndex& s : subnets) {
     UniquePoints(s.owners.v4);
     UniquePoints(s.owners.v6);
