@@ -175,7 +175,7 @@ void MeasureQueries(const model::Network& network, const analysis::Engine& engin
   // same random interfaces (the first one warms up). 0.0.0.0/0 also holds the estate's own
   // public addresses, each of which has classes of its own.
   std::vector<model::Handle> why_sources;
-  for (int run = -1; run < why_runs; ++run) why_sources.push_back(PickFrom(c.sources, rng));
+  for (int run = -1; why_runs > 0 && run < why_runs; ++run) why_sources.push_back(PickFrom(c.sources, rng));
   WhyRuns all = MeasureWhy(network, engine, why_sources, "0.0.0.0/0", sink);
   out["why_all_runs"] = all.ms.size();
   out["why_all_ms"] = all.ms.empty() ? Json(nullptr) : Json(std::round(Median(all.ms) * 1000) / 1000);

@@ -120,7 +120,7 @@ int main(int argc, char** argv) {
     } else if (arg == "--queries" && has_value) {
       options.queries = std::max(1, std::atoi(argv[++i]));
     } else if (arg == "--why-runs" && has_value) {
-      options.why_runs = std::max(1, std::atoi(argv[++i]));
+      options.why_runs = std::max(0, std::atoi(argv[++i]));  // 0: no why runs
     } else if (arg == "--seed" && has_value) {
       options.seed = std::strtoull(argv[++i], nullptr, 10);
     } else if (arg == "--no-lint") {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <span>
 #include <vector>
 
 #include "reachcheck/net/address_set.h"
@@ -45,7 +46,7 @@ class InternetHosts {
     return count;
   }
 
-  const std::vector<net::IntervalSet<std::uint32_t>::Interval>& intervals_;
+  std::span<const net::IntervalSet<std::uint32_t>::Interval> intervals_;  // of the modelled set
   std::vector<std::uint64_t> sums_;
 };
 

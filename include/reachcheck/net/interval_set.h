@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
 // A set of unsigned integers kept as sorted, disjoint, non-adjacent closed intervals.
-// Used for ports (16 bits), protocols (8 bits), IPv4 (32 bits) and IPv6 (128 bits).
+// Used for ports (16 bits), protocols (8 bits), IPv4 (32 bits) and IPv6 (128 bits). Up to
+// 16 bytes of intervals are kept inline, so copying a set of one or two ranges allocates nothing.
 #pragma once
 
 #include <algorithm>
 #include <cstddef>
 #include <iterator>
 #include <limits>
+#include <span>
 #include <utility>
-#include <vector>
+
+#include "reachcheck/base/small_vector.h"
 
 namespace reachcheck::net {
 
@@ -41,7 +44,7 @@ class IntervalSet {
   bool IsAll() const {
     return items_.size() == 1 && items_[0].lo == 0 && items_[0].hi == std::numeric_limits<T>::max();
   }
-  const std::vector<Interval>& Intervals() const { return items_; }
+  std::span<const Interval> Intervals() const { return {items_.data(), items_.size()}; }
 
   bool Contains(T value) const {
     auto it = std::upper_bound(items_.begin(), items_.end(), value,
@@ -77,7 +80,7 @@ class IntervalSet {
   T Max() const { return items_.back().hi; }
 
   IntervalSet Union(const IntervalSet& other) const {
-    std::vector<Interval> all;
+    Items all;
     all.reserve(items_.size() + other.items_.size());
     std::merge(items_.begin(), items_.end(), other.items_.begin(), other.items_.end(),
                std::back_inserter(all), [](const Interval& a, const Interval& b) { return a.lo < b.lo; });
@@ -120,7 +123,7 @@ class IntervalSet {
   /// This set without the members of `other`, in one sweep over both.
   IntervalSet Subtract(const IntervalSet& other) const {
     IntervalSet out;
-    const std::vector<Interval>& cut = other.items_;
+    const Items& cut = other.items_;
     std::size_t k = 0;
     for (const Interval& i : items_) {
       while (k < cut.size() && cut[k].hi < i.lo) ++k;
@@ -156,7 +159,8 @@ class IntervalSet {
   }
 
  private:
-  std::vector<Interval> items_;
+  using Items = base::SmallVector<Interval, std::max<std::size_t>(1, 16 / sizeof(Interval))>;
+  Items items_;
 };
 
 }  // namespace reachcheck::net
