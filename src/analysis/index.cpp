@@ -89,7 +89,8 @@ Index::Index(const model::Network& n, const std::function<void(std::size_t, std:
   done(2);
   IndexOwners();
   done(3);
-  IndexTables();
+  tables_.resize(n.route_tables.size());  // compiled on first use (Table)
+  table_once_ = std::make_unique<std::once_flag[]>(n.route_tables.size());
   done(4);
   CompileFilters();
   done(5);
@@ -215,12 +216,16 @@ void Index::IndexOwners() {
   closed_from_outside = vpc_v4_blocks.Union(private_v4);
 }
 
-void Index::IndexTables() {
+const RouteTableIndex& Index::Table(model::Handle t) const {
+  std::call_once(table_once_[t], [&] { CompileTable(t); });
+  return tables_[t];
+}
+
+void Index::CompileTable(model::Handle t) const {
   const model::Network& n = network;
-  tables.resize(n.route_tables.size());
-  for (model::Handle t = 0; t < n.route_tables.size(); ++t) {
+  {
     const model::RouteTable& table = n.route_tables[t];
-    RouteTableIndex& index = tables[t];
+    RouteTableIndex& index = tables_[t];
     auto text = [&](const std::string& destination, const std::string& target) {
       return table.id + " route " + destination + " -> " + target;
     };

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: Apache-2.0
-// Everything the walk looks up, precomputed once in time linear in the network: address
-// owners per subnet, subnets per VPC, a longest-prefix-match partition per route table,
-// compiled security groups and ACLs, public/private address maps and peerings.
+// Everything the walk looks up, built in time linear in the network: address owners per
+// subnet, subnets per VPC, compiled ACLs, public/private address maps and peerings up front;
+// a route table's longest-prefix-match partition and a security group's rule list the first
+// time a walk reaches them (thread-safe: sweeps walk on several threads).
 #pragma once
-
-#include <functional>
 
 #include <cstdint>
 #include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -71,7 +74,8 @@ struct VpcIndex {
 };
 
 struct InterfaceIndex {
-  std::vector<const Filter*> ingress;  ///< its groups' rules, group by group
+  std::vector<model::Handle> group_handles;  ///< its groups (compiled before `ingress`/`egress` are read)
+  std::vector<const Filter*> ingress;        ///< its groups' rules, group by group
   std::vector<const Filter*> egress;
   bool no_rules = false;         ///< every group has no rules (SG_HAS_NO_RULES)
   std::string groups;            ///< "sg-1, sg-2"
@@ -89,9 +93,7 @@ class Index {
   NetworkGraph graph;
   std::vector<VpcIndex> vpcs;
   std::vector<SubnetIndex> subnets;
-  std::vector<RouteTableIndex> tables;
   std::vector<InterfaceIndex> interfaces;
-  std::vector<Filter> sg_ingress, sg_egress;    ///< per security group
   std::vector<Filter> acl_ingress, acl_egress;  ///< per network ACL
   PointIndex<model::Handle> nat_public;         ///< NAT public address -> NAT
   PointIndex<PublicMapping> iface_public;       ///< public IPv4 -> interface
@@ -100,6 +102,11 @@ class Index {
   net::AddressSet vpc_v4_blocks;                ///< every IPv4 VPC block
   net::AddressSet modelled_public;              ///< public addresses of modelled resources
   net::AddressSet closed_from_outside;          ///< IPv4 VPC blocks and interface private IPv4
+
+  /// A route table's entries and partition, compiled on first use.
+  const RouteTableIndex& Table(model::Handle table) const;
+  /// An interface's security groups in one direction, each compiled on first use.
+  const std::vector<const Filter*>& GroupFilters(model::Handle iface, bool ingress) const;
 
   /// The NAT's private address (primary first), if any.
   std::optional<net::IpAddress> NatPrivate(model::Handle nat) const;
@@ -118,13 +125,23 @@ class Index {
  private:
   void IndexVpcs();
   void IndexOwners();
-  void IndexTables();
   void CompileFilters();
-  net::AddressSet GroupMembers(model::Handle group, model::Handle vpc);
+  void CompileTable(model::Handle table) const;
+  /// A group's rules for interfaces in `vpc` (group references depend on the VPC).
+  Filter CompileGroup(model::Handle group, model::Handle vpc, bool ingress) const;
+  /// The private addresses of the group's members in `vpc` and its same-region peers (cached).
+  const net::AddressSet& Members(model::Handle group, model::Handle vpc) const;
+  net::AddressSet GroupMembers(model::Handle group, model::Handle vpc) const;
 
   std::vector<net::AddressSet> prefix_lists_;
+  mutable std::vector<RouteTableIndex> tables_;
+  std::unique_ptr<std::once_flag[]> table_once_;
+  mutable std::vector<Filter> sg_ingress_, sg_egress_;  ///< per security group, in its own VPC
+  std::unique_ptr<std::once_flag[]> group_once_;
   std::deque<Filter> extra_filters_;  ///< groups compiled for interfaces outside the group's VPC
   std::vector<std::vector<std::pair<model::Handle, std::vector<net::IpAddress>>>> members_;
+  mutable std::mutex member_mutex_;
+  mutable std::unordered_map<std::uint64_t, net::AddressSet> member_cache_;
 };
 
 /// Builds a set from addresses of one or both families (sorted or not).

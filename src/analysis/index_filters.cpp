@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Compiles security groups and network ACLs into rule lists: each rule's remote side becomes
 // an address set (CIDR, prefix list, or the members of a referenced group in the VPC and its
-// active same-region peers, computed once per group and VPC).
+// active same-region peers, computed once per group and VPC). ACLs are compiled up front, a
+// group the first time a walk reaches an interface carrying it.
 #include <algorithm>
 #include <cstdint>
 #include <unordered_map>
@@ -24,7 +25,7 @@ std::string AclRuleText(const model::NetworkAcl& acl, const model::AclEntry& e, 
 
 }  // namespace
 
-net::AddressSet Index::GroupMembers(model::Handle group, model::Handle vpc) {
+net::AddressSet Index::GroupMembers(model::Handle group, model::Handle vpc) const {
   std::vector<net::IpAddress> all;
   auto add = [&](model::Handle in_vpc) {
     for (const auto& [member_vpc, addresses] : members_[group]) {
@@ -35,6 +36,64 @@ net::AddressSet Index::GroupMembers(model::Handle group, model::Handle vpc) {
   add(vpc);
   for (model::Handle peer : vpcs[vpc].peers_same_region) add(peer);
   return SetOf(std::move(all));
+}
+
+const net::AddressSet& Index::Members(model::Handle group, model::Handle vpc) const {
+  const std::uint64_t key = (static_cast<std::uint64_t>(group) << 32) | vpc;
+  {
+    std::lock_guard<std::mutex> lock(member_mutex_);
+    auto it = member_cache_.find(key);
+    if (it != member_cache_.end()) return it->second;
+  }
+  net::AddressSet members = GroupMembers(group, vpc);  // outside the lock; the first insert wins
+  std::lock_guard<std::mutex> lock(member_mutex_);
+  return member_cache_.emplace(key, std::move(members)).first->second;  // nodes never move
+}
+
+Filter Index::CompileGroup(model::Handle g, model::Handle vpc, bool ingress) const {
+  const model::Network& n = network;
+  const model::SecurityGroup& sg = n.security_groups[g];
+  Filter filter;
+  for (const model::SgRule& r : ingress ? sg.ingress : sg.egress) {
+    Rule rule;
+    rule.service = r.service;
+    rule.owner = g;
+    rule.where = r.origin;
+    rule.text =
+        std::string(ingress ? "ingress" : "egress") + " allowed by " + sg.id + " rule " + r.ToString();
+    switch (r.peer_kind) {
+      case model::PeerKind::kCidr:
+        rule.remote = net::AddressSet::Of(r.cidr);
+        break;
+      case model::PeerKind::kPrefixList:
+        rule.remote = PrefixList(r.prefix_list);
+        if (r.prefix_list == model::kNone || !n.prefix_lists[r.prefix_list].entries_known) {
+          filter.notes.push_back(sg.id + " rule " + r.ToString() +
+                                 ": the prefix list's entries are not in "
+                                 "the snapshot, so the rule matches nothing");
+        }
+        break;
+      case model::PeerKind::kSecurityGroup:
+        rule.group_ref = true;
+        if (r.group != model::kNone) rule.remote = Members(r.group, vpc);
+        break;
+    }
+    rule.Finish(sg.id, "security-group");
+    filter.rules.push_back(std::move(rule));
+  }
+  return filter;
+}
+
+const std::vector<const Filter*>& Index::GroupFilters(model::Handle iface, bool ingress) const {
+  const InterfaceIndex& info = interfaces[iface];
+  for (model::Handle g : info.group_handles) {
+    std::call_once(group_once_[g], [&] {
+      const model::Handle vpc = network.security_groups[g].vpc;
+      sg_ingress_[g] = CompileGroup(g, vpc, true);
+      sg_egress_[g] = CompileGroup(g, vpc, false);
+    });
+  }
+  return ingress ? info.ingress : info.egress;
 }
 
 void Index::CompileFilters() {
@@ -51,53 +110,12 @@ void Index::CompileFilters() {
       it->second.insert(it->second.end(), e.ipv6_addresses.begin(), e.ipv6_addresses.end());
     }
   }
-  std::unordered_map<std::uint64_t, net::AddressSet> member_cache;
-  auto members = [&](model::Handle group, model::Handle vpc) -> const net::AddressSet& {
-    const std::uint64_t key = (static_cast<std::uint64_t>(group) << 32) | vpc;
-    auto it = member_cache.find(key);
-    if (it == member_cache.end()) it = member_cache.emplace(key, GroupMembers(group, vpc)).first;
-    return it->second;
-  };
-  // A group's rules for interfaces in `vpc` (group references depend on the VPC).
-  auto compile = [&](model::Handle g, model::Handle vpc, bool ingress) {
-    const model::SecurityGroup& sg = n.security_groups[g];
-    Filter filter;
-    for (const model::SgRule& r : ingress ? sg.ingress : sg.egress) {
-      Rule rule;
-      rule.service = r.service;
-      rule.owner = g;
-      rule.where = r.origin;
-      rule.text =
-          std::string(ingress ? "ingress" : "egress") + " allowed by " + sg.id + " rule " + r.ToString();
-      switch (r.peer_kind) {
-        case model::PeerKind::kCidr:
-          rule.remote = net::AddressSet::Of(r.cidr);
-          break;
-        case model::PeerKind::kPrefixList:
-          rule.remote = PrefixList(r.prefix_list);
-          if (r.prefix_list == model::kNone || !n.prefix_lists[r.prefix_list].entries_known) {
-            filter.notes.push_back(sg.id + " rule " + r.ToString() +
-                                   ": the prefix list's entries are not in "
-                                   "the snapshot, so the rule matches nothing");
-          }
-          break;
-        case model::PeerKind::kSecurityGroup:
-          rule.group_ref = true;
-          if (r.group != model::kNone) rule.remote = members(r.group, vpc);
-          break;
-      }
-      rule.Finish(sg.id, "security-group");
-      filter.rules.push_back(std::move(rule));
-    }
-    return filter;
-  };
-  sg_ingress.resize(n.security_groups.size());
-  sg_egress.resize(n.security_groups.size());
-  for (model::Handle g = 0; g < n.security_groups.size(); ++g) {
-    sg_ingress[g] = compile(g, n.security_groups[g].vpc, true);
-    sg_egress[g] = compile(g, n.security_groups[g].vpc, false);
-  }
-  // Interfaces outside their group's VPC (unusual) get the group compiled for their VPC.
+  // A group in its own VPC is compiled on first use (GroupFilters); the slots exist now so
+  // that interfaces can point at them.
+  sg_ingress_.resize(n.security_groups.size());
+  sg_egress_.resize(n.security_groups.size());
+  group_once_ = std::make_unique<std::once_flag[]>(n.security_groups.size());
+  // Interfaces outside their group's VPC (unusual) get the group compiled for their VPC, now.
   std::unordered_map<std::uint64_t, std::pair<const Filter*, const Filter*>> elsewhere;
   auto filters_for = [&](model::Handle g, model::Handle vpc) -> std::pair<const Filter*, const Filter*> {
     const model::SecurityGroup& sg = n.security_groups[g];
@@ -106,13 +124,13 @@ void Index::CompileFilters() {
                     [](const model::SgRule& r) { return r.peer_kind == model::PeerKind::kSecurityGroup; }) ||
         std::any_of(sg.egress.begin(), sg.egress.end(),
                     [](const model::SgRule& r) { return r.peer_kind == model::PeerKind::kSecurityGroup; });
-    if (vpc == sg.vpc || !refs) return {&sg_ingress[g], &sg_egress[g]};
+    if (vpc == sg.vpc || !refs) return {&sg_ingress_[g], &sg_egress_[g]};
     const std::uint64_t key = (static_cast<std::uint64_t>(g) << 32) | vpc;
     auto it = elsewhere.find(key);
     if (it == elsewhere.end()) {
-      extra_filters_.push_back(compile(g, vpc, true));
+      extra_filters_.push_back(CompileGroup(g, vpc, true));
       const Filter* in = &extra_filters_.back();
-      extra_filters_.push_back(compile(g, vpc, false));
+      extra_filters_.push_back(CompileGroup(g, vpc, false));
       it = elsewhere.emplace(key, std::make_pair(in, &extra_filters_.back())).first;
     }
     return it->second;
@@ -155,6 +173,7 @@ void Index::CompileFilters() {
     for (model::Handle g : e.groups) {
       if (g == model::kNone) continue;  // unresolved (reported by Validate): not a group
       const auto [in, out] = filters_for(g, e.vpc);
+      index.group_handles.push_back(g);
       index.ingress.push_back(in);
       index.egress.push_back(out);
       all_empty = all_empty && n.security_groups[g].HasNoRules();

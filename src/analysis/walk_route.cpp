@@ -27,7 +27,7 @@ void Walker::RouteFrom(Flow f, model::Handle subnet) {
             return;
           }
           const model::RouteTable& table = net_.route_tables[s.route_table];
-          const RouteTableIndex& routes = index_.tables[s.route_table];
+          const RouteTableIndex& routes = index_.Table(s.route_table);
           for (const std::string& note : routes.notes) Note(note);
           SplitBySpans(
               p, p.dst, routes.lpm,
