@@ -21,7 +21,7 @@ Engine::~Engine() = default;
 
 const model::Network& Engine::network() const { return impl_->network; }
 
-Topology Engine::GetTopology(const std::string& focus) const { return impl_->index.graph.Get(focus); }
+Topology Engine::GetTopology(const std::string& focus) const { return impl_->index.Graph().Get(focus); }
 
 namespace detail {
 namespace {

@@ -135,32 +135,6 @@ NetworkGraph::NetworkGraph(const model::Network& n) {
   }
 }
 
-std::vector<model::Handle> NetworkGraph::AttachedGateways(model::Handle vpc) const {
-  std::vector<model::Handle> out;
-  if (vpc == model::kNone || vpc >= vpc_nodes_.size()) return out;
-  for (auto [it, end] = boost::in_edges(vpc_nodes_[vpc], graph_); it != end; ++it) {
-    const NodeProps& from = graph_[boost::source(*it, graph_)];
-    if (graph_[*it].kind == EdgeKind::kAttached &&
-        (from.kind == NodeKind::kInternetGateway || from.kind == NodeKind::kEgressOnlyGateway)) {
-      out.push_back(from.handle);
-    }
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::vector<model::Handle> NetworkGraph::PeeringsOf(model::Handle vpc) const {
-  std::vector<model::Handle> out;
-  if (vpc == model::kNone || vpc >= vpc_nodes_.size()) return out;
-  for (auto [it, end] = boost::in_edges(vpc_nodes_[vpc], graph_); it != end; ++it) {
-    const NodeProps& from = graph_[boost::source(*it, graph_)];
-    if (graph_[*it].kind == EdgeKind::kPeers) out.push_back(from.handle);
-  }
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
-}
-
 Topology NetworkGraph::Get(const std::string& focus) const {
   Topology out;
   std::vector<bool> keep(boost::num_vertices(graph_), focus.empty());

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The network graph (Boost.Graph, private to the analysis): VPCs, subnets, route tables,
 // gateways, peerings, interfaces, the internet and the unanalysed components, joined by
-// containment, attachment and route edges. Used for `graph` and for neighbour lookups.
+// containment, attachment and route edges, for `graph` (built the first time it is asked for).
 #pragma once
 
 #include <cstdint>
@@ -59,10 +59,6 @@ class NetworkGraph {
   explicit NetworkGraph(const model::Network& network);
 
   const Graph& graph() const { return graph_; }
-  /// The gateways attached to `vpc` (internet gateways of either kind), in input order.
-  std::vector<model::Handle> AttachedGateways(model::Handle vpc) const;
-  /// The peerings with `vpc` on one side.
-  std::vector<model::Handle> PeeringsOf(model::Handle vpc) const;
   /// The topology, or the nodes within one edge of `focus` (an id) and their edges.
   Topology Get(const std::string& focus) const;
 

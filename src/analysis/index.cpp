@@ -75,12 +75,12 @@ net::AddressSet SetOf(std::vector<net::IpAddress> addresses) {
 }
 
 Index::Index(const model::Network& n, const std::function<void(std::size_t, std::size_t)>& step)
-    : network(n), graph(n) {
+    : network(n) {
   constexpr std::size_t kSteps = 5;
   auto done = [&](std::size_t count) {
     if (step) step(count, kSteps);
   };
-  done(1);  // the topology graph
+  done(1);  // started
   prefix_lists_.reserve(n.prefix_lists.size());
   for (const model::PrefixList& list : n.prefix_lists) {
     prefix_lists_.push_back(CidrSet(list.cidrs));
@@ -114,11 +114,26 @@ void Index::IndexVpcs() {
     vpcs[v].cidrs = CidrSet(blocks);
     v4_blocks.insert(v4_blocks.end(), vpc.ipv4_cidrs.begin(), vpc.ipv4_cidrs.end());
     for (const net::Cidr& c : vpc.ipv6_cidrs) vpc_v6.push_back({c.First().bits, c.Last().bits, v});
-    for (model::Handle g : graph.AttachedGateways(v)) {
-      model::Handle& slot = n.internet_gateways[g].egress_only ? vpcs[v].eigw : vpcs[v].igw;
+  }
+  // Gateways attached to each VPC (the first of each kind, by handle), and its peerings.
+  for (model::Handle g = 0; g < n.internet_gateways.size(); ++g) {
+    const model::InternetGateway& gateway = n.internet_gateways[g];
+    for (const model::GatewayAttachment& a : gateway.attachments) {
+      if (!a.Attached() || a.vpc == model::kNone) continue;
+      model::Handle& slot = gateway.egress_only ? vpcs[a.vpc].eigw : vpcs[a.vpc].igw;
       if (slot == model::kNone) slot = g;
     }
-    for (model::Handle p : graph.PeeringsOf(v)) {
+  }
+  for (model::Handle p = 0; p < n.peerings.size(); ++p) {
+    const model::VpcPeering& peering = n.peerings[p];
+    for (model::Handle side : {peering.requester.vpc, peering.accepter.vpc}) {
+      if (side == model::kNone) continue;
+      std::vector<model::Handle>& list = vpcs[side].peerings;
+      if (list.empty() || list.back() != p) list.push_back(p);  // both sides in one VPC: once
+    }
+  }
+  for (model::Handle v = 0; v < n.vpcs.size(); ++v) {
+    for (model::Handle p : vpcs[v].peerings) {
       const model::VpcPeering& peering = n.peerings[p];
       const bool requester = peering.requester.vpc == v;
       const model::PeeringSide& far = requester ? peering.accepter : peering.requester;
@@ -214,6 +229,11 @@ void Index::IndexOwners() {
   net::AddressSet private_v4;
   for (const auto& p : iface_private.v4) AppendValue(private_v4.v4, p.address);
   closed_from_outside = vpc_v4_blocks.Union(private_v4);
+}
+
+const NetworkGraph& Index::Graph() const {
+  std::call_once(graph_once_, [&] { graph_ = std::make_unique<NetworkGraph>(network); });
+  return *graph_;
 }
 
 const RouteTableIndex& Index::Table(model::Handle t) const {

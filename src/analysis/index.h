@@ -66,6 +66,7 @@ struct PublicMapping {
 struct VpcIndex {
   net::AddressSet cidrs;
   SpanIndex<model::Handle> subnets;
+  std::vector<model::Handle> peerings;           ///< with this VPC on one side (any status), ascending
   std::vector<model::Handle> peers_same_region;  ///< over active same-region peerings
   std::vector<model::Handle> peers_any;          ///< over peerings of any status
   model::Handle igw = model::kNone;              ///< attached internet gateway
@@ -90,7 +91,6 @@ class Index {
                  const std::function<void(std::size_t done, std::size_t total)>& step = {});
 
   const model::Network& network;
-  NetworkGraph graph;
   std::vector<VpcIndex> vpcs;
   std::vector<SubnetIndex> subnets;
   std::vector<InterfaceIndex> interfaces;
@@ -103,6 +103,8 @@ class Index {
   net::AddressSet modelled_public;              ///< public addresses of modelled resources
   net::AddressSet closed_from_outside;          ///< IPv4 VPC blocks and interface private IPv4
 
+  /// The topology graph (for `graph`), built on first use.
+  const NetworkGraph& Graph() const;
   /// A route table's entries and partition, compiled on first use.
   const RouteTableIndex& Table(model::Handle table) const;
   /// An interface's security groups in one direction, each compiled on first use.
@@ -134,6 +136,8 @@ class Index {
   net::AddressSet GroupMembers(model::Handle group, model::Handle vpc) const;
 
   std::vector<net::AddressSet> prefix_lists_;
+  mutable std::once_flag graph_once_;
+  mutable std::unique_ptr<NetworkGraph> graph_;
   mutable std::vector<RouteTableIndex> tables_;
   std::unique_ptr<std::once_flag[]> table_once_;
   mutable std::vector<Filter> sg_ingress_, sg_egress_;  ///< per security group, in its own VPC

@@ -20,7 +20,7 @@ std::string RouteFix(const Index& index, const SourcePart& source, const net::Ad
   const model::Handle vpc = table.vpc;
   const bool v4 = !destination.v4.IsEmpty();
   if (vpc != model::kNone) {
-    for (model::Handle p : index.graph.PeeringsOf(vpc)) {
+    for (model::Handle p : index.vpcs[vpc].peerings) {
       const model::VpcPeering& peering = n.peerings[p];
       const model::Handle far = peering.requester.vpc == vpc ? peering.accepter.vpc : peering.requester.vpc;
       if (far == model::kNone || far == vpc || !index.vpcs[far].cidrs.Intersects(destination)) continue;
