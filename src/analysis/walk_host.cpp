@@ -84,7 +84,7 @@ void Walker::ArriveAtHost(Flow f, model::Handle subnet) {
     return;
   }
   SplitByPoints(
-      f, f.dst, index_.subnets[subnet].owners,
+      std::move(f), f.dst, index_.subnets[subnet].owners,
       [&](const Point<Owner>& point, Flow piece) {
         if (point.payload.kind == Owner::kNat) {
           AtNat(std::move(piece), point.payload.handle);
@@ -128,7 +128,7 @@ void Walker::ReplyArrives(Flow f, model::Handle subnet) {
       Stop(std::move(p), MakeBlocker(s.id, code::kNoDestination, true,
                                      "the reply arrives in " + s.id + ", not at " + e.id, s.origin));
     };
-    SplitBySet(f, f.dst, index_.interfaces[source_.handle].addresses, back, elsewhere);
+    SplitBySet(std::move(f), f.dst, index_.interfaces[source_.handle].addresses, back, elsewhere);
     return;
   }
   Stop(std::move(f), MakeBlocker(s.id, code::kNoDestination, true,

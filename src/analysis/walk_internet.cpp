@@ -52,7 +52,7 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
       return;
     }
     SplitByPoints(
-        p, p.src, index_.vpcs[vpc].public_of,
+        std::move(p), p.src, index_.vpcs[vpc].public_of,
         [&](const Point<PublicMapping>& point, Flow piece) {
           const PublicMapping& m = point.payload;
           AddHop(piece, MakeHop(g.id, "internet-gateway",
@@ -73,7 +73,7 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
         });
   };
   SplitBySet(
-      f, f.dst, Rfc1918(),
+      std::move(f), f.dst, Rfc1918(),
       [&](Flow p) {
         Stop(std::move(p),
              MakeBlocker(g.id, code::kIgwRfc1918Egress, false,
@@ -81,7 +81,7 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
       },
       [&](Flow p) {
         SplitBySet(
-            p, p.dst, Rfc6598(),
+            std::move(p), p.dst, Rfc6598(),
             [&](Flow q) {
               Stop(std::move(q),
                    MakeBlocker(g.id, code::kIgwRfc6598Egress, false,
@@ -121,7 +121,7 @@ void Walker::ComeIn(Flow f, model::Handle gateway, model::Handle subnet) {
   }
   // Only public sources come in.
   SplitBySet(
-      f, f.src, Rfc1918(),
+      std::move(f), f.src, Rfc1918(),
       [&](Flow p) {
         AddBlocker(p, MakeBlocker(g.id, code::kIgwRfc1918Ingress, true,
                                   "a private (RFC 1918) source does not come in through " + g.id, g.origin));
@@ -129,7 +129,7 @@ void Walker::ComeIn(Flow f, model::Handle gateway, model::Handle subnet) {
       },
       [&](Flow p) {
         SplitBySet(
-            p, p.src, Rfc6598(),
+            std::move(p), p.src, Rfc6598(),
             [&](Flow q) {
               AddBlocker(
                   q, MakeBlocker(g.id, code::kIgwRfc6598Ingress, true,
@@ -167,7 +167,7 @@ void Walker::OnInternet(Flow f) {
       Deliver(std::move(q), Arrival{Arrival::kInternet, model::kNone, model::kNone});
     };
     SplitBySet(
-        p, p.dst, index_.closed_from_outside,
+        std::move(p), p.dst, index_.closed_from_outside,
         [&](Flow q) {
           Stop(std::move(q), MakeBlocker("internet", code::kIgwPrivateIngress, true,
                                          "a VPC's private address cannot be reached from outside"));
@@ -184,7 +184,7 @@ void Walker::OnInternet(Flow f) {
   }
   if (!IsV4(f.box)) {
     SplitBySpans(
-        f, f.dst, SpanIndex<model::Handle>{{}, index_.vpc_v6},
+        std::move(f), f.dst, SpanIndex<model::Handle>{{}, index_.vpc_v6},
         [&](const Span<model::Handle>& span, Flow p) {
           const model::Handle vpc = span.payload;
           model::Handle gateway = index_.vpcs[vpc].igw;
@@ -197,7 +197,7 @@ void Walker::OnInternet(Flow f) {
           AddHop(p, MakeHop(g.id, g.egress_only ? "egress-only-internet-gateway" : "internet-gateway",
                             g.id + " forwards into " + net_.vpcs[vpc].id, g.origin));
           SplitBySpans(
-              p, p.dst, index_.vpcs[vpc].subnets,
+              std::move(p), p.dst, index_.vpcs[vpc].subnets,
               [&](const Span<model::Handle>& s, Flow q) { ComeIn(std::move(q), gateway, s.payload); },
               [&](Flow q) {
                 Stop(std::move(q),
@@ -209,7 +209,7 @@ void Walker::OnInternet(Flow f) {
     return;
   }
   SplitByPoints(
-      f, f.dst, index_.nat_public,
+      std::move(f), f.dst, index_.nat_public,
       [&](const Point<model::Handle>& point, Flow p) {
         const model::NatGateway& nat = net_.nat_gateways[point.payload];
         if (!p.reply || p.nat != point.payload) {
@@ -232,7 +232,7 @@ void Walker::OnInternet(Flow f) {
       },
       [&](Flow p) {
         SplitByPoints(
-            p, p.dst, index_.iface_public,
+            std::move(p), p.dst, index_.iface_public,
             [&](const Point<PublicMapping>& point, Flow q) {
               const PublicMapping& m = point.payload;
               const model::NetworkInterface& e = net_.interfaces[m.iface];

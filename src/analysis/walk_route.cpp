@@ -11,7 +11,7 @@ namespace reachcheck::analysis::detail {
 void Walker::RouteFrom(Flow f, model::Handle subnet) {
   const model::Subnet& s = net_.subnets[subnet];
   SplitBySet(
-      f, f.dst, index_.subnets[subnet].cidrs,
+      std::move(f), f.dst, index_.subnets[subnet].cidrs,
       [&](Flow inside) {
         AddHop(inside,
                MakeHop(s.id, "subnet", "destination inside " + s.id + ": delivered directly", s.origin));
@@ -30,7 +30,7 @@ void Walker::RouteFrom(Flow f, model::Handle subnet) {
           const RouteTableIndex& routes = index_.Table(s.route_table);
           for (const std::string& note : routes.notes) Note(note);
           SplitBySpans(
-              p, p.dst, routes.lpm,
+              std::move(p), p.dst, routes.lpm,
               [&](const Span<int>& span, Flow piece) {
                 const RouteEntry& entry = routes.entries[span.payload];
                 AddHop(piece, entry.route_hop);
@@ -93,7 +93,7 @@ void Walker::ToLocal(Flow f, model::Handle vpc, const RouteEntry& entry) {
   }
   const model::Vpc& v = net_.vpcs[vpc];
   SplitBySpans(
-      f, f.dst, index_.vpcs[vpc].subnets,
+      std::move(f), f.dst, index_.vpcs[vpc].subnets,
       [&](const Span<model::Handle>& span, Flow piece) { EnterSubnet(std::move(piece), span.payload); },
       [&](Flow piece) {
         Stop(std::move(piece), MakeBlocker(v.id, code::kNoDestination, false,
@@ -193,7 +193,7 @@ void Walker::ToPeering(Flow f, model::Handle subnet, const RouteEntry& entry) {
     for (const net::Cidr& c : cidrs) blocks = blocks.Union(net::AddressSet::Of(c));
   }
   SplitBySet(
-      f, f.dst, blocks,
+      std::move(f), f.dst, blocks,
       [&](Flow in) {
         if (far->vpc == model::kNone) {
           Stop(std::move(in), MakeBlocker(far->vpc_id, code::kUnknownDestination, false,
@@ -201,7 +201,7 @@ void Walker::ToPeering(Flow f, model::Handle subnet, const RouteEntry& entry) {
           return;
         }
         SplitBySpans(
-            in, in.dst, index_.vpcs[far->vpc].subnets,
+            std::move(in), in.dst, index_.vpcs[far->vpc].subnets,
             [&](const Span<model::Handle>& span, Flow piece) { EnterSubnet(std::move(piece), span.payload); },
             [&](Flow piece) {
               Stop(std::move(piece),

@@ -99,15 +99,15 @@ class Walker {
 /// Splits the flow along the current value of `view` by sorted disjoint spans: calls
 /// on_span(span, piece) for each covered part and on_rest(piece) for the uncovered part.
 template <typename P, typename OnSpan, typename OnRest>
-void SplitBySpans(const Flow& f, const AddrView& view, const SpanIndex<P>& spans, OnSpan&& on_span,
+void SplitBySpans(Flow&& f, const AddrView& view, const SpanIndex<P>& spans, OnSpan&& on_span,
                   OnRest&& on_rest);
 /// The same with single addresses: on_point(point, piece) for each, on_rest(piece).
 template <typename P, typename OnPoint, typename OnRest>
-void SplitByPoints(const Flow& f, const AddrView& view, const PointIndex<P>& points, OnPoint&& on_point,
+void SplitByPoints(Flow&& f, const AddrView& view, const PointIndex<P>& points, OnPoint&& on_point,
                    OnRest&& on_rest);
 /// Splits the flow into the part of `view` inside `set` and the rest.
 template <typename In, typename Out>
-void SplitBySet(const Flow& f, const AddrView& view, const net::AddressSet& set, In&& in, Out&& out);
+void SplitBySet(Flow&& f, const AddrView& view, const net::AddressSet& set, In&& in, Out&& out);
 
 }  // namespace reachcheck::analysis::detail
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// Template bodies of the walk's splitting helpers (included by walker.h).
+// Template bodies of the walk's splitting helpers (included by walker.h). A flow that goes
+// one way whole is moved on, not copied; `view` may be a member of it (read before the move).
 #pragma once
 
 #include <utility>
@@ -8,14 +9,14 @@
 namespace reachcheck::analysis::detail {
 
 template <typename P, typename OnSpan, typename OnRest>
-void SplitBySpans(const Flow& f, const AddrView& view, const SpanIndex<P>& spans, OnSpan&& on_span,
+void SplitBySpans(Flow&& f, const AddrView& view, const SpanIndex<P>& spans, OnSpan&& on_span,
                   OnRest&& on_rest) {
   if (!view.linked) {
     const Span<P>* span = FindSpan(view.value.is_v4() ? spans.v4 : spans.v6, view.value.bits);
     if (span != nullptr)
-      on_span(*span, f);
+      on_span(*span, std::move(f));
     else
-      on_rest(f);
+      on_rest(std::move(f));
     return;
   }
   const net::AddressSet& set = view.dim == Dim::kSrc ? f.box.src : f.box.dst;
@@ -32,7 +33,7 @@ void SplitBySpans(const Flow& f, const AddrView& view, const SpanIndex<P>& spans
     covered.v6.AppendMerging({lo, hi});
   });
   if (parts.size() == 1 && covered == set) {
-    on_span(*parts.front().first, f);
+    on_span(*parts.front().first, std::move(f));
     return;
   }
   for (auto& [span, part] : parts) on_span(*span, WithAddresses(f, view.dim, std::move(part)));
@@ -41,14 +42,14 @@ void SplitBySpans(const Flow& f, const AddrView& view, const SpanIndex<P>& spans
 }
 
 template <typename P, typename OnPoint, typename OnRest>
-void SplitByPoints(const Flow& f, const AddrView& view, const PointIndex<P>& points, OnPoint&& on_point,
+void SplitByPoints(Flow&& f, const AddrView& view, const PointIndex<P>& points, OnPoint&& on_point,
                    OnRest&& on_rest) {
   if (!view.linked) {
     const Point<P>* point = FindPoint(view.value.is_v4() ? points.v4 : points.v6, view.value.bits);
     if (point != nullptr)
-      on_point(*point, f);
+      on_point(*point, std::move(f));
     else
-      on_rest(f);
+      on_rest(std::move(f));
     return;
   }
   const net::AddressSet& set = view.dim == Dim::kSrc ? f.box.src : f.box.dst;
@@ -63,7 +64,7 @@ void SplitByPoints(const Flow& f, const AddrView& view, const PointIndex<P>& poi
     AppendValue(covered.v6, p.address);
   });
   if (hits.size() == 1 && covered == set) {
-    on_point(*hits.front().first, f);
+    on_point(*hits.front().first, std::move(f));
     return;
   }
   for (const auto& [p, v4] : hits) {
@@ -75,7 +76,7 @@ void SplitByPoints(const Flow& f, const AddrView& view, const PointIndex<P>& poi
     on_point(*p, WithAddresses(f, view.dim, std::move(one)));
   }
   if (hits.empty()) {
-    on_rest(f);
+    on_rest(std::move(f));
     return;
   }
   net::AddressSet rest = set.Subtract(covered);
@@ -83,22 +84,22 @@ void SplitByPoints(const Flow& f, const AddrView& view, const PointIndex<P>& poi
 }
 
 template <typename In, typename Out>
-void SplitBySet(const Flow& f, const AddrView& view, const net::AddressSet& set, In&& in, Out&& out) {
+void SplitBySet(Flow&& f, const AddrView& view, const net::AddressSet& set, In&& in, Out&& out) {
   if (!view.linked) {
     if (set.Contains(view.value))
-      in(f);
+      in(std::move(f));
     else
-      out(f);
+      out(std::move(f));
     return;
   }
   const net::AddressSet& current = view.dim == Dim::kSrc ? f.box.src : f.box.dst;
   net::AddressSet inside = current.Intersect(set);
   if (inside.IsEmpty()) {
-    out(f);
+    out(std::move(f));
     return;
   }
   if (inside == current) {
-    in(f);
+    in(std::move(f));
     return;
   }
   net::AddressSet outside = current.Subtract(set);
