@@ -454,10 +454,19 @@ class Reader {
   void operator()(std::vector<T>& items) {
     const std::uint32_t count = Raw<std::uint32_t>();
     if (!Has(count)) return;  // every item takes at least one byte
-    // Grown item by item: a damaged count runs out of bytes before it can allocate much.
+    // Grown as the items arrive: when full, to as many as the bytes left would hold at the
+    // size the items so far took (at least double), so a damaged count runs out of bytes
+    // before it can allocate much more than the file's size, and an intact one is reserved
+    // once after the first 4,096 items instead of being moved at every doubling.
     items.clear();
     items.reserve(std::min<std::size_t>(count, 4096));
+    const std::size_t start = at_;
     for (std::uint32_t i = 0; i < count && !failed; ++i) {
+      if (items.size() == items.capacity()) {
+        const std::size_t per_item = std::max<std::size_t>(1, (at_ - start) / items.size());
+        const std::size_t fit = items.size() + (bytes_.size() - at_) / per_item;
+        items.reserve(std::min<std::size_t>(count, std::max(fit, 2 * items.size())));
+      }
       items.emplace_back();
       (*this)(items.back());
     }
