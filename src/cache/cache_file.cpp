@@ -56,13 +56,13 @@ struct HeaderReader {
 
 }  // namespace
 
-std::string WrapPayload(const std::string& key, std::string_view payload) {
+std::string PayloadHeader(const std::string& key, std::string_view payload) {
   std::string out(kMagic);
   AppendU64(out, kCacheFormatVersion);
   AppendText(out, REACHCHECK_VERSION);
   AppendText(out, key);
   AppendText(out, Checksum(payload));
-  AppendText(out, payload);
+  AppendU64(out, payload.size());  // then the payload: the same bytes AppendText would write
   return out;
 }
 
@@ -85,7 +85,7 @@ std::optional<std::string> ReadWholeFile(const std::string& path) {
   return bytes;
 }
 
-bool WriteFileAtomically(const std::string& path, std::string_view bytes) {
+bool WriteFileAtomically(const std::string& path, std::initializer_list<std::string_view> pieces) {
   namespace fs = std::filesystem;
   static std::atomic<unsigned> sequence{0};
   std::error_code ec;
@@ -95,7 +95,7 @@ bool WriteFileAtomically(const std::string& path, std::string_view bytes) {
       path + ".tmp." + std::to_string(::getpid()) + "." + std::to_string(sequence.fetch_add(1));
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    for (std::string_view piece : pieces) out.write(piece.data(), static_cast<std::streamsize>(piece.size()));
     out.close();
     if (!out) {
       fs::remove(temporary, ec);

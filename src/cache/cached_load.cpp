@@ -125,7 +125,7 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
     std::optional<LoadedSnapshot> snapshot =
         guess.valid() && key == hint ? guess.get() : DecodeCacheFile(options.directory, key);
     if (snapshot) {
-      if (key != hint) detail::WriteFileAtomically(HintPath(options.directory, paths), key);
+      if (key != hint) detail::WriteFileAtomically(HintPath(options.directory, paths), {key});
       Report(*snapshot, diagnostics, stats);
       result = CacheOutcome::kHit;
       return std::move(snapshot->network);
@@ -148,10 +148,12 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
   diagnostics.Append(fresh);
   result = CacheOutcome::kNotStored;
   if (!counts.content_key.empty()) {
-    const std::string file = detail::WrapPayload(counts.content_key, EncodeSnapshot(loaded));
-    if (detail::WriteFileAtomically(CacheFilePath(options.directory, counts.content_key), file)) {
+    const std::string payload = EncodeSnapshot(loaded);
+    const std::string header = detail::PayloadHeader(counts.content_key, payload);
+    if (detail::WriteFileAtomically(CacheFilePath(options.directory, counts.content_key),
+                                    {header, payload})) {
       result = CacheOutcome::kStored;
-      detail::WriteFileAtomically(HintPath(options.directory, paths), counts.content_key);
+      detail::WriteFileAtomically(HintPath(options.directory, paths), {counts.content_key});
     }
   }
   return std::move(loaded.network);

@@ -355,7 +355,13 @@ constexpr std::uint32_t kNewFile = std::numeric_limits<std::uint32_t>::max();
 // their index (most elements of a file share its name).
 class Writer {
  public:
-  std::string bytes;
+  /// `expected`: about how many bytes the encoding takes (the buffer grows past it).
+  explicit Writer(std::size_t expected) { bytes_.resize(std::max<std::size_t>(expected, 4096)); }
+  /// The encoding (the writer is spent).
+  std::string Take() {
+    bytes_.resize(size_);
+    return std::move(bytes_);
+  }
 
   template <typename T>
   void operator()(const T& value) {
@@ -374,7 +380,7 @@ class Writer {
   }
   void operator()(const std::string& text) {
     Raw<std::uint32_t>(static_cast<std::uint32_t>(text.size()));
-    bytes.append(text);
+    if (!text.empty()) std::memcpy(Reserve(text.size()), text.data(), text.size());
   }
   template <typename T>
   void operator()(const std::vector<T>& items) {
@@ -405,12 +411,20 @@ class Writer {
   }
 
  private:
+  /// Room for `count` more bytes at the end (the buffer doubles when full): fixed-size
+  /// copies into it compile to plain stores, where appending to a string calls out.
+  char* Reserve(std::size_t count) {
+    if (size_ + count > bytes_.size()) bytes_.resize(std::max(2 * bytes_.size(), size_ + count));
+    char* at = bytes_.data() + size_;
+    size_ += count;
+    return at;
+  }
   template <typename R>
   void Raw(R value) {
-    char buffer[sizeof(R)];
-    std::memcpy(buffer, &value, sizeof(R));
-    bytes.append(buffer, sizeof(R));
+    std::memcpy(Reserve(sizeof(R)), &value, sizeof(R));
   }
+  std::string bytes_;
+  std::size_t size_ = 0;
   std::unordered_map<std::string, std::uint32_t> files_;
 };
 
@@ -643,9 +657,9 @@ class HandleCheck {
 }  // namespace codec_detail
 
 std::string EncodeSnapshot(const LoadedSnapshot& snapshot) {
-  codec_detail::Writer writer;
+  codec_detail::Writer writer(snapshot.bytes_read / 4);  // the encoding is about a fifth of the input
   writer(snapshot);
-  return std::move(writer.bytes);
+  return writer.Take();
 }
 
 std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes) {
