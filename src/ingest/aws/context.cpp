@@ -79,7 +79,12 @@ model::Handle FileContext::ScopeIn(std::string_view owner_id, std::string_view r
   scope.region = !folder_.region.empty() ? folder_.region
                  : IsRegionName(region)  ? std::string(region)
                                          : std::string();
-  return state_.network.InternScope(scope);
+  // The elements of a file nearly always share one scope: skip the search through the
+  // network's scopes when it is the last one.
+  if (last_scope_ == model::kNone || !(state_.network.scopes[last_scope_] == scope)) {
+    last_scope_ = state_.network.InternScope(scope);
+  }
+  return last_scope_;
 }
 
 void FileContext::Warn(const char* code, std::string message, std::string pointer) {

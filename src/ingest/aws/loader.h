@@ -94,6 +94,7 @@ class FileContext {
   SnapshotState& state_;
   const std::string& file_;
   FolderScope folder_;
+  model::Handle last_scope_ = model::kNone;  ///< the scope ScopeIn returned last
   std::vector<base::Diagnostic> pending_;
 };
 
