@@ -2,6 +2,7 @@
 // Typed getters over a simdjson DOM that report the JSON pointer of whatever is wrong.
 #include "ingest/json_read.h"
 
+#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <vector>
@@ -28,14 +29,13 @@ std::string NumberText(JsonValue value) {
 
 void AppendPointerToken(std::string& pointer, std::string_view token) {
   pointer += '/';
-  for (char c : token) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer += c;
-    }
+  // Runs without '~' or '/' (nearly every key) are appended whole.
+  for (std::size_t at = 0; at < token.size();) {
+    const std::size_t special = token.find_first_of("~/", at);
+    pointer.append(token.substr(at, special - at));
+    if (special == std::string_view::npos) break;
+    pointer += token[special] == '~' ? "~0" : "~1";
+    at = special + 1;
   }
 }
 
@@ -118,8 +118,10 @@ void Node::AppendTo(std::string& out) const {
   }
   parent_->AppendTo(out);
   if (is_index_) {
-    out += '/';
-    out += std::to_string(index_);
+    char digits[24];
+    digits[0] = '/';
+    const auto end = std::to_chars(digits + 1, digits + sizeof digits, index_).ptr;
+    out.append(digits, end);
   } else {
     AppendPointerToken(out, key_);
   }
@@ -127,6 +129,7 @@ void Node::AppendTo(std::string& out) const {
 
 std::string Node::Pointer() const {
   std::string out;
+  out.reserve(64);  // most element pointers fit: one allocation
   AppendTo(out);
   return out;
 }
