@@ -113,7 +113,7 @@ void Index::IndexVpcs() {
     blocks.insert(blocks.end(), vpc.ipv6_cidrs.begin(), vpc.ipv6_cidrs.end());
     vpcs[v].cidrs = CidrSet(blocks);
     v4_blocks.insert(v4_blocks.end(), vpc.ipv4_cidrs.begin(), vpc.ipv4_cidrs.end());
-    for (const net::Cidr& c : vpc.ipv6_cidrs) vpc_v6.push_back({c.First().bits, c.Last().bits, v});
+    for (const net::Cidr& c : vpc.ipv6_cidrs) vpc_v6.v6.push_back({c.First().bits, c.Last().bits, v});
   }
   // Gateways attached to each VPC (the first of each kind, by handle), and its peerings.
   for (model::Handle g = 0; g < n.internet_gateways.size(); ++g) {
@@ -146,7 +146,7 @@ void Index::IndexVpcs() {
     }
   }
   vpc_v4_blocks = CidrSet(v4_blocks);
-  Disjoint(vpc_v6);
+  Disjoint(vpc_v6.v6);
   for (model::Handle s = 0; s < n.subnets.size(); ++s) {
     const model::Subnet& subnet = n.subnets[s];
     if (subnet.vpc == model::kNone) continue;

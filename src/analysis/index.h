@@ -98,7 +98,7 @@ class Index {
   PointIndex<model::Handle> nat_public;         ///< NAT public address -> NAT
   PointIndex<PublicMapping> iface_public;       ///< public IPv4 -> interface
   PointIndex<model::Handle> iface_private;      ///< private IPv4 / IPv6 -> interface (all owners)
-  std::vector<Span<model::Handle>> vpc_v6;      ///< IPv6 VPC blocks -> VPC
+  SpanIndex<model::Handle> vpc_v6;              ///< IPv6 VPC blocks -> VPC (v6 only)
   net::AddressSet vpc_v4_blocks;                ///< every IPv4 VPC block
   net::AddressSet modelled_public;              ///< public addresses of modelled resources
   net::AddressSet closed_from_outside;          ///< IPv4 VPC blocks and interface private IPv4

@@ -184,7 +184,7 @@ void Walker::OnInternet(Flow f) {
   }
   if (!IsV4(f.box)) {
     SplitBySpans(
-        std::move(f), f.dst, SpanIndex<model::Handle>{{}, index_.vpc_v6},
+        std::move(f), f.dst, index_.vpc_v6,
         [&](const Span<model::Handle>& span, Flow p) {
           const model::Handle vpc = span.payload;
           model::Handle gateway = index_.vpcs[vpc].igw;
