@@ -9,10 +9,8 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
-#include <iterator>
 #include <new>
 #include <type_traits>
-#include <utility>
 
 namespace reachcheck::base {
 
@@ -30,11 +28,6 @@ class SmallVector {
 
   SmallVector() = default;
   SmallVector(std::initializer_list<T> values) { Append(values.begin(), values.size()); }
-  template <typename It>
-  SmallVector(It first, It last) {
-    reserve(static_cast<std::size_t>(std::distance(first, last)));
-    for (; first != last; ++first) push_back(*first);
-  }
   SmallVector(const SmallVector& other) {
     if (other.heap_ == nullptr) {
       std::memcpy(static_cast<void*>(inline_), other.inline_, sizeof(inline_));  // a fixed size: inlined
@@ -93,11 +86,6 @@ class SmallVector {
       return;
     }
     data()[size_++] = value;
-  }
-  template <typename... Args>
-  T& emplace_back(Args&&... args) {
-    push_back(T{std::forward<Args>(args)...});
-    return back();
   }
 
   friend bool operator==(const SmallVector& a, const SmallVector& b) {
