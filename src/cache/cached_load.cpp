@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "cache/cache_file.h"
+#include "reachcheck/base/parallel.h"
 #include "reachcheck/cache/model_codec.h"
 #include "reachcheck/ingest/snapshot_files.h"
 
@@ -118,7 +119,7 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
   }
   const std::string hint = ReadHint(options.directory, paths);
   std::future<std::optional<LoadedSnapshot>> guess;
-  if (!hint.empty() && std::thread::hardware_concurrency() > 1) {
+  if (!hint.empty() && base::MaxThreads() > 1) {
     guess = std::async(std::launch::async, DecodeCacheFile, options.directory, hint);
   }
   if (const std::string key = CurrentContentKey(paths); !key.empty()) {

@@ -119,21 +119,34 @@ void ContentKey::AddRoot(const SnapshotRoot& root) {
   AddNumber(root.files.size());
 }
 
-void ContentKey::AddFile(std::string_view path, std::string_view bytes) {
-  AddString("file");
-  AddString(path);
-  AddString(bytes);  // the size, then the bytes
+ContentKey::FileDigest ContentKey::Digest(std::string_view bytes) {
+  ContentKey key;
+  key.AddBytes(bytes);
+  return key.Finish();
 }
 
-std::string ContentKey::Hex() const {
+void ContentKey::AddFile(std::string_view path, std::size_t size, const FileDigest& digest) {
+  AddString("file");
+  AddString(path);
+  AddNumber(size);
+  AddNumber(digest.low);
+  AddNumber(digest.high);
+}
+
+ContentKey::FileDigest ContentKey::Finish() const {
   using content_key_detail::Avalanche;
   const std::uint64_t a = Avalanche(lanes_[0] ^ length_);
   const std::uint64_t b = Avalanche(lanes_[1] + a);
   const std::uint64_t c = Avalanche(lanes_[2] ^ b);
   const std::uint64_t d = Avalanche(lanes_[3] + c);
+  return FileDigest{Avalanche(a + c), Avalanche(b ^ d)};
+}
+
+std::string ContentKey::Hex() const {
   static constexpr char kDigits[] = "0123456789abcdef";
+  const FileDigest digest = Finish();
   std::string out;
-  for (std::uint64_t half : {Avalanche(a + c), Avalanche(b ^ d)}) {
+  for (std::uint64_t half : {digest.low, digest.high}) {
     for (int shift = 60; shift >= 0; shift -= 4) out += kDigits[(half >> shift) & 0xf];
   }
   return out;

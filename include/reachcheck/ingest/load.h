@@ -18,10 +18,12 @@ struct LoadStats {
   std::size_t files_ignored = 0;  ///< JSON files with no recognised top-level key
   std::size_t resources_modelled = 0;
   // Where the load's wall time went (seconds); they add up to the whole call, give or take
-  // the directory walk.
+  // the directory walk. The files are read and modelled on several threads: that phase's
+  // wall time is split between parse_s and model_s as the files' own times are.
   double parse_s = 0;     ///< reading the files and parsing the JSON
-  double model_s = 0;     ///< routing documents into the model, the post-pass, line:column
+  double model_s = 0;     ///< routing documents into the model, merging, the post-pass, line:column
   double validate_s = 0;  ///< model::Validate
+  unsigned threads = 1;   ///< threads that read and modelled the files
   /// ContentKey of every root and every file exactly as read; "" when the snapshot could not
   /// be read completely (a missing root, an unreadable file, an interrupted walk).
   std::string content_key;

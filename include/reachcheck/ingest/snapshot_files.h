@@ -29,17 +29,27 @@ bool ReadSnapshotFile(const std::string& path, std::string& text, std::string& e
 
 /// A 128-bit non-cryptographic hash (four 64-bit lanes over 32-byte stripes, about 4x the
 /// speed of one chained lane) of a snapshot's contents, fed in walk order. Strings are
-/// length-prefixed, so ("ab","c") != ("a","bc").
+/// length-prefixed, so ("ab","c") != ("a","bc"). A file enters as its path, its size and the
+/// digest of its bytes, so that files can be hashed on any thread and fed in order after.
 class ContentKey {
  public:
+  /// The 128-bit hash of one file's bytes on their own.
+  struct FileDigest {
+    std::uint64_t low = 0;
+    std::uint64_t high = 0;
+  };
+  static FileDigest Digest(std::string_view bytes);
+
   void AddRoot(const SnapshotRoot& root);
-  void AddFile(std::string_view path, std::string_view bytes);
+  void AddFile(std::string_view path, std::size_t size, const FileDigest& digest);
+  void AddFile(std::string_view path, std::string_view bytes) { AddFile(path, bytes.size(), Digest(bytes)); }
   void AddString(std::string_view text);
   void AddNumber(std::uint64_t value);
   /// 32 lowercase hex digits.
   std::string Hex() const;
 
  private:
+  FileDigest Finish() const;
   void AddBytes(std::string_view bytes);
   std::uint64_t lanes_[4] = {0x6a09e667f3bcc908ULL, 0xbb67ae8584caa73bULL, 0x3c6ef372fe94f82bULL,
                              0xa54ff53a5f1d36f1ULL};

@@ -21,31 +21,6 @@ bool Compatible(const model::Scope& a, const model::Scope& b) {
          (a.region == b.region || a.region.empty() || b.region.empty());
 }
 
-// Calls fn(handle&) for the scope handle of everything that has one.
-template <typename Fn>
-void ForEachScope(SnapshotState& state, Fn&& fn) {
-  model::Network& n = state.network;
-  auto all = [&](auto& items) {
-    for (auto& item : items) fn(item.scope);
-  };
-  all(n.vpcs);
-  all(n.subnets);
-  all(n.route_tables);
-  all(n.internet_gateways);
-  all(n.nat_gateways);
-  all(n.peerings);
-  all(n.security_groups);
-  all(n.network_acls);
-  all(n.interfaces);
-  all(n.instances);
-  all(n.elastic_ips);
-  all(n.prefix_lists);
-  all(n.endpoints);
-  all(n.unanalysed);
-  all(state.tags);
-  all(state.prefix_list_entries);
-}
-
 // Calls fn(element) for every element that can carry tags.
 template <typename Fn>
 void ForEachElement(model::Network& n, Fn&& fn) {

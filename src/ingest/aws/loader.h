@@ -160,7 +160,41 @@ void ReadInterfaceFields(const Node& node, model::NetworkInterface& eni, FileCon
 /// payload). Returns false when the file holds no describe-* key at all.
 bool LoadAwsDocument(JsonValue root, const std::string& base, FileContext& context);
 
+/// Appends what one file added to its own state (`file`, filled from an empty state) to the
+/// snapshot's `into`, as if that file had been read into `into` directly: its scopes are
+/// interned and remapped, its handles offset. Leaves `file` empty. Diagnostics stay where
+/// they are: the caller appends the file's sink.
+void MergeFileState(SnapshotState& into, SnapshotState&& file);
+/// Reserves in `into` room for the elements of every state in `files` (then merging them
+/// moves each element once).
+void ReserveForFiles(SnapshotState& into, const std::vector<const SnapshotState*>& files);
+
 /// After every file: scope fill-in, tags, prefix-list entries, instance interfaces.
 void FinishSnapshot(SnapshotState& state);
+
+/// Calls fn(handle&) for the scope handle of everything in `state` that has one.
+template <typename Fn>
+void ForEachScope(SnapshotState& state, Fn&& fn) {
+  model::Network& n = state.network;
+  auto all = [&](auto& items) {
+    for (auto& item : items) fn(item.scope);
+  };
+  all(n.vpcs);
+  all(n.subnets);
+  all(n.route_tables);
+  all(n.internet_gateways);
+  all(n.nat_gateways);
+  all(n.peerings);
+  all(n.security_groups);
+  all(n.network_acls);
+  all(n.interfaces);
+  all(n.instances);
+  all(n.elastic_ips);
+  all(n.prefix_lists);
+  all(n.endpoints);
+  all(n.unanalysed);
+  all(state.tags);
+  all(state.prefix_list_entries);
+}
 
 }  // namespace reachcheck::ingest::aws

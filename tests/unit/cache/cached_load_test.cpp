@@ -13,6 +13,7 @@
 #include <string>
 
 #include "unit/cache/cache_test_util.h"
+#include "support/scoped_env.h"
 #include "support/support_paths.h"
 
 namespace reachcheck::cache {
@@ -228,29 +229,7 @@ TEST_CASE("cached load: disabled or incomplete snapshots load normally and store
   CHECK(missing.diagnostics[0].find("input-not-found") != std::string::npos);
 }
 
-// Sets an environment variable for one scope and restores it.
-class ScopedEnv {
- public:
-  ScopedEnv(const char* name, const char* value) : name_(name) {
-    if (const char* old = std::getenv(name)) old_ = old;
-    if (value != nullptr) {
-      ::setenv(name, value, 1);
-    } else {
-      ::unsetenv(name);
-    }
-  }
-  ~ScopedEnv() {
-    if (old_) {
-      ::setenv(name_, old_->c_str(), 1);
-    } else {
-      ::unsetenv(name_);
-    }
-  }
-
- private:
-  const char* name_;
-  std::optional<std::string> old_;
-};
+using ::reachcheck::testing::ScopedEnv;
 
 TEST_CASE("cache options: REACHCHECK_CACHE, REACHCHECK_CACHE_DIR, XDG_CACHE_HOME, HOME") {
   ScopedEnv home("HOME", "/home/someone");
