@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 // LoadSnapshotCached: key the snapshot by its contents, use the cache file when it is intact,
 // else load normally and (re)write it. The key the same paths had last time is a hint: that
-// cache file is decoded on a second core while the inputs are hashed, and used only when the
-// hashed key matches. Where the cache lives comes from the environment.
+// cache file is decoded on a second core while the inputs are hashed on the others, and used
+// only when the hashed key matches. Where the cache lives comes from the environment.
 #include "reachcheck/cache/cached_load.h"
 
+#include <atomic>
 #include <cstdlib>
 #include <future>
 #include <optional>
@@ -25,16 +26,39 @@ std::string Environment(const char* name) {
 }
 
 // The content key of the snapshot as it is on disk now, or "" when any of it is unreadable
-// (then the normal load reports why, and nothing is cached).
-std::string CurrentContentKey(const std::vector<std::string>& paths) {
-  ingest::ContentKey key;
-  std::string text, error;  // one buffer for every file: no fresh pages to fault in
-  for (const ingest::SnapshotRoot& root : ingest::ListSnapshotFiles(paths)) {
+// (then the normal load reports why, and nothing is cached). The files are hashed on
+// `threads` threads, each with one buffer for all of its files (no fresh pages to fault in).
+std::string CurrentContentKey(const std::vector<std::string>& paths, unsigned threads) {
+  const std::vector<ingest::SnapshotRoot> roots = ingest::ListSnapshotFiles(paths);
+  std::vector<const std::string*> files;
+  for (const ingest::SnapshotRoot& root : roots) {
     if (!root.exists || !root.walk_error.empty()) return "";
+    for (const std::string& file : root.files) files.push_back(&file);
+  }
+  struct Hashed {
+    std::size_t size = 0;
+    ingest::ContentKey::FileDigest digest;
+  };
+  std::vector<Hashed> hashed(files.size());
+  std::vector<std::string> buffers(threads);
+  std::atomic<bool> unreadable{false};
+  base::ForEachOnThreads(files.size(), threads, [&](unsigned worker, std::size_t i) {
+    if (unreadable) return;
+    std::string error;
+    if (!ingest::ReadSnapshotFile(*files[i], buffers[worker], error)) {
+      unreadable = true;
+      return;
+    }
+    hashed[i] = Hashed{buffers[worker].size(), ingest::ContentKey::Digest(buffers[worker])};
+  });
+  if (unreadable) return "";
+  ingest::ContentKey key;
+  std::size_t next = 0;
+  for (const ingest::SnapshotRoot& root : roots) {
     key.AddRoot(root);
     for (const std::string& file : root.files) {
-      if (!ingest::ReadSnapshotFile(file, text, error)) return "";
-      key.AddFile(file, text);
+      key.AddFile(file, hashed[next].size, hashed[next].digest);
+      ++next;
     }
   }
   return key.Hex();
@@ -119,10 +143,12 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
   }
   const std::string hint = ReadHint(options.directory, paths);
   std::future<std::optional<LoadedSnapshot>> guess;
-  if (!hint.empty() && base::MaxThreads() > 1) {
+  unsigned hash_threads = base::MaxThreads();
+  if (!hint.empty() && hash_threads > 1) {
     guess = std::async(std::launch::async, DecodeCacheFile, options.directory, hint);
+    --hash_threads;  // the decode has a core of its own
   }
-  if (const std::string key = CurrentContentKey(paths); !key.empty()) {
+  if (const std::string key = CurrentContentKey(paths, hash_threads); !key.empty()) {
     std::optional<LoadedSnapshot> snapshot =
         guess.valid() && key == hint ? guess.get() : DecodeCacheFile(options.directory, key);
     if (snapshot) {
