@@ -22,7 +22,7 @@ const char* SeverityName(Severity severity) {
 }
 
 std::string Diagnostic::ToString() const {
-  std::string out = where.file.empty() ? std::string("reachcheck") : where.file;
+  std::string out = where.file.empty() ? std::string("reachcheck") : where.file.str();
   if (!where.file.empty() && where.line > 0) {
     out += ":" + std::to_string(where.line) + ":" + std::to_string(where.column);
   }

@@ -4,6 +4,6 @@
 
 namespace reachcheck::base {
 
-std::string SourceRef::ToString() const { return pointer.empty() ? file : file + "#" + pointer; }
+std::string SourceRef::ToString() const { return pointer.empty() ? file.str() : file + "#" + pointer; }
 
 }  // namespace reachcheck::base

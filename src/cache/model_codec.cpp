@@ -400,14 +400,15 @@ class Writer {
       (*this)(interval.hi);
     }
   }
-  void File(const std::string& name) {
-    auto [it, added] = files_.emplace(name, static_cast<std::uint32_t>(files_.size()));
+  void File(const base::FileName& name) {
+    // Interned names: one string per path, so its address is the key.
+    auto [it, added] = files_.emplace(&name.str(), static_cast<std::uint32_t>(files_.size()));
     if (!added) {
       Raw<std::uint32_t>(it->second);
       return;
     }
     Raw<std::uint32_t>(kNewFile);
-    (*this)(name);
+    (*this)(name.str());
   }
 
  private:
@@ -425,7 +426,7 @@ class Writer {
   }
   std::string bytes_;
   std::size_t size_ = 0;
-  std::unordered_map<std::string, std::uint32_t> files_;
+  std::unordered_map<const std::string*, std::uint32_t> files_;
 };
 
 // Reads what Writer wrote; any inconsistency sets `failed` and the rest reads zeros.
@@ -514,10 +515,12 @@ class Reader {
       set.AppendMerging(interval);
     }
   }
-  void File(std::string& name) {
+  void File(base::FileName& name) {
     const std::uint32_t index = Raw<std::uint32_t>();
     if (index == kNewFile) {
-      (*this)(name);
+      std::string text;
+      (*this)(text);
+      name = base::FileName(text);
       files_.push_back(name);
     } else if (index < files_.size()) {
       name = files_[index];
@@ -550,7 +553,7 @@ class Reader {
 
   std::string_view bytes_;
   std::size_t at_ = 0;
-  std::vector<std::string> files_;
+  std::vector<base::FileName> files_;
 };
 
 // Whether every handle points into the vector it indexes (or is kNone).

@@ -4,11 +4,13 @@
 
 #include <string>
 
+#include "reachcheck/base/file_name.h"
+
 namespace reachcheck::base {
 
 /// A place in the user's input. `line`/`column` are 1-based and 0 when unknown.
 struct SourceRef {
-  std::string file;     ///< path as the user gave it (relative stays relative)
+  FileName file;        ///< path as the user gave it (relative stays relative)
   std::string pointer;  ///< RFC 6901 JSON pointer, "" for the whole document
   int line = 0;
   int column = 0;

@@ -60,7 +60,7 @@ class FileContext {
 
   SnapshotState& state() { return state_; }
   model::Network& network() { return state_.network; }
-  const std::string& file() const { return file_; }
+  const base::FileName& file() const { return file_; }
 
   /// The element's scope: folder account, else `owner_id` when it is an account number;
   /// folder region, else the region of `availability_zone`. Unknown parts stay "" until
@@ -92,7 +92,7 @@ class FileContext {
   void Fail(const InputError& error);
 
   SnapshotState& state_;
-  const std::string& file_;
+  base::FileName file_;  ///< interned once: every element, rule and route names it
   FolderScope folder_;
   model::Handle last_scope_ = model::kNone;  ///< the scope ScopeIn returned last
   std::vector<base::Diagnostic> pending_;

@@ -128,7 +128,7 @@ TEST_CASE("LoadSnapshot: what crosses files comes out as a one-by-one read gives
   std::set<std::string> error_files;
   for (const base::Diagnostic& d : load.diagnostics.All()) {
     if (d.code == "input-instance-without-interfaces") without.push_back(d.where.file + d.where.pointer);
-    if (d.severity == base::Severity::kError) error_files.insert(fs::path(d.where.file).filename().string());
+    if (d.severity == base::Severity::kError) error_files.insert(fs::path(d.where.file.str()).filename().string());
   }
   const std::string east_instances = (fs::path(dir.path()) / "111111111111/us-east-1/b-instances.json").string();
   CHECK(without == std::vector<std::string>{east_instances + "/Reservations/0/Instances/0"});
@@ -137,7 +137,7 @@ TEST_CASE("LoadSnapshot: what crosses files comes out as a one-by-one read gives
   CHECK(error_files == std::set<std::string>{"d-subnets.json", "e-broken.json"});
   std::vector<std::string> error_order;
   for (const base::Diagnostic& d : load.diagnostics.All()) {
-    if (d.severity == base::Severity::kError) error_order.push_back(fs::path(d.where.file).filename().string());
+    if (d.severity == base::Severity::kError) error_order.push_back(fs::path(d.where.file.str()).filename().string());
   }
   CHECK(error_order.front() == "d-subnets.json");
   CHECK(error_order.back() == "e-broken.json");
