@@ -40,7 +40,7 @@ std::string CurrentContentKey(const std::vector<std::string>& paths, unsigned th
     ingest::ContentKey::FileDigest digest;
   };
   std::vector<Hashed> hashed(files.size());
-  std::vector<std::string> buffers(threads);
+  std::vector<base::FileBuffer> buffers(threads);
   std::atomic<bool> unreadable{false};
   base::ForEachOnThreads(files.size(), threads, [&](unsigned worker, std::size_t i) {
     if (unreadable) return;
@@ -49,7 +49,7 @@ std::string CurrentContentKey(const std::vector<std::string>& paths, unsigned th
       unreadable = true;
       return;
     }
-    hashed[i] = Hashed{buffers[worker].size(), ingest::ContentKey::Digest(buffers[worker])};
+    hashed[i] = Hashed{buffers[worker].size(), ingest::ContentKey::Digest(buffers[worker].view())};
   });
   if (unreadable) return "";
   ingest::ContentKey key;

@@ -21,7 +21,7 @@ JsonParser::JsonParser() = default;
 
 JsonParser::~JsonParser() = default;
 
-ParsedDocument JsonParser::Parse(const std::string& text) {
+ParsedDocument JsonParser::Parse(std::string_view text, std::size_t allocated) {
   // Until allocated, simdjson's parser would take its default depth (1024): allocate it here.
   // A parser that grows for a larger file keeps its max_depth.
   if (parser_.max_depth() != json_parser::kFastDepth &&
@@ -29,7 +29,8 @@ ParsedDocument JsonParser::Parse(const std::string& text) {
     return ParseAgain(text);
   }
   ParsedDocument out;
-  simdjson::simdjson_result<simdjson::dom::element> result = parser_.parse(text);
+  const bool padded = allocated >= text.size() + simdjson::SIMDJSON_PADDING;
+  simdjson::simdjson_result<simdjson::dom::element> result = parser_.parse(text.data(), text.size(), !padded);
   if (result.error() == simdjson::SUCCESS) {
     out.ok = true;
     out.root = result.value_unsafe();
@@ -38,7 +39,7 @@ ParsedDocument JsonParser::Parse(const std::string& text) {
   return ParseAgain(text);
 }
 
-ParsedDocument JsonParser::ParseAgain(const std::string& text) {
+ParsedDocument JsonParser::ParseAgain(std::string_view text) {
   ParsedDocument out;
   ParsedJson parsed = ParseJsonText(text);
   if (!parsed.ok) {

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 
 namespace reachcheck::ingest {
 
@@ -41,12 +42,14 @@ class JsonParser {
   JsonParser(const JsonParser&) = delete;
   JsonParser& operator=(const JsonParser&) = delete;
 
-  /// Parses `text` (the whole file). No copy is made when `text` has SIMDJSON_PADDING bytes
-  /// of spare capacity (ReadSnapshotFile leaves them).
-  ParsedDocument Parse(const std::string& text);
+  /// Parses `text` (the whole file), of which `allocated` bytes from its start may be read.
+  /// No copy is made when that leaves SIMDJSON_PADDING bytes after the text
+  /// (ReadSnapshotFile leaves them).
+  ParsedDocument Parse(std::string_view text, std::size_t allocated);
+  ParsedDocument Parse(const std::string& text) { return Parse(text, text.capacity()); }
 
  private:
-  ParsedDocument ParseAgain(const std::string& text);
+  ParsedDocument ParseAgain(std::string_view text);
 
   simdjson::dom::parser parser_;
   std::unique_ptr<simdjson::dom::parser> fallback_;  ///< for ParseAgain, made on first use

@@ -69,10 +69,11 @@ double SecondsSince(Clock::time_point start) {
 
 // Parses one document with `parser` and routes it; false when it held no describe-* data.
 // The time spent parsing and routing is added to `stats`.
-bool LoadText(const std::string& text, const std::string& file, FolderScope folder, SnapshotState& state,
-              JsonParser& parser, LoadStats& stats) {
+// `allocated`: the bytes from the text's start that may be read (padding for the parser).
+bool LoadText(std::string_view text, std::size_t allocated, const std::string& file, FolderScope folder,
+              SnapshotState& state, JsonParser& parser, LoadStats& stats) {
   Clock::time_point start = Clock::now();
-  ParsedDocument parsed = parser.Parse(text);
+  ParsedDocument parsed = parser.Parse(text, allocated);
   stats.parse_s += SecondsSince(start);
   if (!parsed.ok) {
     base::SourceRef where{file, "", parsed.line, parsed.column};
@@ -180,18 +181,19 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
   std::atomic<std::size_t> bytes_done{0}, resources_done{0};
   {
     std::vector<std::optional<JsonParser>> parsers(threads);
+    std::vector<base::FileBuffer> buffers(threads);  // one file buffer per thread, reused
     auto load_one = [&](unsigned worker, std::size_t i) {
       FileLoad& load = *loads[i];
-      std::string text;
+      base::FileBuffer& text = buffers[worker];
       Clock::time_point read_start = Clock::now();
       load.read = ReadSnapshotFile(*load.file, text, load.read_error);
       load.times.parse_s += SecondsSince(read_start);
       if (!load.read) return;
       load.bytes = text.size();
-      load.digest = ContentKey::Digest(text);
+      load.digest = ContentKey::Digest(text.view());
       if (!parsers[worker]) parsers[worker].emplace();
-      load.recognised = LoadText(text, *load.file, ScopeFromFolders(*load.file), load.state,
-                                 *parsers[worker], load.times);
+      load.recognised = LoadText(text.view(), text.capacity(), *load.file, ScopeFromFolders(*load.file),
+                                 load.state, *parsers[worker], load.times);
       bytes_done += load.bytes;
       resources_done += ResourceCount(load.state.network);
     };
@@ -214,7 +216,7 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
     const double busy_s = parse_s + model_s;
     counts.parse_s += busy_s > 0 ? wall_s * parse_s / busy_s : wall_s;
     counts.model_s += busy_s > 0 ? wall_s * model_s / busy_s : 0;
-  }  // the parsers' buffers go before the post-pass allocates
+  }  // the parsers and file buffers go before the post-pass allocates
 
   // Merged in walk order: diagnostics, scopes and elements come out as a one-by-one read
   // gives them.
@@ -280,7 +282,7 @@ model::Network LoadDocument(const std::string& text, const std::string& file_nam
   LoadStats stats;
   const std::size_t errors_before = diagnostics.Count(base::Severity::kError);
   JsonParser parser;
-  LoadText(text, file_name, ScopeFromFolders(fs::path(file_name)), state, parser, stats);
+  LoadText(text, text.capacity(), file_name, ScopeFromFolders(fs::path(file_name)), state, parser, stats);
   Finish(state, Quoted(file_name, 0), errors_before, stats);
   ResolvePositions(diagnostics, [&](const std::string& file, std::string& out) {
     if (file != file_name) return false;

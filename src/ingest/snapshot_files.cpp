@@ -46,6 +46,10 @@ bool ReadSnapshotFile(const std::string& path, std::string& text, std::string& e
   return base::ReadFile(path, text, error, simdjson::SIMDJSON_PADDING);
 }
 
+bool ReadSnapshotFile(const std::string& path, base::FileBuffer& buffer, std::string& error) {
+  return base::ReadFile(path, buffer, error, simdjson::SIMDJSON_PADDING);
+}
+
 namespace content_key_detail {
 
 std::uint64_t RotateLeft(std::uint64_t value, int bits) { return (value << bits) | (value >> (64 - bits)); }

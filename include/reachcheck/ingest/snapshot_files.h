@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "reachcheck/base/read_file.h"
+
 namespace reachcheck::ingest {
 
 /// One `--snapshot` path and the *.json files below it, sorted as the loader reads them.
@@ -26,6 +28,8 @@ std::vector<SnapshotRoot> ListSnapshotFiles(const std::vector<std::string>& path
 /// Reads a whole regular file into `text`, with spare capacity after it for the JSON parser
 /// (which then need not copy it); false with a message in `error` otherwise.
 bool ReadSnapshotFile(const std::string& path, std::string& text, std::string& error);
+/// The same into a buffer reused from file to file.
+bool ReadSnapshotFile(const std::string& path, base::FileBuffer& buffer, std::string& error);
 
 /// A 128-bit non-cryptographic hash (four 64-bit lanes over 32-byte stripes, about 4x the
 /// speed of one chained lane) of a snapshot's contents, fed in walk order. Strings are
