@@ -14,6 +14,7 @@
 
 #include "cache/cache_file.h"
 #include "reachcheck/base/parallel.h"
+#include "reachcheck/base/read_file.h"
 #include "reachcheck/cache/model_codec.h"
 #include "reachcheck/ingest/snapshot_files.h"
 
@@ -66,9 +67,10 @@ std::string CurrentContentKey(const std::vector<std::string>& paths, unsigned th
 
 // The cache file of `key`, when it is intact and holds that key.
 std::optional<LoadedSnapshot> DecodeCacheFile(const std::string& directory, const std::string& key) {
-  std::optional<std::string> bytes = detail::ReadWholeFile(CacheFilePath(directory, key));
-  if (!bytes) return std::nullopt;
-  std::optional<std::string_view> payload = detail::UnwrapPayload(*bytes, key);
+  base::FileBuffer bytes;  // hundreds of megabytes: not zero-filled before the read
+  std::string error;
+  if (!base::ReadFile(CacheFilePath(directory, key), bytes, error)) return std::nullopt;
+  std::optional<std::string_view> payload = detail::UnwrapPayload(bytes.view(), key);
   if (!payload) return std::nullopt;
   return DecodeSnapshot(*payload);
 }
