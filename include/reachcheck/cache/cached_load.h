@@ -13,7 +13,7 @@
 namespace reachcheck::cache {
 
 /// Bumped whenever the encoding or the meaning of a model field changes.
-inline constexpr unsigned kCacheFormatVersion = 1;
+inline constexpr unsigned kCacheFormatVersion = 2;
 
 struct CacheOptions {
   bool enabled = false;

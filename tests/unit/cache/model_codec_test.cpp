@@ -2,6 +2,7 @@
 // EncodeSnapshot / DecodeSnapshot: every field of fixtures/demo and every fixtures/networks
 // snapshot round-trips; truncated, flipped or out-of-range input is rejected, never a crash.
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -148,6 +149,49 @@ TEST_CASE("model codec: a handle out of range is rejected") {
     bad.network.vpcs[0].ipv4_cidrs.at(0).length = 33;
     CHECK_FALSE(DecodeSnapshot(EncodeSnapshot(bad)));
   }
+}
+
+}  // namespace
+}  // namespace reachcheck::cache
+
+namespace reachcheck::cache {
+namespace {
+
+// The payload starts with a table: the number of sections, then each section's size (every
+// integer eight bytes, little-endian).
+std::uint64_t TableWord(const std::string& bytes, std::size_t word) {
+  std::uint64_t value = 0;
+  std::memcpy(&value, bytes.data() + 8 * word, 8);
+  return value;
+}
+void SetTableWord(std::string& bytes, std::size_t word, std::uint64_t value) {
+  std::memcpy(bytes.data() + 8 * word, &value, 8);
+}
+
+TEST_CASE("model codec: the section table must describe the payload exactly") {
+  const std::string bytes = EncodeSnapshot(LoadFresh(reachcheck::testing::SourceDir() + "/fixtures/demo"));
+  const std::uint64_t sections = TableWord(bytes, 0);
+  REQUIRE(sections == 15);  // the head and one per element list
+  std::uint64_t total = 8 * (1 + sections);
+  for (std::uint64_t i = 1; i <= sections; ++i) total += TableWord(bytes, i);
+  CHECK(total == bytes.size());
+  REQUIRE(DecodeSnapshot(bytes));
+
+  std::string damaged = bytes;
+  SetTableWord(damaged, 0, sections - 1);
+  CHECK_FALSE(DecodeSnapshot(damaged));  // another number of sections
+  damaged = bytes;
+  SetTableWord(damaged, 1, TableWord(bytes, 1) + bytes.size());
+  CHECK_FALSE(DecodeSnapshot(damaged));  // a section past the end
+  damaged = bytes;
+  SetTableWord(damaged, 2, ~std::uint64_t{0});
+  CHECK_FALSE(DecodeSnapshot(damaged));  // a size that would wrap around
+  // Bytes moved from one section to its neighbour: each reader then ends early or runs out.
+  damaged = bytes;
+  SetTableWord(damaged, 1, TableWord(bytes, 1) + 1);
+  SetTableWord(damaged, 2, TableWord(bytes, 2) - 1);
+  CHECK_FALSE(DecodeSnapshot(damaged));
+  CHECK_FALSE(DecodeSnapshot(bytes + std::string(1, '\0')));  // trailing bytes
 }
 
 }  // namespace
