@@ -6,13 +6,16 @@
 #include "reachcheck/cache/cached_load.h"
 
 #include <atomic>
+#include <charconv>
 #include <cstdlib>
 #include <future>
+#include <limits>
 #include <optional>
 #include <string_view>
 #include <thread>
 
 #include "cache/cache_file.h"
+#include "cache/cache_prune.h"
 #include "reachcheck/base/parallel.h"
 #include "reachcheck/base/read_file.h"
 #include "reachcheck/cache/model_codec.h"
@@ -122,8 +125,38 @@ CacheOptions CacheOptionsFromEnvironment() {
   } else if (std::string home = Environment("HOME"); !home.empty()) {
     options.directory = home + "/.cache/reachcheck";
   }
+  if (std::optional<std::uintmax_t> max = ParseCacheSize(Environment("REACHCHECK_CACHE_MAX_SIZE"))) {
+    options.max_bytes = *max;
+  }
   options.enabled = !options.directory.empty();
   return options;
+}
+
+std::optional<std::uintmax_t> ParseCacheSize(std::string_view text) {
+  if (text.empty()) return std::nullopt;
+  int shift = 0;
+  switch (text.back()) {
+    case 'K':
+    case 'k':
+      shift = 10;
+      break;
+    case 'M':
+    case 'm':
+      shift = 20;
+      break;
+    case 'G':
+    case 'g':
+      shift = 30;
+      break;
+    default:
+      break;
+  }
+  if (shift != 0) text.remove_suffix(1);
+  std::uintmax_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  if (value > (std::numeric_limits<std::uintmax_t>::max() >> shift)) return std::nullopt;
+  return value << shift;
 }
 
 std::string CacheFilePath(const std::string& directory, const std::string& content_key) {
@@ -155,6 +188,7 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
         guess.valid() && key == hint ? guess.get() : DecodeCacheFile(options.directory, key);
     if (snapshot) {
       if (key != hint) detail::WriteFileAtomically(HintPath(options.directory, paths), {key});
+      detail::TouchCacheFile(CacheFilePath(options.directory, key));  // used: pruned last
       Report(*snapshot, diagnostics, stats);
       result = CacheOutcome::kHit;
       return std::move(snapshot->network);
@@ -179,10 +213,11 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
   if (!counts.content_key.empty()) {
     const std::string payload = EncodeSnapshot(loaded);
     const std::string header = detail::PayloadHeader(counts.content_key, payload);
-    if (detail::WriteFileAtomically(CacheFilePath(options.directory, counts.content_key),
-                                    {header, payload})) {
+    const std::string file = CacheFilePath(options.directory, counts.content_key);
+    if (detail::WriteFileAtomically(file, {header, payload})) {
       result = CacheOutcome::kStored;
       detail::WriteFileAtomically(HintPath(options.directory, paths), {counts.content_key});
+      detail::PruneCacheDirectory(options.directory, options.max_bytes, file);
     }
   }
   return std::move(loaded.network);

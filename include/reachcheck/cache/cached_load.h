@@ -3,7 +3,10 @@
 // the first one instead of parsing the JSON again.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "reachcheck/base/diagnostic.h"
@@ -15,15 +18,26 @@ namespace reachcheck::cache {
 /// Bumped whenever the encoding or the meaning of a model field changes.
 inline constexpr unsigned kCacheFormatVersion = 2;
 
+/// The default limit of the cache folder's `*.rcmodel` files (2 GiB).
+inline constexpr std::uintmax_t kDefaultCacheMaxBytes = std::uintmax_t{2} << 30;
+
 struct CacheOptions {
   bool enabled = false;
   std::string directory;  ///< one file per snapshot key, `<key>.rcmodel`
+  /// After a file is written, the least recently used ones are removed until the folder's
+  /// cache files add up to at most this (the new one always stays); 0: no limit.
+  std::uintmax_t max_bytes = kDefaultCacheMaxBytes;
 };
 
 /// From the environment: REACHCHECK_CACHE=off (or 0, no, false) disables the cache;
 /// REACHCHECK_CACHE_DIR names its folder, else $XDG_CACHE_HOME/reachcheck, else
-/// $HOME/.cache/reachcheck; disabled when none of them is set.
+/// $HOME/.cache/reachcheck; disabled when none of them is set. REACHCHECK_CACHE_MAX_SIZE
+/// sets max_bytes: a whole number of bytes, or of KiB, MiB, GiB with a K, M or G after it
+/// (0: no limit); any other value leaves the default.
 CacheOptions CacheOptionsFromEnvironment();
+
+/// A size as REACHCHECK_CACHE_MAX_SIZE spells it ("500M", "2G", "1048576", "0"), or nothing.
+std::optional<std::uintmax_t> ParseCacheSize(std::string_view text);
 
 enum class CacheOutcome {
   kDisabled,   ///< loaded normally, cache not consulted
