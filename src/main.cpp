@@ -6,7 +6,14 @@
 
 #include "reachcheck/cli/run.h"
 
+// Under AddressSanitizer the leak check would report the model left to the exit.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kLeaveToExit = false;
+#else
+constexpr bool kLeaveToExit = true;
+#endif
+
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
-  return reachcheck::cli::Run(args, std::cout, std::cerr);
+  return reachcheck::cli::Run(args, std::cout, std::cerr, kLeaveToExit);
 }

@@ -24,10 +24,10 @@ void RunExposure(CommandContext& context, const ExposureOptions& options) {
   if (!protocols) return;
   std::optional<net::PortSet> ports = ParsePortFlag(context, "--port", options.port);
   if (!ports) return;
-  std::optional<model::Network> network = context.Load();
+  const model::Network* network = context.Load();
   if (!network) return;
 
-  std::unique_ptr<analysis::Engine> engine = context.BuildEngine(*network);
+  const analysis::Engine* engine = context.BuildEngine(*network);
   std::vector<analysis::Exposure> exposures;
   {
     ProgressLine progress(context.err, StderrIsTerminal(context.err));

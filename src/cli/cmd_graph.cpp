@@ -18,7 +18,7 @@ struct GraphOptions {
 };
 
 void RunGraph(CommandContext& context, const GraphOptions& options) {
-  std::optional<model::Network> network = context.Load();
+  const model::Network* network = context.Load();
   if (!network) return;
   if (!options.focus.empty()) {
     std::vector<std::string> ids = network->AllIds();
@@ -31,7 +31,7 @@ void RunGraph(CommandContext& context, const GraphOptions& options) {
       return;
     }
   }
-  std::unique_ptr<analysis::Engine> engine = context.BuildEngine(*network);
+  const analysis::Engine* engine = context.BuildEngine(*network);
   analysis::Topology topology = engine->GetTopology(options.focus);
   if (!options.focus.empty() && topology.nodes.empty()) {
     context.UsageError("query-focus-not-in-graph",

@@ -16,7 +16,7 @@ void AddInventoryCommand(CLI::App& app, CommandContext& context) {
   sub->callback([&context, format] {
     base::Diagnostics diagnostics;
     ingest::LoadStats stats;
-    std::optional<model::Network> network = context.Load(true, &diagnostics, &stats);
+    const model::Network* network = context.Load(true, &diagnostics, &stats);
     if (!network) return;
     output::InventorySource source{stats.files_read, stats.bytes_read};
     if (*format == "json") {

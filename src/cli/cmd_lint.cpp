@@ -57,7 +57,7 @@ void RunLintCommand(CommandContext& context, const LintOptions& options) {
     }
   }
 
-  std::optional<model::Network> network = context.Load();
+  const model::Network* network = context.Load();
   if (!network) return;
   lint::LintReport report;
   {

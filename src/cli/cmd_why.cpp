@@ -46,7 +46,7 @@ void RunWhy(CommandContext& context, const WhyOptions& options) {
   std::optional<net::PortSet> source_ports = ParsePortFlag(context, "--src-port", options.source_port);
   if (!source_ports) return;
 
-  std::optional<model::Network> network = context.Load();
+  const model::Network* network = context.Load();
   if (!network) return;
 
   analysis::EndpointResolution source = analysis::ResolveEndpoint(*network, options.source);
@@ -60,7 +60,7 @@ void RunWhy(CommandContext& context, const WhyOptions& options) {
     return;
   }
 
-  std::unique_ptr<analysis::Engine> engine = context.BuildEngine(*network);
+  const analysis::Engine* engine = context.BuildEngine(*network);
   analysis::Query query;
   query.source = source.endpoint;
   query.destination = destination.endpoint;

@@ -8,8 +8,8 @@
 
 namespace reachcheck::cli {
 
-std::optional<model::Network> CommandContext::Load(bool keep_on_error, base::Diagnostics* diagnostics_out,
-                                                   ingest::LoadStats* stats) {
+const model::Network* CommandContext::Load(bool keep_on_error, base::Diagnostics* diagnostics_out,
+                                           ingest::LoadStats* stats) {
   base::Diagnostics diagnostics;
   cache::CacheOptions cache_options = cache::CacheOptionsFromEnvironment();
   if (no_cache) cache_options.enabled = false;
@@ -28,16 +28,18 @@ std::optional<model::Network> CommandContext::Load(bool keep_on_error, base::Dia
     err << "reachcheck: " << diagnostics.Count(base::Severity::kError)
         << " input error(s); fix them or remove the offending elements\n";
     exit_status = base::kExitBadInput;
-    if (!keep_on_error) return std::nullopt;
+    if (!keep_on_error) return nullptr;
   }
-  return network;
+  network_ = std::make_unique<model::Network>(std::move(network));
+  return network_.get();
 }
 
-std::unique_ptr<analysis::Engine> CommandContext::BuildEngine(const model::Network& network) {
+const analysis::Engine* CommandContext::BuildEngine(const model::Network& network) {
   ProgressLine progress(err, StderrIsTerminal(err));
-  return std::make_unique<analysis::Engine>(network, [&progress](std::size_t done, std::size_t total) {
+  engine_ = std::make_unique<analysis::Engine>(network, [&progress](std::size_t done, std::size_t total) {
     progress.Update([=] { return FormatSweepProgress("building the graph", done, total, "steps"); });
   });
+  return engine_.get();
 }
 
 void CommandContext::UsageError(const std::string& code, const std::string& message) {

@@ -26,8 +26,8 @@ void DefaultSnapshot(CommandContext& context) {
 
 }  // namespace
 
-int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  CommandContext context{out, err, {}, 0, false};
+int Run(const std::vector<std::string>& args, std::ostream& out, std::ostream& err, bool leave_to_exit) {
+  CommandContext context{out, err, {}, 0, false, leave_to_exit, nullptr, nullptr};
   try {
     CLI::App app{"reachcheck: static reachability analysis for AWS VPC networks", "reachcheck"};
     app.set_version_flag("--version", std::string("reachcheck ") + REACHCHECK_VERSION);
