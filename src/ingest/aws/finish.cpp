@@ -21,27 +21,6 @@ bool Compatible(const model::Scope& a, const model::Scope& b) {
          (a.region == b.region || a.region.empty() || b.region.empty());
 }
 
-// Calls fn(element) for every element that can carry tags.
-template <typename Fn>
-void ForEachElement(model::Network& n, Fn&& fn) {
-  auto all = [&](auto& items) {
-    for (auto& item : items) fn(static_cast<model::Element&>(item));
-  };
-  all(n.vpcs);
-  all(n.subnets);
-  all(n.route_tables);
-  all(n.internet_gateways);
-  all(n.nat_gateways);
-  all(n.peerings);
-  all(n.security_groups);
-  all(n.network_acls);
-  all(n.interfaces);
-  all(n.instances);
-  all(n.elastic_ips);
-  all(n.prefix_lists);
-  all(n.endpoints);
-}
-
 // Keeps the elements whose `keep` flag is set, in order.
 template <typename T>
 void Compact(std::vector<T>& items, const std::vector<bool>& keep) {

@@ -172,12 +172,11 @@ void ReserveForFiles(SnapshotState& into, const std::vector<const SnapshotState*
 /// After every file: scope fill-in, tags, prefix-list entries, instance interfaces.
 void FinishSnapshot(SnapshotState& state);
 
-/// Calls fn(handle&) for the scope handle of everything in `state` that has one.
+/// Calls fn(element) for every element that can carry tags (every list but unanalysed).
 template <typename Fn>
-void ForEachScope(SnapshotState& state, Fn&& fn) {
-  model::Network& n = state.network;
+void ForEachElement(model::Network& n, Fn&& fn) {
   auto all = [&](auto& items) {
-    for (auto& item : items) fn(item.scope);
+    for (auto& item : items) fn(static_cast<model::Element&>(item));
   };
   all(n.vpcs);
   all(n.subnets);
@@ -192,9 +191,15 @@ void ForEachScope(SnapshotState& state, Fn&& fn) {
   all(n.elastic_ips);
   all(n.prefix_lists);
   all(n.endpoints);
-  all(n.unanalysed);
-  all(state.tags);
-  all(state.prefix_list_entries);
+}
+
+/// Calls fn(handle&) for the scope handle of everything in `state` that has one.
+template <typename Fn>
+void ForEachScope(SnapshotState& state, Fn&& fn) {
+  ForEachElement(state.network, [&](model::Element& element) { fn(element.scope); });
+  for (auto& item : state.network.unanalysed) fn(item.scope);
+  for (auto& item : state.tags) fn(item.scope);
+  for (auto& item : state.prefix_list_entries) fn(item.scope);
 }
 
 }  // namespace reachcheck::ingest::aws

@@ -9,28 +9,13 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include "support/temp_dir.h"
 
 namespace reachcheck::base {
 namespace {
 
 namespace fs = std::filesystem;
-
-class TempDir {
- public:
-  TempDir() : path_(fs::temp_directory_path() / ("reachcheck-read-" + std::to_string(::getpid()))) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    std::ofstream(path_ / name, std::ios::binary) << bytes;
-    return (path_ / name).string();
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
+using ::reachcheck::testing::TempDir;
 
 // Bytes that differ at every position, so that a stale or shifted byte shows.
 std::string Pattern(std::size_t size, char seed) {
@@ -40,7 +25,7 @@ std::string Pattern(std::size_t size, char seed) {
 }
 
 TEST_CASE("ReadFile: one FileBuffer for files that grow and shrink") {
-  TempDir dir;
+  TempDir dir("read");
   FileBuffer buffer;
   std::string error;
   // Larger, smaller, empty and larger again: each read gives exactly that file's bytes.
@@ -60,7 +45,7 @@ TEST_CASE("ReadFile: one FileBuffer for files that grow and shrink") {
 }
 
 TEST_CASE("ReadFile: what cannot be read, with the reason") {
-  TempDir dir;
+  TempDir dir("read");
   FileBuffer buffer;
   std::string text, error;
   CHECK_FALSE(ReadFile(dir.path() + "/missing.json", buffer, error));

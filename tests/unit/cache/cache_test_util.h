@@ -11,29 +11,12 @@
 
 #include "reachcheck/cache/model_codec.h"
 #include "reachcheck/ingest/load.h"
+#include "support/temp_dir.h"
 
 namespace reachcheck::cache::testing {
 
-class ScratchDir {
- public:
-  explicit ScratchDir(const std::string& name)
-      : path_(std::filesystem::temp_directory_path() /
-              ("reachcheck-cache-" + name + "-" + std::to_string(::getpid()))) {
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~ScratchDir() { std::filesystem::remove_all(path_); }
-  std::string Write(const std::string& relative, const std::string& text) const {
-    std::filesystem::path file = path_ / relative;
-    std::filesystem::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file.string();
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  std::filesystem::path path_;
-};
+/// A scratch folder, `reachcheck-<name>-<pid>`.
+using ScratchDir = ::reachcheck::testing::TempDir;
 
 /// Every element vector compared with the model's defaulted operator== (every field).
 inline void CheckSameNetwork(const model::Network& a, const model::Network& b) {

@@ -8,35 +8,20 @@
 
 #include "reachcheck/ingest/load.h"
 #include "reachcheck/ingest/snapshot_files.h"
+#include "support/temp_dir.h"
 
 namespace reachcheck::ingest {
 namespace {
 
 namespace fs = std::filesystem;
-
-class PhaseDir {
- public:
-  PhaseDir() : path_(fs::temp_directory_path() / ("reachcheck-phases-" + std::to_string(::getpid()))) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~PhaseDir() { fs::remove_all(path_); }
-  void Write(const std::string& relative, const std::string& text) const {
-    fs::create_directories((path_ / relative).parent_path());
-    std::ofstream(path_ / relative, std::ios::binary) << text;
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
+using ::reachcheck::testing::TempDir;
 
 const char* kVpcs = R"({"Vpcs": [{"VpcId": "vpc-1", "CidrBlock": "10.0.0.0/16"}]})";
 const char* kSubnets =
     R"({"Subnets": [{"SubnetId": "subnet-1", "VpcId": "vpc-1", "CidrBlock": "10.0.1.0/24"}]})";
 
 TEST_CASE("LoadSnapshot: phase timings, resources and progress after every file") {
-  PhaseDir dir;
+  TempDir dir("phases");
   dir.Write("a/Vpcs.json", kVpcs);
   dir.Write("b/Subnets.json", kSubnets);
   dir.Write("b/notes.txt", "not read");
@@ -58,7 +43,7 @@ TEST_CASE("LoadSnapshot: phase timings, resources and progress after every file"
 }
 
 TEST_CASE("LoadSnapshot: the content key follows every byte, file and root") {
-  PhaseDir dir;
+  TempDir dir("phases");
   dir.Write("Vpcs.json", kVpcs);
   auto key_of = [](const std::vector<std::string>& paths) {
     base::Diagnostics diagnostics;
@@ -82,7 +67,7 @@ TEST_CASE("LoadSnapshot: the content key follows every byte, file and root") {
 }
 
 TEST_CASE("ListSnapshotFiles: sorted *.json below folders, a file root lists itself") {
-  PhaseDir dir;
+  TempDir dir("phases");
   dir.Write("z/b.json", "{}");
   dir.Write("a.json", "{}");
   dir.Write("z/c.txt", "");

@@ -17,12 +17,14 @@
 #include "reachcheck/ingest/load.h"
 #include "support/scoped_env.h"
 #include "support/support_paths.h"
+#include "support/temp_dir.h"
 
 namespace reachcheck::ingest {
 namespace {
 
 namespace fs = std::filesystem;
 using ::reachcheck::testing::ScopedEnv;
+using ::reachcheck::testing::TempDir;
 
 struct ThreadedLoad {
   std::string encoded;  ///< the model cache's encoding of the whole load
@@ -47,23 +49,6 @@ ThreadedLoad LoadWith(const char* threads, const std::vector<std::string>& paths
   return out;
 }
 
-class SnapshotDir {
- public:
-  SnapshotDir() : path_(fs::temp_directory_path() / ("reachcheck-threads-" + std::to_string(::getpid()))) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~SnapshotDir() { fs::remove_all(path_); }
-  void Write(const std::string& relative, const std::string& text) const {
-    fs::create_directories((path_ / relative).parent_path());
-    std::ofstream(path_ / relative, std::ios::binary) << text;
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
-
 std::string Reservation(const std::string& instance_id, const std::string& address) {
   return R"({"Reservations": [{"OwnerId": "111111111111", "Instances": [{"InstanceId": ")" + instance_id +
          R"(", "State": {"Name": "running"}, "SubnetId": "subnet-1", "PrivateIpAddress": ")" + address +
@@ -71,7 +56,7 @@ std::string Reservation(const std::string& instance_id, const std::string& addre
 }
 
 // Nine files in two account/region folders and the root, read in this (sorted) order.
-void WriteCrossFileSnapshot(const SnapshotDir& dir) {
+void WriteCrossFileSnapshot(const TempDir& dir) {
   const std::string east = "111111111111/us-east-1/";
   const std::string west = "222222222222/eu-west-1/";
   dir.Write(east + "a-tags.json", R"({"Tags": [{"Key": "Name", "Value": "prod", "ResourceId": "vpc-1",
@@ -91,7 +76,7 @@ void WriteCrossFileSnapshot(const SnapshotDir& dir) {
 }
 
 TEST_CASE("LoadSnapshot: one thread and two give the same load") {
-  SnapshotDir dir;
+  TempDir dir("threads");
   WriteCrossFileSnapshot(dir);
   const ThreadedLoad one = LoadWith("1", {dir.path()});
   const ThreadedLoad two = LoadWith(nullptr, {dir.path()});
@@ -104,7 +89,7 @@ TEST_CASE("LoadSnapshot: one thread and two give the same load") {
 }
 
 TEST_CASE("LoadSnapshot: what crosses files comes out as a one-by-one read gives it") {
-  SnapshotDir dir;
+  TempDir dir("threads");
   WriteCrossFileSnapshot(dir);
   const ThreadedLoad load = LoadWith(nullptr, {dir.path()});
   const model::Network& n = load.network;

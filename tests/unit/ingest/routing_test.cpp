@@ -8,9 +8,12 @@
 #include <unistd.h>
 
 #include "ingest_test_util.h"
+#include "support/temp_dir.h"
 
 namespace reachcheck::ingest {
 namespace {
+
+using ::reachcheck::testing::TempDir;
 
 namespace fs = std::filesystem;
 using testing::Load;
@@ -88,27 +91,8 @@ TEST_CASE("Unknown keys and files without describe-* data get notes") {
         Strings{"reachcheck: error: no AWS resources found in 'o.json' [input-empty-snapshot]"});
 }
 
-class TempDir {
- public:
-  TempDir() : path_(fs::temp_directory_path() / ("reachcheck-ingest-" + std::to_string(::getpid()))) {
-    fs::remove_all(path_);
-    fs::create_directories(path_);
-  }
-  ~TempDir() { fs::remove_all(path_); }
-  std::string Write(const std::string& relative, const std::string& text) const {
-    fs::path file = path_ / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file.string();
-  }
-  std::string path() const { return path_.string(); }
-
- private:
-  fs::path path_;
-};
-
 TEST_CASE("LoadSnapshot: Batfish folders, paginated files, sorted walk, stats") {
-  TempDir dir;
+  TempDir dir("ingest");
   dir.Write("aws_configs/accounts/prod/us-west-2/b.json",
             R"({"Vpcs": [{"VpcId": "vpc-2", "CidrBlock": "10.2.0.0/16"}]})");
   dir.Write("aws_configs/accounts/prod/us-west-2/a.json",
@@ -134,7 +118,7 @@ TEST_CASE("LoadSnapshot: Batfish folders, paginated files, sorted walk, stats") 
 }
 
 TEST_CASE("LoadSnapshot: missing path, empty snapshot, a single file of any name") {
-  TempDir dir;
+  TempDir dir("ingest");
   base::Diagnostics missing;
   LoadSnapshot({dir.path() + "/nope"}, missing);
   REQUIRE(missing.All().size() == 1);
