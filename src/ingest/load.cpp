@@ -90,21 +90,35 @@ bool LoadText(std::string_view text, std::size_t allocated, const std::string& f
   return recognised;
 }
 
-// One file read and modelled on its own (on any thread), merged in walk order afterwards.
-struct FileLoad {
-  FileLoad() = default;
-  FileLoad(const FileLoad&) = delete;
-  FileLoad& operator=(const FileLoad&) = delete;
+// A file's own snapshot state, with the sink its diagnostics go to while it is read.
+struct FileState {
+  FileState() = default;
+  FileState(const FileState&) = delete;
+  FileState& operator=(const FileState&) = delete;
 
+  base::Diagnostics diagnostics;
+  SnapshotState state{diagnostics};
+
+  /// Whether the file added nothing but diagnostics (every element has a scope).
+  bool NoElements() const {
+    return state.network.scopes.empty() && state.tags.empty() && state.prefix_list_entries.empty() &&
+           state.instances_without_interfaces.empty() && state.prefix_list_sources.empty();
+  }
+};
+
+// One file read and modelled on its own (on any thread), merged in walk order afterwards.
+// A file that added no elements keeps no state: a snapshot of many such files costs little.
+struct FileLoad {
   const std::string* file = nullptr;
   bool read = false;
   std::string read_error;
   std::size_t bytes = 0;
   ContentKey::FileDigest digest;
   bool recognised = false;
-  base::Diagnostics diagnostics;
-  SnapshotState state{diagnostics};
-  LoadStats times;  ///< parse_s and model_s of this file
+  std::vector<base::Diagnostic> diagnostics;  ///< the file's own, in the order they came
+  std::unique_ptr<FileState> added;           ///< nullptr when the file added no elements
+  double parse_s = 0;
+  double model_s = 0;
 };
 
 // Snapshots of fewer files are read on one thread: a thread costs more than it saves there.
@@ -169,11 +183,11 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
 
   // Every file is read, hashed, parsed and modelled into a state of its own, on both cores;
   // each thread keeps one parser (and its buffers) for all of its files.
-  std::vector<std::unique_ptr<FileLoad>> loads;
+  std::vector<FileLoad> loads;
   for (const SnapshotRoot& root : roots) {
     for (const std::string& file : root.files) {
-      loads.push_back(std::make_unique<FileLoad>());
-      loads.back()->file = &file;
+      loads.emplace_back();
+      loads.back().file = &file;
     }
   }
   const unsigned threads = base::WorkerThreads(loads.size(), kMinFilesForThreads);
@@ -183,19 +197,25 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
     std::vector<std::optional<JsonParser>> parsers(threads);
     std::vector<base::FileBuffer> buffers(threads);  // one file buffer per thread, reused
     auto load_one = [&](unsigned worker, std::size_t i) {
-      FileLoad& load = *loads[i];
+      FileLoad& load = loads[i];
       base::FileBuffer& text = buffers[worker];
       Clock::time_point read_start = Clock::now();
       load.read = ReadSnapshotFile(*load.file, text, load.read_error);
-      load.times.parse_s += SecondsSince(read_start);
+      load.parse_s = SecondsSince(read_start);
       if (!load.read) return;
       load.bytes = text.size();
       load.digest = ContentKey::Digest(text.view());
       if (!parsers[worker]) parsers[worker].emplace();
+      load.added = std::make_unique<FileState>();
+      LoadStats times;
       load.recognised = LoadText(text.view(), text.capacity(), *load.file, ScopeFromFolders(*load.file),
-                                 load.state, *parsers[worker], load.times);
+                                 load.added->state, *parsers[worker], times);
+      load.parse_s += times.parse_s;
+      load.model_s = times.model_s;
       bytes_done += load.bytes;
-      resources_done += ResourceCount(load.state.network);
+      resources_done += ResourceCount(load.added->state.network);
+      load.diagnostics = std::move(load.added->diagnostics.Mutable());
+      if (load.added->NoElements()) load.added.reset();
     };
     base::TaskProgress report;
     if (progress) {
@@ -208,9 +228,9 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
     // The phase's wall time, split between reading/parsing and modelling as the files' own
     // times are: with two threads those add up to about twice the wall time.
     double parse_s = 0, model_s = 0;
-    for (const auto& load : loads) {
-      parse_s += load->times.parse_s;
-      model_s += load->times.model_s;
+    for (const FileLoad& load : loads) {
+      parse_s += load.parse_s;
+      model_s += load.model_s;
     }
     const double wall_s = SecondsSince(files_start);
     const double busy_s = parse_s + model_s;
@@ -223,7 +243,9 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
   Clock::time_point merge_start = Clock::now();
   {
     std::vector<const SnapshotState*> states;
-    for (const auto& load : loads) states.push_back(&load->state);
+    for (const FileLoad& load : loads) {
+      if (load.added) states.push_back(&load.added->state);
+    }
     aws::ReserveForFiles(state, states);
   }
   ContentKey key;
@@ -247,21 +269,23 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
       complete = false;
     }
     for (std::size_t f = 0; f < root.files.size(); ++f) {
-      std::unique_ptr<FileLoad> load = std::move(loads[next++]);
-      if (!load->read) {
-        diagnostics.Error("input-unreadable", "cannot read file: " + load->read_error,
-                          base::SourceRef{*load->file, "", 0, 0});
+      FileLoad& load = loads[next++];
+      if (!load.read) {
+        diagnostics.Error("input-unreadable", "cannot read file: " + load.read_error,
+                          base::SourceRef{*load.file, "", 0, 0});
         complete = false;
         continue;
       }
-      key.AddFile(*load->file, load->bytes, load->digest);
+      key.AddFile(*load.file, load.bytes, load.digest);
       ++counts.files_read;
-      counts.bytes_read += load->bytes;
-      if (!load->recognised) ++counts.files_ignored;
-      std::vector<base::Diagnostic>& found = load->diagnostics.Mutable();
-      diagnostics.Mutable().insert(diagnostics.Mutable().end(), std::make_move_iterator(found.begin()),
-                                   std::make_move_iterator(found.end()));
-      aws::MergeFileState(state, std::move(load->state));
+      counts.bytes_read += load.bytes;
+      if (!load.recognised) ++counts.files_ignored;
+      diagnostics.Mutable().insert(diagnostics.Mutable().end(), std::make_move_iterator(load.diagnostics.begin()),
+                                   std::make_move_iterator(load.diagnostics.end()));
+      load.diagnostics = {};
+      if (!load.added) continue;
+      aws::MergeFileState(state, std::move(load.added->state));
+      load.added.reset();
     }
   }
   counts.model_s += SecondsSince(merge_start);
