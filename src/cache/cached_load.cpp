@@ -5,6 +5,7 @@
 // only when the hashed key matches. Where the cache lives comes from the environment.
 #include "reachcheck/cache/cached_load.h"
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <cstdlib>
@@ -43,6 +44,7 @@ std::string CurrentContentKey(const std::vector<std::string>& paths, unsigned th
     std::size_t size = 0;
     ingest::ContentKey::FileDigest digest;
   };
+  threads = static_cast<unsigned>(std::clamp<std::size_t>(files.size(), 1, std::max(threads, 1u)));
   std::vector<Hashed> hashed(files.size());
   std::vector<base::FileBuffer> buffers(threads);
   std::atomic<bool> unreadable{false};

@@ -181,7 +181,7 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
   const std::size_t errors_before = diagnostics.Count(base::Severity::kError);
   const std::vector<SnapshotRoot> roots = ListSnapshotFiles(paths);
 
-  // Every file is read, hashed, parsed and modelled into a state of its own, on both cores;
+  // Every file is read, hashed, parsed and modelled into a state of its own, on every core;
   // each thread keeps one parser (and its buffers) for all of its files.
   std::vector<FileLoad> loads;
   for (const SnapshotRoot& root : roots) {
