@@ -37,9 +37,8 @@ void PruneCacheDirectory(const std::string& directory, std::uintmax_t max_bytes,
     const std::string name = it->path().filename().string();
     const fs::file_time_type written = it->last_write_time(entry_ec);
     if (entry_ec) continue;
-    if (name.find(".tmp.") != std::string::npos &&
-        (EndsWith(name.substr(0, name.find(".tmp.")), ".rcmodel") ||
-         EndsWith(name.substr(0, name.find(".tmp.")), ".last"))) {
+    const std::string before_tmp = name.substr(0, name.find(".tmp."));
+    if (before_tmp.size() != name.size() && (EndsWith(before_tmp, ".rcmodel") || EndsWith(before_tmp, ".last"))) {
       // A write that was interrupted: a live one finishes long before an hour.
       if (now - written > std::chrono::hours(1)) fs::remove(it->path(), entry_ec);
       continue;

@@ -44,7 +44,7 @@ std::string CurrentContentKey(const std::vector<std::string>& paths, unsigned th
     std::size_t size = 0;
     ingest::ContentKey::FileDigest digest;
   };
-  threads = static_cast<unsigned>(std::clamp<std::size_t>(files.size(), 1, std::max(threads, 1u)));
+  threads = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, files.size())));
   std::vector<Hashed> hashed(files.size());
   std::vector<base::FileBuffer> buffers(threads);
   std::atomic<bool> unreadable{false};

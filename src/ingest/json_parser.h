@@ -46,7 +46,6 @@ class JsonParser {
   /// No copy is made when that leaves SIMDJSON_PADDING bytes after the text
   /// (ReadSnapshotFile leaves them).
   ParsedDocument Parse(std::string_view text, std::size_t allocated);
-  ParsedDocument Parse(const std::string& text) { return Parse(text, text.capacity()); }
 
  private:
   ParsedDocument ParseAgain(std::string_view text);

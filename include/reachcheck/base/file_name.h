@@ -5,7 +5,6 @@
 #pragma once
 
 #include <compare>
-#include <cstddef>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -25,8 +24,6 @@ class FileName {
   const std::string& str() const { return *text_; }
   operator const std::string&() const { return *text_; }  // NOLINT
   bool empty() const { return text_->empty(); }
-  std::size_t size() const { return text_->size(); }
-  const char* c_str() const { return text_->c_str(); }
 
   /// Equal names are one interned string: comparing is comparing pointers.
   friend bool operator==(const FileName& a, const FileName& b) { return a.text_ == b.text_; }

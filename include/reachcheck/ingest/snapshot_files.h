@@ -46,7 +46,6 @@ class ContentKey {
 
   void AddRoot(const SnapshotRoot& root);
   void AddFile(std::string_view path, std::size_t size, const FileDigest& digest);
-  void AddFile(std::string_view path, std::string_view bytes) { AddFile(path, bytes.size(), Digest(bytes)); }
   void AddString(std::string_view text);
   void AddNumber(std::uint64_t value);
   /// 32 lowercase hex digits.
