@@ -642,12 +642,7 @@ namespace {
 // The payload is sections, encoded and decoded on every core at once: the head (counts,
 // diagnostics, scopes), then one per element list of the network. Each section has its own
 // table of file names, so that none depends on another.
-constexpr auto kLists = std::make_tuple(
-    &Network::vpcs, &Network::subnets, &Network::route_tables, &Network::internet_gateways,
-    &Network::nat_gateways, &Network::peerings, &Network::security_groups, &Network::network_acls,
-    &Network::interfaces, &Network::instances, &Network::elastic_ips, &Network::prefix_lists,
-    &Network::endpoints, &Network::unanalysed);
-constexpr std::size_t kSections = 1 + std::tuple_size_v<decltype(kLists)>;
+constexpr std::size_t kSections = 1 + std::tuple_size_v<decltype(kElementLists)>;
 
 // Runs fn(snapshot's part) for section `section`: the head's fields, or one element list.
 template <typename Snapshot, typename Fn>
@@ -658,7 +653,8 @@ void WithSection(Snapshot& snapshot, std::size_t section, Fn&& fn) {
     return;
   }
   std::size_t at = 1;
-  std::apply([&](auto... list) { ((at++ == section ? fn(snapshot.network.*list) : void()), ...); }, kLists);
+  std::apply([&](auto... list) { ((at++ == section ? fn(snapshot.network.*list) : void()), ...); },
+             kElementLists);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "reachcheck/base/source_ref.h"
@@ -107,5 +108,13 @@ class Network {
   IdIndex vpc_index_, subnet_index_, route_table_index_, igw_index_, nat_index_, peering_index_, sg_index_,
       acl_index_, interface_index_, instance_index_, prefix_list_index_, endpoint_index_;
 };
+
+/// Every element list of a Network, as member pointers in declaration order (scopes apart):
+/// for code that treats the lists alike (merging per-file states, the cache's sections).
+inline constexpr auto kElementLists = std::make_tuple(
+    &Network::vpcs, &Network::subnets, &Network::route_tables, &Network::internet_gateways,
+    &Network::nat_gateways, &Network::peerings, &Network::security_groups, &Network::network_acls,
+    &Network::interfaces, &Network::instances, &Network::elastic_ips, &Network::prefix_lists,
+    &Network::endpoints, &Network::unanalysed);
 
 }  // namespace reachcheck::model

@@ -9,17 +9,9 @@
 namespace reachcheck::ingest::aws {
 namespace {
 
-// Every element list of a Network, as members, in declaration order.
-constexpr auto kLists = std::make_tuple(
-    &model::Network::vpcs, &model::Network::subnets, &model::Network::route_tables,
-    &model::Network::internet_gateways, &model::Network::nat_gateways, &model::Network::peerings,
-    &model::Network::security_groups, &model::Network::network_acls, &model::Network::interfaces,
-    &model::Network::instances, &model::Network::elastic_ips, &model::Network::prefix_lists,
-    &model::Network::endpoints, &model::Network::unanalysed);
-
 template <typename Fn>
 void ForEachList(Fn&& fn) {
-  std::apply([&](auto... list) { (fn(list), ...); }, kLists);
+  std::apply([&](auto... list) { (fn(list), ...); }, model::kElementLists);
 }
 
 // Moves the items of `from` to the end of `into` and frees `from`.
