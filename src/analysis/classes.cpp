@@ -3,7 +3,6 @@
 // (boxes that differ in one dimension become one), then classes are ordered.
 #include <algorithm>
 #include <functional>
-#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -57,8 +56,8 @@ std::size_t HashString(const std::string& text) { return std::hash<std::string>{
 
 void HashHops(std::size_t& seed, const HopList& list) {
   for (const HopNode* node = list.get(); node != nullptr; node = node->prev.get()) {
-    if (node->shared != nullptr) {
-      Mix(seed, reinterpret_cast<std::size_t>(node->shared));
+    if (node->shared.get() != nullptr) {
+      Mix(seed, reinterpret_cast<std::size_t>(node->shared.get()));
     } else {
       Mix(seed, HashString(node->own.component));
       Mix(seed, HashString(node->own.detail));
@@ -71,7 +70,7 @@ bool SameHops(const HopList& a, const HopList& b) {
   if (PathSize(a) != PathSize(b)) return false;
   for (const HopNode *x = a.get(), *y = b.get(); x != nullptr; x = x->prev.get(), y = y->prev.get()) {
     if (x == y) return true;  // shared tail
-    if (x->shared != nullptr && x->shared == y->shared) continue;
+    if (x->shared.get() != nullptr && x->shared.get() == y->shared.get()) continue;
     const Hop& h = x->hop();
     const Hop& k = y->hop();
     if (h.component != k.component || h.type != k.type || h.detail != k.detail || !(h.where == k.where))
@@ -221,11 +220,13 @@ std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& sour
   std::vector<RankedClass> out;
   for (Group& g : groups) {
     MergeBoxes(g.boxes);
-    std::vector<Hop> forward = ToVector(g.first.hops);
-    std::vector<Hop> reply = ToVector(g.first.reply_hops);
-    const std::vector<BlockerNote> blockers = ToVector(g.first.blockers);
-    std::set<std::string> components;
-    for (const BlockerNote& b : blockers) components.insert(b.blocker.component);
+    Path forward = ToPath(g.first.hops);
+    Path reply = ToPath(g.first.reply_hops);
+    const std::vector<const BlockerNote*> blockers = ToVector(g.first.blockers);
+    const bool one_component =
+        !blockers.empty() && std::all_of(blockers.begin(), blockers.end(), [&](const BlockerNote* b) {
+          return b->blocker.component == blockers.front()->blocker.component;
+        });
     for (Box& box : g.boxes) {
       const bool v4 = IsV4(box);
       PacketClass cls;
@@ -241,8 +242,9 @@ std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& sour
       const bool last = &box == &g.boxes.back();
       cls.forward = last ? std::move(forward) : forward;
       cls.reply = last ? std::move(reply) : reply;
-      for (const BlockerNote& b : blockers) cls.blocked_by.push_back(b.blocker);
-      if (components.size() == 1) cls.suggestion = Suggest(index, source, cls, blockers.front());
+      cls.blocked_by.reserve(blockers.size());
+      for (const BlockerNote* b : blockers) cls.blocked_by.push_back(b->blocker);
+      if (one_component) cls.suggestion = Suggest(index, source, cls, *blockers.front());
       const int category = Category(index, source, cls.destination);
       out.push_back({category, std::move(cls)});
     }

@@ -24,19 +24,20 @@ struct Piece {
   const Final* path;
 };
 
-std::vector<Hop> PathFor(const Final& rep, const model::Network& n, const detail::Index& index,
-                         model::Handle iface, const net::IpAddress& address,
-                         const net::IpAddress* private_ip) {
-  std::vector<Hop> hops = detail::ToVector(rep.hops);
+Path PathFor(const Final& rep, const model::Network& n, const detail::Index& index, model::Handle iface,
+             const net::IpAddress& address, const net::IpAddress* private_ip) {
+  Path hops = detail::ToPath(rep.hops);
   const model::NetworkInterface& e = n.interfaces[iface];
   for (std::uint16_t i : rep.subject_hops) {
     if (i >= hops.size()) continue;
-    Hop& hop = hops[i];
-    if (hop.type == "network-interface") {
-      hop = detail::MakeHop(e.id, "network-interface", "delivered to " + e.id, e.origin);
+    HopRef& hop = hops[i];
+    if (hop->type == "network-interface") {
+      hop = HopRef(detail::MakeHop(e.id, "network-interface", "delivered to " + e.id, e.origin));
     } else if (private_ip != nullptr && e.vpc != model::kNone && index.vpcs[e.vpc].igw != model::kNone) {
       const model::InternetGateway& g = n.internet_gateways[index.vpcs[e.vpc].igw];
-      hop.detail = g.id + " translates destination " + address.ToString() + " -> " + private_ip->ToString();
+      Hop translated = *hop;
+      translated.detail = g.id + " translates destination " + address.ToString() + " -> " + private_ip->ToString();
+      hop = HopRef(std::move(translated));
     }
   }
   return hops;

@@ -220,7 +220,7 @@ std::vector<net::PortSet> PortAtoms(const net::PortSet& value, const std::vector
 void Rule::Finish(std::string component, std::string type) {
   with_ports = service.protocols.Intersect(PortProtocols());
   without_ports = service.protocols.Subtract(PortProtocols());
-  hop = Hop{std::move(component), std::move(type), text, where};
+  hop = HopRef(Hop{std::move(component), std::move(type), text, where});
 }
 
 const net::ProtocolSet& PortProtocols() {

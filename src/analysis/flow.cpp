@@ -66,17 +66,20 @@ Flow WithAddresses(const Flow& flow, Dim dim, net::AddressSet addresses) {
   return out;
 }
 
-std::vector<Hop> ToVector(const HopList& list) {
-  std::vector<Hop> out(PathSize(list));
+Path ToPath(const HopList& list) {
+  Path out(PathSize(list));
   std::size_t i = out.size();
-  for (const HopNode* node = list.get(); node != nullptr; node = node->prev.get()) out[--i] = node->hop();
+  for (const HopList* at = &list; *at != nullptr; at = &(*at)->prev) {
+    const HopNode& node = **at;
+    // A hop of the walk's own is shared with its node (which the path then keeps alive).
+    out[--i] = node.shared.get() != nullptr ? node.shared : HopRef(std::shared_ptr<const Hop>(*at, &node.own));
+  }
   return out;
 }
 
-std::vector<BlockerNote> ToVector(const BlockerList& list) {
-  std::vector<BlockerNote> out;
-  for (const BlockerNode* node = list.get(); node != nullptr; node = node->prev.get())
-    out.push_back(node->note);
+std::vector<const BlockerNote*> ToVector(const BlockerList& list) {
+  std::vector<const BlockerNote*> out;
+  for (const BlockerNode* node = list.get(); node != nullptr; node = node->prev.get()) out.push_back(&node->note);
   std::reverse(out.begin(), out.end());
   return out;
 }
@@ -84,10 +87,10 @@ std::vector<BlockerNote> ToVector(const BlockerList& list) {
 void AddHop(Flow& flow, Hop hop) {
   HopList& list = flow.reply ? flow.reply_hops : flow.hops;
   const std::uint16_t size = static_cast<std::uint16_t>(PathSize(list) + 1);
-  list = std::make_shared<const HopNode>(HopNode{std::move(hop), nullptr, std::move(list), size});
+  list = std::make_shared<const HopNode>(HopNode{std::move(hop), HopRef(), std::move(list), size});
 }
 
-void AddHop(Flow& flow, const Hop* shared) {
+void AddHop(Flow& flow, const HopRef& shared) {
   HopList& list = flow.reply ? flow.reply_hops : flow.hops;
   const std::uint16_t size = static_cast<std::uint16_t>(PathSize(list) + 1);
   list = std::make_shared<const HopNode>(HopNode{Hop{}, shared, std::move(list), size});

@@ -75,11 +75,11 @@ struct BlockerNote {
 
 /// A path as an immutable shared list (newest first): splitting a flow shares its path.
 struct HopNode {
-  Hop own;                      ///< the hop, unless `shared` is set
-  const Hop* shared = nullptr;  ///< a hop precomputed in the index (rules, routes)
+  Hop own;        ///< the hop, unless `shared` holds one
+  HopRef shared;  ///< a hop precomputed in the index (rules, routes)
   std::shared_ptr<const HopNode> prev;
   std::uint16_t size = 1;  ///< hops up to and including this one
-  const Hop& hop() const { return shared != nullptr ? *shared : own; }
+  const Hop& hop() const { return shared.get() != nullptr ? *shared : own; }
 };
 struct BlockerNode {
   BlockerNote note;
@@ -134,9 +134,10 @@ Flow WithBox(const Flow& flow, Box box);
 Flow WithAddresses(const Flow& flow, Dim dim, net::AddressSet addresses);
 /// The number of hops of a path.
 inline std::uint16_t PathSize(const HopList& list) { return list ? list->size : 0; }
-/// A path or blocker list in order (oldest first).
-std::vector<Hop> ToVector(const HopList& list);
-std::vector<BlockerNote> ToVector(const BlockerList& list);
+/// A path in order (oldest first); its hops share the list's.
+Path ToPath(const HopList& list);
+/// A blocker list in order (oldest first); the notes stay the list's.
+std::vector<const BlockerNote*> ToVector(const BlockerList& list);
 
 /// The addresses the view stands for.
 net::AddressSet CurrentAddresses(const Flow& flow, const AddrView& view);
@@ -149,7 +150,7 @@ net::PortSet& PortDim(Box& box, Dim dim);
 /// Appends a hop to the request's or the reply's path.
 void AddHop(Flow& flow, Hop hop);
 /// The same with a hop that lives in the index (no copy).
-void AddHop(Flow& flow, const Hop* shared);
+void AddHop(Flow& flow, const HopRef& shared);
 /// Records a blocker (return_path set for replies); exact duplicates are kept once.
 void AddBlocker(Flow& flow, BlockerNote note);
 

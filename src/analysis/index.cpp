@@ -106,12 +106,13 @@ std::string Index::SideRegion(const model::PeeringSide& side) const {
 void Index::IndexVpcs() {
   const model::Network& n = network;
   vpcs.resize(n.vpcs.size());
-  std::vector<net::Cidr> v4_blocks;
+  std::vector<net::Cidr> v4_blocks, all_blocks;
   for (model::Handle v = 0; v < n.vpcs.size(); ++v) {
     const model::Vpc& vpc = n.vpcs[v];
     std::vector<net::Cidr> blocks = vpc.ipv4_cidrs;
     blocks.insert(blocks.end(), vpc.ipv6_cidrs.begin(), vpc.ipv6_cidrs.end());
     vpcs[v].cidrs = CidrSet(blocks);
+    all_blocks.insert(all_blocks.end(), blocks.begin(), blocks.end());
     v4_blocks.insert(v4_blocks.end(), vpc.ipv4_cidrs.begin(), vpc.ipv4_cidrs.end());
     for (const net::Cidr& c : vpc.ipv6_cidrs) vpc_v6.v6.push_back({c.First().bits, c.Last().bits, v});
   }
@@ -145,7 +146,13 @@ void Index::IndexVpcs() {
       }
     }
   }
+  // Available public NAT gateways of each VPC, by handle.
+  for (model::Handle g = 0; g < n.nat_gateways.size(); ++g) {
+    const model::NatGateway& nat = n.nat_gateways[g];
+    if (nat.vpc != model::kNone && nat.Available() && nat.IsPublic()) vpcs[nat.vpc].public_nats.push_back(g);
+  }
   vpc_v4_blocks = CidrSet(v4_blocks);
+  vpc_blocks = CidrSet(all_blocks);
   Disjoint(vpc_v6.v6);
   for (model::Handle s = 0; s < n.subnets.size(); ++s) {
     const model::Subnet& subnet = n.subnets[s];
@@ -283,15 +290,21 @@ void Index::CompileTable(model::Handle t) const {
       }
     }
     // One hop per route: a prefix list's entries all point at the hop of the first one.
-    std::unordered_map<const model::Route*, const Hop*> route_hops;
+    std::unordered_map<const model::Route*, HopRef> route_hops;
     for (RouteEntry& e : index.entries) {
       const bool from_list = e.route != nullptr && !e.route->destination;
+      if (from_list) {
+        auto found = route_hops.find(e.route);
+        if (found != route_hops.end()) {
+          e.route_hop = found->second;
+          continue;
+        }
+      }
       const std::string match = from_list ? " (longest match: an entry of " + e.route->prefix_list_id + ")"
                                           : " (longest match /" + std::to_string(e.prefix.length) + ")";
       const base::SourceRef& where = e.route != nullptr ? e.route->origin : table.origin;
-      e.hop = Hop{table.id, "route-table", e.text + match, where};
-      e.route_hop = &e.hop;
-      if (from_list) e.route_hop = route_hops.emplace(e.route, &e.hop).first->second;
+      e.route_hop = HopRef(Hop{table.id, "route-table", e.text + match, where});
+      if (from_list) route_hops.emplace(e.route, e.route_hop);
     }
     index.lpm = BuildLpm(index.entries);
   }

@@ -35,11 +35,10 @@ struct RouteEntry {
   int rank = 0;                         ///< 0 local, 1 CIDR route, 2 prefix list, 3 propagated
   const model::Route* route = nullptr;  ///< nullptr: the implicit local route of a VPC block
   std::string text;                     ///< "rtb-1 route 0.0.0.0/0 -> igw-1", "rtb-1 route pl-1 -> vpce-1"
-  Hop hop;                              ///< the route-table hop choosing it
-  /// The hop shared by every entry of one route (a prefix list's entries are one route, so
-  /// destinations matched by different entries share one path and merge into one class).
-  /// Set once the table's entries are complete (it points into the same vector).
-  const Hop* route_hop = nullptr;
+  /// The route-table hop choosing it, one per route: a prefix list's entries are one route,
+  /// so destinations matched by different entries share one path and merge into one class.
+  /// Set once the table's entries are complete.
+  HopRef route_hop;
   model::TargetKind Kind() const { return route ? route->target_kind : model::TargetKind::kLocal; }
 };
 
@@ -72,6 +71,7 @@ struct VpcIndex {
   model::Handle igw = model::kNone;              ///< attached internet gateway
   model::Handle eigw = model::kNone;             ///< attached egress-only gateway
   PointIndex<PublicMapping> public_of;           ///< private IPv4 -> public (v4 only)
+  std::vector<model::Handle> public_nats;        ///< available public NAT gateways, ascending
 };
 
 struct InterfaceIndex {
@@ -100,6 +100,7 @@ class Index {
   PointIndex<model::Handle> iface_private;      ///< private IPv4 / IPv6 -> interface (all owners)
   SpanIndex<model::Handle> vpc_v6;              ///< IPv6 VPC blocks -> VPC (v6 only)
   net::AddressSet vpc_v4_blocks;                ///< every IPv4 VPC block
+  net::AddressSet vpc_blocks;                   ///< every VPC block of either family
   net::AddressSet modelled_public;              ///< public addresses of modelled resources
   net::AddressSet closed_from_outside;          ///< IPv4 VPC blocks and interface private IPv4
 

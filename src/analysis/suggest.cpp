@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // The smallest fix for a class that exactly one component blocks: the rule, route, address
 // or setting to add or change, worded for the packets of the class.
-#include <algorithm>
 
 #include "analysis/describe.h"
 #include "analysis/engine_impl.h"
@@ -43,14 +42,7 @@ std::string RouteFix(const Index& index, const SourcePart& source, const net::Ad
       has_public = has_public || a.public_ip.has_value();
     }
   }
-  if (v4 && !has_public) {
-    for (const model::NatGateway& nat : n.nat_gateways) {
-      if (nat.vpc == vpc && nat.Available() && nat.IsPublic()) {
-        target = nat.id;
-        break;
-      }
-    }
-  }
+  if (v4 && !has_public && !v.public_nats.empty()) target = n.nat_gateways[v.public_nats.front()].id;
   return "add a route " + std::string(v4 ? "0.0.0.0/0" : "::/0") + " -> " + target + " to " + table.id;
 }
 
@@ -59,8 +51,7 @@ std::string RouteFix(const Index& index, const SourcePart& source, const net::Ad
 std::string RuleAddresses(const Index& index, const net::AddressSet& set) {
   constexpr std::size_t kFewCidrs = 4;
   const bool one_family = set.v4.IsEmpty() != set.v6.IsEmpty();
-  const bool in_a_vpc = std::any_of(index.vpcs.begin(), index.vpcs.end(),
-                                    [&](const VpcIndex& v) { return v.cidrs.Intersects(set); });
+  const bool in_a_vpc = index.vpc_blocks.Intersects(set);
   if (one_family && !in_a_vpc && set.ToCidrs().size() > kFewCidrs) {
     return set.v4.IsEmpty() ? "::/0" : "0.0.0.0/0";
   }

@@ -29,7 +29,7 @@ void Walker::Groups(Flow f, model::Handle iface, bool ingress, Next&& next) {
   for (Match& match : matches) {
     Flow piece = matches.size() == 1 ? std::move(f) : WithBox(f, std::move(match.box));
     if (match.Allowed()) {
-      for (const Rule* rule : match.rules) AddHop(piece, &rule->hop);
+      for (const Rule* rule : match.rules) AddHop(piece, rule->hop);
     } else {
       std::string detail = std::string("no ") + (ingress ? "inbound" : "outbound") + " rule of " +
                            info.groups + " (" + id + ") matches";
@@ -74,7 +74,7 @@ void Walker::Acl(Flow f, model::Handle subnet, bool ingress, Next&& next) {
     Flow piece = matches.size() == 1 ? std::move(f) : WithBox(f, std::move(match.box));
     for (const Rule* rule : match.rules) {
       if (rule != nullptr && rule->allow) {
-        AddHop(piece, &rule->hop);
+        AddHop(piece, rule->hop);
         continue;
       }
       std::string detail = rule != nullptr ? rule->text

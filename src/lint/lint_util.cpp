@@ -20,7 +20,7 @@ base::SourceRef OriginOf(const model::Network& network, const std::string& id) {
   return {};
 }
 
-std::string PathSummary(const std::vector<analysis::Hop>& hops) {
+std::string PathSummary(const analysis::Path& hops) {
   std::string out;
   std::string last;
   for (const analysis::Hop& hop : hops) {

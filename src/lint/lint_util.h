@@ -20,7 +20,7 @@ namespace reachcheck::lint {
 base::SourceRef OriginOf(const model::Network& network, const std::string& id);
 
 /// "eni-1 -> sg-1 -> acl-1 -> rtb-1 -> igw-1 -> internet" (consecutive repeats collapsed).
-std::string PathSummary(const std::vector<analysis::Hop>& hops);
+std::string PathSummary(const analysis::Path& hops);
 
 /// "tcp/22", "all", "tcp/22,3389".
 std::string ServiceText(const net::ProtocolSet& protocols, const net::PortSet& ports);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "lint/json_locate.h"
@@ -38,7 +39,12 @@ void LocateFindings(std::vector<Finding>& findings) {
   };
   for (Finding& f : findings) {
     want(f.location);
-    for (analysis::Hop& hop : f.path) want(hop.where);
+    for (analysis::HopRef& hop : f.path) {
+      if (hop->where.file.empty() || hop->where.line != 0) continue;
+      auto own = std::make_shared<analysis::Hop>(*hop);  // hops are shared: locate a copy
+      want(own->where);
+      hop = analysis::HopRef(std::move(own));
+    }
   }
   for (auto& [file, refs] : places) {
     std::string text;

@@ -25,7 +25,7 @@ Json HopJson(const analysis::Hop& hop) {
   return json;
 }
 
-Json HopArray(const std::vector<analysis::Hop>& hops) {
+Json HopArray(const analysis::Path& hops) {
   Json array = Json::array();
   for (const analysis::Hop& hop : hops) array.push_back(HopJson(hop));
   return array;

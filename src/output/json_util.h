@@ -20,7 +20,7 @@ Json CidrArray(const net::AddressSet& addresses);
 Json PortArray(const net::PortSet& ports);
 /// {"component", "type", "detail"} plus "where" when the place is known.
 Json HopJson(const analysis::Hop& hop);
-Json HopArray(const std::vector<analysis::Hop>& hops);
+Json HopArray(const analysis::Path& hops);
 /// {"component", "code", "direction", "return_path", "detail"} plus "where" when known.
 Json BlockerJson(const analysis::Blocker& blocker);
 

@@ -53,7 +53,7 @@ Json RuleJson(const lint::RuleInfo& rule) {
   return out;
 }
 
-Json CodeFlow(const std::vector<analysis::Hop>& path) {
+Json CodeFlow(const analysis::Path& path) {
   Json locations = Json::array();
   for (const analysis::Hop& hop : path) {
     Json location = {{"message", {{"text", hop.component + " (" + hop.type + "): " + hop.detail}}},

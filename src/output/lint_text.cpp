@@ -25,7 +25,7 @@ std::string Join(const std::vector<std::string>& items) {
   return out;
 }
 
-std::string PathText(const std::vector<analysis::Hop>& hops) {
+std::string PathText(const analysis::Path& hops) {
   std::string out, last;
   for (const analysis::Hop& hop : hops) {
     if (hop.component == last) continue;

@@ -59,7 +59,7 @@ std::vector<std::string> ProtocolList(const net::ProtocolSet& protocols) {
   return list;
 }
 
-std::string HopListText(const std::vector<analysis::Hop>& hops, const std::string& indent) {
+std::string HopListText(const analysis::Path& hops, const std::string& indent) {
   std::size_t number_width = std::to_string(hops.size()).size();
   std::size_t component_width = 0, type_width = 0;
   for (const analysis::Hop& hop : hops) {
@@ -82,7 +82,7 @@ std::string HopListText(const std::vector<analysis::Hop>& hops, const std::strin
   return text;
 }
 
-std::string PathSummaryText(const std::vector<analysis::Hop>& hops) {
+std::string PathSummaryText(const analysis::Path& hops) {
   std::string text;
   std::string previous;
   for (const analysis::Hop& hop : hops) {

@@ -45,13 +45,13 @@ std::string FormatWhyDot(const analysis::Topology& topology, const analysis::Que
   // Path edges in first-seen order, with the numbers of the classes that use them.
   std::vector<PathEdgeKey> edge_order;
   std::map<PathEdgeKey, std::string> edge_labels;
-  auto add_path = [&](const std::vector<analysis::Hop>& hops, const char* color, const char* style,
+  auto add_path = [&](const analysis::Path& hops, const char* color, const char* style,
                       std::size_t number) {
     for (std::size_t i = 0; i < hops.size(); ++i) {
-      ensure_node(hops[i].component, hops[i].type);
-      overlay.node_attrs[hops[i].component].push_back({"penwidth", "2"});
-      if (i == 0 || hops[i].component == hops[i - 1].component) continue;
-      PathEdgeKey key{hops[i - 1].component, hops[i].component, color, style};
+      ensure_node(hops[i]->component, hops[i]->type);
+      overlay.node_attrs[hops[i]->component].push_back({"penwidth", "2"});
+      if (i == 0 || hops[i]->component == hops[i - 1]->component) continue;
+      PathEdgeKey key{hops[i - 1]->component, hops[i]->component, color, style};
       auto [it, inserted] = edge_labels.emplace(key, std::to_string(number));
       if (inserted) {
         edge_order.push_back(key);

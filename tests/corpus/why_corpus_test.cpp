@@ -50,7 +50,7 @@ const PacketClass& Only(const QueryResult& r) {
 }
 
 /// Whether some hop of `component` has a detail mentioning every one of `texts`.
-bool HopSays(const std::vector<Hop>& hops, std::string_view component,
+bool HopSays(const Path& hops, std::string_view component,
              std::initializer_list<std::string_view> texts) {
   for (const Hop& h : hops) {
     if (h.component != component) continue;

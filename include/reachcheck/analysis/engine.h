@@ -37,7 +37,7 @@ struct Exposure {
   net::IpAddress address;  ///< the public (or IPv6) address it is reached at
   net::ProtocolSet protocols;
   net::PortSet ports;
-  std::vector<Hop> path;
+  Path path;
 };
 
 /// Called as a sweep advances (from one thread at a time, maybe not the caller's).

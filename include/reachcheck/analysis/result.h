@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "reachcheck/base/source_ref.h"
@@ -23,6 +25,26 @@ struct Hop {
                           ///< "route 0.0.0.0/0 -> igw-1", "translates 10.0.1.5 -> 54.1.2.3"
   base::SourceRef where;  ///< the rule/route/element in the input
 };
+
+/// A hop as paths and classes hold it: shared and immutable, so that copying a path copies
+/// pointers, and classes on one path hold one copy of its text. It reads as the hop
+/// (`const Hop&`, `->`); it keeps the hop alive, whatever becomes of the engine.
+class HopRef {
+ public:
+  HopRef() = default;  ///< holds no hop until assigned
+  HopRef(Hop hop) : hop_(std::make_shared<const Hop>(std::move(hop))) {}  // NOLINT(google-explicit-constructor)
+  explicit HopRef(std::shared_ptr<const Hop> hop) : hop_(std::move(hop)) {}
+  const Hop& operator*() const { return *hop_; }
+  const Hop* operator->() const { return hop_.get(); }
+  operator const Hop&() const { return *hop_; }  // NOLINT(google-explicit-constructor): reads as the hop
+  const Hop* get() const { return hop_.get(); }
+
+ private:
+  std::shared_ptr<const Hop> hop_;
+};
+
+/// A path in order, from where the packet starts.
+using Path = std::vector<HopRef>;
 
 /// A component that drops the class.
 struct Blocker {
@@ -48,8 +70,8 @@ struct PacketClass {
   net::ProtocolSet protocols;
   net::PortSet ports;
   std::string delivered_to;  ///< "eni-0def", "internet", "subnet-2 (no interface)", "" if not
-  std::vector<Hop> forward;
-  std::vector<Hop> reply;
+  Path forward;
+  Path reply;
   std::vector<Blocker> blocked_by;  ///< empty when reachable
   std::string suggestion;           ///< the smallest fix, when one component blocks
 

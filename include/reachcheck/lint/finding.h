@@ -23,7 +23,7 @@ struct Finding {
   std::vector<std::string> resources;  ///< primary resource first, then the others involved
   std::string message;                 ///< one or two sentences, no trailing newline
   base::SourceRef location;            ///< the element or rule entry in the input
-  std::vector<analysis::Hop> path;     ///< reachability path (forward), when there is one
+  analysis::Path path;     ///< reachability path (forward), when there is one
   std::string fingerprint;             ///< stable: hash of rule id and resources
   BaselineState baseline = BaselineState::kNone;
   std::string suppression_reason;  ///< set when a config suppression matched

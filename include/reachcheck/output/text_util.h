@@ -37,9 +37,9 @@ std::vector<std::string> ProtocolList(const net::ProtocolSet& protocols);
 /// A hop-by-hop listing: "  1. <component>  <type>  <detail>" with the columns aligned, and
 /// each hop's "at file#pointer" on its own line below the detail. Every line starts with
 /// `indent` and ends with "\n".
-std::string HopListText(const std::vector<analysis::Hop>& hops, const std::string& indent);
+std::string HopListText(const analysis::Path& hops, const std::string& indent);
 
 /// The components of a path joined with " -> " (consecutive repeats collapsed).
-std::string PathSummaryText(const std::vector<analysis::Hop>& hops);
+std::string PathSummaryText(const analysis::Path& hops);
 
 }  // namespace reachcheck::output

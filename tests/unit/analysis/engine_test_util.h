@@ -92,7 +92,7 @@ inline std::set<std::pair<std::string, bool>> Codes(const PacketClass& c) {
 }
 
 /// Whether some hop of the path mentions `text`.
-inline bool PathMentions(const std::vector<Hop>& hops, std::string_view text) {
+inline bool PathMentions(const Path& hops, std::string_view text) {
   for (const Hop& h : hops) {
     if (h.detail.find(text) != std::string::npos || h.component == text) return true;
   }
