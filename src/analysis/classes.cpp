@@ -56,8 +56,8 @@ std::size_t HashString(const std::string& text) { return std::hash<std::string>{
 
 void HashHops(std::size_t& seed, const HopList& list) {
   for (const HopNode* node = list.get(); node != nullptr; node = node->prev.get()) {
-    if (node->shared.get() != nullptr) {
-      Mix(seed, reinterpret_cast<std::size_t>(node->shared.get()));
+    if (node->shared != nullptr) {
+      Mix(seed, reinterpret_cast<std::size_t>(node->shared->get()));
     } else {
       Mix(seed, HashString(node->own.component));
       Mix(seed, HashString(node->own.detail));
@@ -70,7 +70,7 @@ bool SameHops(const HopList& a, const HopList& b) {
   if (PathSize(a) != PathSize(b)) return false;
   for (const HopNode *x = a.get(), *y = b.get(); x != nullptr; x = x->prev.get(), y = y->prev.get()) {
     if (x == y) return true;  // shared tail
-    if (x->shared.get() != nullptr && x->shared.get() == y->shared.get()) continue;
+    if (x->shared != nullptr && y->shared != nullptr && x->shared->get() == y->shared->get()) continue;
     const Hop& h = x->hop();
     const Hop& k = y->hop();
     if (h.component != k.component || h.type != k.type || h.detail != k.detail || !(h.where == k.where))

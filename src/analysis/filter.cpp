@@ -138,8 +138,40 @@ bool Covers(const Box& box, const Cube& cube, const View& view) {
   return true;
 }
 
+/// The box's side of RuleKey: what its remote addresses and protocols can touch at most.
+struct Probe {
+  std::uint32_t v4_lo = 1, v4_hi = 0;
+  bool v6 = false;
+  std::uint8_t protocols = 0;
+
+  Probe(const Box& box, const View& view) : protocols(ProtocolMask(box.proto)) {
+    if (!view.remote->linked) {
+      const net::IpAddress& value = view.remote->value;
+      if (value.is_v4()) {
+        v4_lo = v4_hi = static_cast<std::uint32_t>(value.bits);
+      } else {
+        v6 = true;
+      }
+      return;
+    }
+    const net::AddressSet& dim = view.remote->dim == Dim::kSrc ? box.src : box.dst;
+    if (!dim.v4.IsEmpty()) {
+      v4_lo = dim.v4.Intervals().front().lo;
+      v4_hi = dim.v4.Intervals().back().hi;
+    }
+    v6 = !dim.v6.IsEmpty();
+  }
+  /// False when the rule cannot touch any piece of the box (pieces stay inside it).
+  bool MayTouch(const RuleKey& key) const {
+    if ((key.protocols & protocols) == 0) return false;
+    const bool v4 = v4_lo <= v4_hi && key.v4_lo <= key.v4_hi && key.v4_lo <= v4_hi && v4_lo <= key.v4_hi;
+    return v4 || (v6 && key.v6);
+  }
+};
+
 void FirstMatch(Box box, const std::vector<const Filter*>& filters, const View& view, bool skip_group_refs,
                 std::vector<std::pair<Box, const Rule*>>& out) {
+  const Probe probe(box, view);
   std::vector<Box> pending, next;  // reused across rules: most rules touch no piece
   pending.push_back(std::move(box));
   Cube cubes[2];
@@ -150,8 +182,10 @@ void FirstMatch(Box box, const std::vector<const Filter*>& filters, const View& 
     return false;
   };
   for (const Filter* filter : filters) {
-    for (const Rule& rule : filter->rules) {
-      if (skip_group_refs && rule.group_ref) continue;
+    for (std::size_t k = 0; k < filter->rules.size(); ++k) {
+      const RuleKey& key = filter->keys[k];
+      if ((skip_group_refs && key.group_ref) || !probe.MayTouch(key)) continue;
+      const Rule& rule = filter->rules[k];
       const int count = CubesOf(rule, view, cubes);
       if (count == 0) continue;
       if (std::none_of(pending.begin(), pending.end(),
@@ -221,6 +255,35 @@ void Rule::Finish(std::string component, std::string type) {
   with_ports = service.protocols.Intersect(PortProtocols());
   without_ports = service.protocols.Subtract(PortProtocols());
   hop = HopRef(Hop{std::move(component), std::move(type), text, where});
+}
+
+std::uint8_t ProtocolMask(const net::ProtocolSet& protocols) {
+  std::uint8_t mask = 0;
+  for (const auto& i : protocols.Intervals()) {
+    int named = 0;  // how many of the four named protocols the interval holds
+    const std::uint8_t bits[] = {net::kIcmp, net::kTcp, net::kUdp, net::kIcmpv6};
+    for (int b = 0; b < 4; ++b) {
+      if (i.lo <= bits[b] && bits[b] <= i.hi) {
+        mask |= static_cast<std::uint8_t>(1U << b);
+        ++named;
+      }
+    }
+    if (static_cast<int>(i.hi) - static_cast<int>(i.lo) + 1 > named) mask |= 1U << 4;
+  }
+  return mask;
+}
+
+void Filter::Add(Rule rule) {
+  RuleKey key;
+  if (!rule.remote.v4.IsEmpty()) {
+    key.v4_lo = rule.remote.v4.Intervals().front().lo;
+    key.v4_hi = rule.remote.v4.Intervals().back().hi;
+  }
+  key.v6 = !rule.remote.v6.IsEmpty();
+  key.group_ref = rule.group_ref;
+  key.protocols = ProtocolMask(rule.service.protocols);
+  keys.push_back(key);
+  rules.push_back(std::move(rule));
 }
 
 const net::ProtocolSet& PortProtocols() {

@@ -3,6 +3,7 @@
 // first-match evaluation over a flow (splitting it where rules split it).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -32,10 +33,25 @@ struct Rule {
   void Finish(std::string component, std::string type);
 };
 
+/// What a rule can match, coarsely and in 16 bytes: rule lists are scanned through these,
+/// and a rule itself is read only when its key may touch the packets.
+struct RuleKey {
+  std::uint32_t v4_lo = 1, v4_hi = 0;  ///< the hull of the remote's IPv4 addresses (lo > hi: none)
+  bool v6 = false;                      ///< the remote holds IPv6 addresses
+  bool group_ref = false;
+  std::uint8_t protocols = 0;  ///< ProtocolMask of its protocols
+};
+
+/// A coarse protocol set: a bit for each of icmp, tcp, udp and icmpv6, one for the others.
+std::uint8_t ProtocolMask(const net::ProtocolSet& protocols);
+
 /// An ordered rule list (a security group direction or an ACL direction).
 struct Filter {
   std::vector<Rule> rules;
+  std::vector<RuleKey> keys;       ///< one per rule
   std::vector<std::string> notes;  ///< assumptions its rules rest on (unknown prefix lists)
+  /// Appends a finished rule and its key.
+  void Add(Rule rule);
 };
 
 /// A piece of a flow (its box) and the rule that decided it: one per port atom when the

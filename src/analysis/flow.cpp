@@ -72,7 +72,7 @@ Path ToPath(const HopList& list) {
   for (const HopList* at = &list; *at != nullptr; at = &(*at)->prev) {
     const HopNode& node = **at;
     // A hop of the walk's own is shared with its node (which the path then keeps alive).
-    out[--i] = node.shared.get() != nullptr ? node.shared : HopRef(std::shared_ptr<const Hop>(*at, &node.own));
+    out[--i] = node.shared != nullptr ? *node.shared : HopRef(std::shared_ptr<const Hop>(*at, &node.own));
   }
   return out;
 }
@@ -87,13 +87,13 @@ std::vector<const BlockerNote*> ToVector(const BlockerList& list) {
 void AddHop(Flow& flow, Hop hop) {
   HopList& list = flow.reply ? flow.reply_hops : flow.hops;
   const std::uint16_t size = static_cast<std::uint16_t>(PathSize(list) + 1);
-  list = std::make_shared<const HopNode>(HopNode{std::move(hop), HopRef(), std::move(list), size});
+  list = std::make_shared<const HopNode>(HopNode{std::move(hop), nullptr, std::move(list), size});
 }
 
 void AddHop(Flow& flow, const HopRef& shared) {
   HopList& list = flow.reply ? flow.reply_hops : flow.hops;
   const std::uint16_t size = static_cast<std::uint16_t>(PathSize(list) + 1);
-  list = std::make_shared<const HopNode>(HopNode{Hop{}, shared, std::move(list), size});
+  list = std::make_shared<const HopNode>(HopNode{Hop{}, &shared, std::move(list), size});
 }
 
 void AddBlocker(Flow& flow, BlockerNote note) {

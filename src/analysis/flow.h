@@ -75,11 +75,12 @@ struct BlockerNote {
 
 /// A path as an immutable shared list (newest first): splitting a flow shares its path.
 struct HopNode {
-  Hop own;        ///< the hop, unless `shared` holds one
-  HopRef shared;  ///< a hop precomputed in the index (rules, routes)
+  Hop own;                         ///< the hop, unless `shared` is set
+  const HopRef* shared = nullptr;  ///< a hop precomputed in the index (rules, routes); shared
+                                   ///< (its count taken) only when a class takes the path
   std::shared_ptr<const HopNode> prev;
   std::uint16_t size = 1;  ///< hops up to and including this one
-  const Hop& hop() const { return shared.get() != nullptr ? *shared : own; }
+  const Hop& hop() const { return shared != nullptr ? **shared : own; }
 };
 struct BlockerNode {
   BlockerNote note;
@@ -149,7 +150,7 @@ net::PortSet& PortDim(Box& box, Dim dim);
 
 /// Appends a hop to the request's or the reply's path.
 void AddHop(Flow& flow, Hop hop);
-/// The same with a hop that lives in the index (no copy).
+/// The same with a hop that lives in the index, as long as the engine (no copy).
 void AddHop(Flow& flow, const HopRef& shared);
 /// Records a blocker (return_path set for replies); exact duplicates are kept once.
 void AddBlocker(Flow& flow, BlockerNote note);

@@ -79,7 +79,7 @@ Filter Index::CompileGroup(model::Handle g, model::Handle vpc, bool ingress) con
         break;
     }
     rule.Finish(sg.id, "security-group");
-    filter.rules.push_back(std::move(rule));
+    filter.Add(std::move(rule));
   }
   return filter;
 }
@@ -156,7 +156,7 @@ void Index::CompileFilters() {
         rule.where = e->origin;
         rule.text = AclRuleText(acl, *e, ingress);
         rule.Finish(acl.id, "network-acl");
-        filter.rules.push_back(std::move(rule));
+        filter.Add(std::move(rule));
       }
     }
   }
