@@ -16,7 +16,7 @@ bool InterfaceTarget(EndpointKind kind) {
 
 }  // namespace
 
-void Walker::Start(Flow flow) {
+void Walker::Start(Flow&& flow) {
   flow.origin_vpc = source_.vpc;
   switch (source_.kind) {
     case SourceInfo::kInterface:
@@ -36,7 +36,7 @@ void Walker::Start(Flow flow) {
   }
 }
 
-void Walker::LeaveInterface(Flow f, model::Handle iface) {
+void Walker::LeaveInterface(Flow&& f, model::Handle iface) {
   const model::NetworkInterface& e = net_.interfaces[iface];
   AddHop(f, MakeHop(e.id, "network-interface", e.id + " sends", e.origin));
   if (!e.InUse() && !e.from_instance) {
@@ -53,7 +53,7 @@ void Walker::LeaveInterface(Flow f, model::Handle iface) {
     note.handle = iface;
     AddBlocker(f, std::move(note));
   }
-  Groups(std::move(f), iface, false, [&](Flow p) {
+  Groups(std::move(f), iface, false, [&](Flow&& p) {
     if (e.subnet == model::kNone) {
       Stop(std::move(p),
            MakeBlocker(e.id, code::kNoRoute, false, e.id + " has no subnet in the snapshot", e.origin));
@@ -63,11 +63,11 @@ void Walker::LeaveInterface(Flow f, model::Handle iface) {
   });
 }
 
-void Walker::EnterSubnet(Flow f, model::Handle subnet) {
-  Acl(std::move(f), subnet, true, [&](Flow p) { ArriveAtHost(std::move(p), subnet); });
+void Walker::EnterSubnet(Flow&& f, model::Handle subnet) {
+  Acl(std::move(f), subnet, true, [&](Flow&& p) { ArriveAtHost(std::move(p), subnet); });
 }
 
-void Walker::ArriveAtHost(Flow f, model::Handle subnet) {
+void Walker::ArriveAtHost(Flow&& f, model::Handle subnet) {
   const model::Subnet& s = net_.subnets[subnet];
   if (f.reply) {
     ReplyArrives(std::move(f), subnet);
@@ -85,14 +85,14 @@ void Walker::ArriveAtHost(Flow f, model::Handle subnet) {
   }
   SplitByPoints(
       std::move(f), f.dst, index_.subnets[subnet].owners,
-      [&](const Point<Owner>& point, Flow piece) {
+      [&](const Point<Owner>& point, Flow&& piece) {
         if (point.payload.kind == Owner::kNat) {
           AtNat(std::move(piece), point.payload.handle);
         } else {
           AtInterface(std::move(piece), point.payload.handle, subnet);
         }
       },
-      [&](Flow piece) {
+      [&](Flow&& piece) {
         if (InterfaceTarget(target_.kind)) {
           Stop(
               std::move(piece),
@@ -105,7 +105,7 @@ void Walker::ArriveAtHost(Flow f, model::Handle subnet) {
       });
 }
 
-void Walker::ReplyArrives(Flow f, model::Handle subnet) {
+void Walker::ReplyArrives(Flow&& f, model::Handle subnet) {
   const model::Subnet& s = net_.subnets[subnet];
   // The reply to a translated request reaches the NAT first.
   if (f.nat != model::kNone && !f.dst.linked && net_.nat_gateways[f.nat].subnet == subnet &&
@@ -120,11 +120,11 @@ void Walker::ReplyArrives(Flow f, model::Handle subnet) {
   }
   if (source_.kind == SourceInfo::kInterface && net_.interfaces[source_.handle].subnet == subnet) {
     const model::NetworkInterface& e = net_.interfaces[source_.handle];
-    auto back = [&](Flow p) {
+    auto back = [&](Flow&& p) {
       AddHop(p, MakeHop(e.id, "network-interface", "reply reaches " + e.id, e.origin));
       Back(std::move(p));
     };
-    auto elsewhere = [&](Flow p) {
+    auto elsewhere = [&](Flow&& p) {
       Stop(std::move(p), MakeBlocker(s.id, code::kNoDestination, true,
                                      "the reply arrives in " + s.id + ", not at " + e.id, s.origin));
     };
@@ -135,7 +135,7 @@ void Walker::ReplyArrives(Flow f, model::Handle subnet) {
                                  "the reply arrives in " + s.id + ", not at the sender", s.origin));
 }
 
-void Walker::AtInterface(Flow f, model::Handle iface, model::Handle subnet) {
+void Walker::AtInterface(Flow&& f, model::Handle iface, model::Handle subnet) {
   const model::NetworkInterface& e = net_.interfaces[iface];
   if (InterfaceTarget(target_.kind) && !IsTargetInterface(iface)) {
     Stop(std::move(f), MakeBlocker(e.id, code::kNoDestination, true,
@@ -156,14 +156,14 @@ void Walker::AtInterface(Flow f, model::Handle iface, model::Handle subnet) {
     note.handle = iface;
     AddBlocker(f, std::move(note));
   }
-  Groups(std::move(f), iface, true, [&](Flow p) {
+  Groups(std::move(f), iface, true, [&](Flow&& p) {
     p.subject_hops.push_back(PathSize(p.hops));
     AddHop(p, MakeHop(e.id, "network-interface", "delivered to " + e.id, e.origin));
     Deliver(std::move(p), Arrival{Arrival::kInterface, iface, subnet});
   });
 }
 
-void Walker::AtNat(Flow f, model::Handle nat) {
+void Walker::AtNat(Flow&& f, model::Handle nat) {
   const model::NatGateway& g = net_.nat_gateways[nat];
   if (f.reply) {
     // The reply to a translated request: back to the original source and port.

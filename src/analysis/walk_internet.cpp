@@ -8,7 +8,7 @@
 
 namespace reachcheck::analysis::detail {
 
-void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& entry) {
+void Walker::ToInternetGateway(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
   const std::string& id = entry.route->target_id;
   const model::Handle gateway = entry.route->target;
   const model::Handle vpc = net_.subnets[subnet].vpc;
@@ -28,7 +28,7 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
     OnInternet(std::move(f));
     return;
   }
-  auto translate = [&](Flow p) {
+  auto translate = [&](Flow&& p) {
     if (!p.reply && p.nat != model::kNone) {  // the source is the NAT's address
       const model::NatGateway& nat = net_.nat_gateways[p.nat];
       if (!nat.IsPublic()) {
@@ -53,7 +53,7 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
     }
     SplitByPoints(
         std::move(p), p.src, index_.vpcs[vpc].public_of,
-        [&](const Point<PublicMapping>& point, Flow piece) {
+        [&](const Point<PublicMapping>& point, Flow&& piece) {
           const PublicMapping& m = point.payload;
           AddHop(piece, MakeHop(g.id, "internet-gateway",
                                 g.id + " translates source " + m.private_ip.ToString() + " -> " +
@@ -63,7 +63,7 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
           piece.translated = true;
           OnInternet(std::move(piece));
         },
-        [&](Flow piece) {
+        [&](Flow&& piece) {
           BlockerNote note =
               MakeBlocker(g.id, code::kIgwPublicEgress, false,
                           "the source has no public IPv4 address to leave through " + g.id, g.origin);
@@ -74,15 +74,15 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
   };
   SplitBySet(
       std::move(f), f.dst, Rfc1918(),
-      [&](Flow p) {
+      [&](Flow&& p) {
         Stop(std::move(p),
              MakeBlocker(g.id, code::kIgwRfc1918Egress, false,
                          "a private (RFC 1918) destination does not leave through " + g.id, g.origin));
       },
-      [&](Flow p) {
+      [&](Flow&& p) {
         SplitBySet(
             std::move(p), p.dst, Rfc6598(),
-            [&](Flow q) {
+            [&](Flow&& q) {
               Stop(std::move(q),
                    MakeBlocker(g.id, code::kIgwRfc6598Egress, false,
                                "a shared (RFC 6598) destination does not leave through " + g.id, g.origin));
@@ -91,7 +91,7 @@ void Walker::ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& e
       });
 }
 
-void Walker::ToEgressOnlyGateway(Flow f, model::Handle subnet, const RouteEntry& entry) {
+void Walker::ToEgressOnlyGateway(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
   const std::string& id = entry.route->target_id;
   const model::Handle gateway = entry.route->target;
   const model::Handle vpc = net_.subnets[subnet].vpc;
@@ -111,10 +111,10 @@ void Walker::ToEgressOnlyGateway(Flow f, model::Handle subnet, const RouteEntry&
   OnInternet(std::move(f));
 }
 
-void Walker::ComeIn(Flow f, model::Handle gateway, model::Handle subnet) {
+void Walker::ComeIn(Flow&& f, model::Handle gateway, model::Handle subnet) {
   const model::InternetGateway& g = net_.internet_gateways[gateway];
   f.passed.push_back({'i', gateway});
-  auto enter = [&](Flow p) { EnterSubnet(std::move(p), subnet); };
+  auto enter = [&](Flow&& p) { EnterSubnet(std::move(p), subnet); };
   if (g.egress_only || !IsV4(f.box)) {
     enter(std::move(f));
     return;
@@ -122,15 +122,15 @@ void Walker::ComeIn(Flow f, model::Handle gateway, model::Handle subnet) {
   // Only public sources come in.
   SplitBySet(
       std::move(f), f.src, Rfc1918(),
-      [&](Flow p) {
+      [&](Flow&& p) {
         AddBlocker(p, MakeBlocker(g.id, code::kIgwRfc1918Ingress, true,
                                   "a private (RFC 1918) source does not come in through " + g.id, g.origin));
         enter(std::move(p));
       },
-      [&](Flow p) {
+      [&](Flow&& p) {
         SplitBySet(
             std::move(p), p.src, Rfc6598(),
-            [&](Flow q) {
+            [&](Flow&& q) {
               AddBlocker(
                   q, MakeBlocker(g.id, code::kIgwRfc6598Ingress, true,
                                  "a shared (RFC 6598) source does not come in through " + g.id, g.origin));
@@ -140,13 +140,13 @@ void Walker::ComeIn(Flow f, model::Handle gateway, model::Handle subnet) {
       });
 }
 
-void Walker::OnInternet(Flow f) {
-  auto no_gateway = [&](Flow p, const std::string& vpc_id) {
+void Walker::OnInternet(Flow&& f) {
+  auto no_gateway = [&](Flow&& p, const std::string& vpc_id) {
     Stop(std::move(p), MakeBlocker(vpc_id, code::kIgwPrivateIngress, true,
                                    vpc_id + " has no internet gateway to come in through"));
   };
-  auto elsewhere = [&](Flow p) {
-    auto arrive = [&](Flow q) {
+  auto elsewhere = [&](Flow&& p) {
+    auto arrive = [&](Flow&& q) {
       if (q.reply) {
         if (source_.kind == SourceInfo::kOutside) {
           AddHop(q, MakeHop("internet", "internet", "reply reaches the sender on the internet"));
@@ -168,7 +168,7 @@ void Walker::OnInternet(Flow f) {
     };
     SplitBySet(
         std::move(p), p.dst, index_.closed_from_outside,
-        [&](Flow q) {
+        [&](Flow&& q) {
           Stop(std::move(q), MakeBlocker("internet", code::kIgwPrivateIngress, true,
                                          "a VPC's private address cannot be reached from outside"));
         },
@@ -185,7 +185,7 @@ void Walker::OnInternet(Flow f) {
   if (!IsV4(f.box)) {
     SplitBySpans(
         std::move(f), f.dst, index_.vpc_v6,
-        [&](const Span<model::Handle>& span, Flow p) {
+        [&](const Span<model::Handle>& span, Flow&& p) {
           const model::Handle vpc = span.payload;
           model::Handle gateway = index_.vpcs[vpc].igw;
           if (p.reply && p.egress_gateway != model::kNone &&
@@ -198,8 +198,8 @@ void Walker::OnInternet(Flow f) {
                             g.id + " forwards into " + net_.vpcs[vpc].id, g.origin));
           SplitBySpans(
               std::move(p), p.dst, index_.vpcs[vpc].subnets,
-              [&](const Span<model::Handle>& s, Flow q) { ComeIn(std::move(q), gateway, s.payload); },
-              [&](Flow q) {
+              [&](const Span<model::Handle>& s, Flow&& q) { ComeIn(std::move(q), gateway, s.payload); },
+              [&](Flow&& q) {
                 Stop(std::move(q),
                      MakeBlocker(net_.vpcs[vpc].id, code::kNoDestination, true,
                                  "no subnet of " + net_.vpcs[vpc].id + " holds the destination"));
@@ -210,7 +210,7 @@ void Walker::OnInternet(Flow f) {
   }
   SplitByPoints(
       std::move(f), f.dst, index_.nat_public,
-      [&](const Point<model::Handle>& point, Flow p) {
+      [&](const Point<model::Handle>& point, Flow&& p) {
         const model::NatGateway& nat = net_.nat_gateways[point.payload];
         if (!p.reply || p.nat != point.payload) {
           Stop(std::move(p), MakeBlocker(nat.id, code::kNoDestination, true,
@@ -230,10 +230,10 @@ void Walker::OnInternet(Flow f) {
         p.dst = AddrView{false, Dim::kDst, private_ip};
         ComeIn(std::move(p), gateway, nat.subnet);
       },
-      [&](Flow p) {
+      [&](Flow&& p) {
         SplitByPoints(
             std::move(p), p.dst, index_.iface_public,
-            [&](const Point<PublicMapping>& point, Flow q) {
+            [&](const Point<PublicMapping>& point, Flow&& q) {
               const PublicMapping& m = point.payload;
               const model::NetworkInterface& e = net_.interfaces[m.iface];
               const model::Handle gateway = e.vpc == model::kNone ? model::kNone : index_.vpcs[e.vpc].igw;

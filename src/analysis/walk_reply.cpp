@@ -24,7 +24,7 @@ Final ToFinal(Flow& f, bool reachable) {
 
 }  // namespace
 
-void Walker::Deliver(Flow f, const Arrival& arrival) {
+void Walker::Deliver(Flow&& f, const Arrival& arrival) {
   if (target_.kind == EndpointKind::kGateway && !Passed(f, target_.gateway)) {
     // The gateway asked about is the component the packet should have passed.
     const model::Handle g = target_.gateway.handle;
@@ -79,7 +79,7 @@ void Walker::StartReply(const Flow& request, const Arrival& arrival) {
     piece.box.proto = protocols.Intersect(proto);
     return piece;
   };
-  auto no_reply = [&](Flow piece) {
+  auto no_reply = [&](Flow&& piece) {
     AddHop(piece, MakeHop("icmp", "protocol", "this ICMP message has no reply"));
     Back(std::move(piece));
   };
@@ -117,7 +117,7 @@ void Walker::StartReply(const Flow& request, const Arrival& arrival) {
   if (!others.IsEmpty()) WalkReply(with(others), arrival);
 }
 
-void Walker::WalkReply(Flow reply, const Arrival& arrival) {
+void Walker::WalkReply(Flow&& reply, const Arrival& arrival) {
   switch (arrival.kind) {
     case Arrival::kInterface: {
       const model::NetworkInterface& e = net_.interfaces[arrival.handle];
@@ -139,12 +139,12 @@ void Walker::WalkReply(Flow reply, const Arrival& arrival) {
   }
 }
 
-void Walker::Back(Flow f) {
+void Walker::Back(Flow&& f) {
   const bool reachable = f.blockers == nullptr;
   out_.push_back(ToFinal(f, reachable));
 }
 
-void Walker::Stop(Flow f, BlockerNote note) {
+void Walker::Stop(Flow&& f, BlockerNote note) {
   AddBlocker(f, std::move(note));
   out_.push_back(ToFinal(f, false));
 }

@@ -8,17 +8,17 @@
 
 namespace reachcheck::analysis::detail {
 
-void Walker::RouteFrom(Flow f, model::Handle subnet) {
+void Walker::RouteFrom(Flow&& f, model::Handle subnet) {
   const model::Subnet& s = net_.subnets[subnet];
   SplitBySet(
       std::move(f), f.dst, index_.subnets[subnet].cidrs,
-      [&](Flow inside) {
+      [&](Flow&& inside) {
         AddHop(inside,
                MakeHop(s.id, "subnet", "destination inside " + s.id + ": delivered directly", s.origin));
         ArriveAtHost(std::move(inside), subnet);
       },
-      [&](Flow outside) {
-        Acl(std::move(outside), subnet, false, [&](Flow p) {
+      [&](Flow&& outside) {
+        Acl(std::move(outside), subnet, false, [&](Flow&& p) {
           if (s.route_table == model::kNone) {
             BlockerNote note = MakeBlocker(s.id, code::kNoRoute, false,
                                            s.id + " has no route table in the snapshot", s.origin);
@@ -31,12 +31,12 @@ void Walker::RouteFrom(Flow f, model::Handle subnet) {
           for (const std::string& note : routes.notes) Note(note);
           SplitBySpans(
               std::move(p), p.dst, routes.lpm,
-              [&](const Span<int>& span, Flow piece) {
+              [&](const Span<int>& span, Flow&& piece) {
                 const RouteEntry& entry = routes.entries[span.payload];
                 AddHop(piece, entry.route_hop);
                 ApplyRoute(std::move(piece), subnet, entry);
               },
-              [&](Flow piece) {
+              [&](Flow&& piece) {
                 BlockerNote note = MakeBlocker(table.id, code::kNoRoute, false,
                                                table.id + " has no route for the destination", table.origin);
                 note.fix = FixKind::kNoRoute;
@@ -48,7 +48,7 @@ void Walker::RouteFrom(Flow f, model::Handle subnet) {
       });
 }
 
-void Walker::ApplyRoute(Flow f, model::Handle subnet, const RouteEntry& entry) {
+void Walker::ApplyRoute(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
   if (entry.route != nullptr && entry.route->state == model::RouteState::kBlackhole) {
     BlockerNote note =
         MakeBlocker(net_.route_tables[net_.subnets[subnet].route_table].id, code::kBadStateRoute, false,
@@ -86,7 +86,7 @@ void Walker::ApplyRoute(Flow f, model::Handle subnet, const RouteEntry& entry) {
   }
 }
 
-void Walker::ToLocal(Flow f, model::Handle vpc, const RouteEntry& entry) {
+void Walker::ToLocal(Flow&& f, model::Handle vpc, const RouteEntry& entry) {
   if (vpc == model::kNone) {
     Stop(std::move(f), MakeBlocker(entry.text, code::kNoDestination, false, "no VPC for the local route"));
     return;
@@ -94,14 +94,14 @@ void Walker::ToLocal(Flow f, model::Handle vpc, const RouteEntry& entry) {
   const model::Vpc& v = net_.vpcs[vpc];
   SplitBySpans(
       std::move(f), f.dst, index_.vpcs[vpc].subnets,
-      [&](const Span<model::Handle>& span, Flow piece) { EnterSubnet(std::move(piece), span.payload); },
-      [&](Flow piece) {
+      [&](const Span<model::Handle>& span, Flow&& piece) { EnterSubnet(std::move(piece), span.payload); },
+      [&](Flow&& piece) {
         Stop(std::move(piece), MakeBlocker(v.id, code::kNoDestination, false,
                                            "no subnet of " + v.id + " holds the destination", v.origin));
       });
 }
 
-void Walker::ToNat(Flow f, model::Handle subnet, const RouteEntry& entry) {
+void Walker::ToNat(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
   const std::string& id = entry.route->target_id;
   if (f.reply) {
     Stop(std::move(f),
@@ -142,7 +142,7 @@ void Walker::ToNat(Flow f, model::Handle subnet, const RouteEntry& entry) {
     return;
   }
   f.passed.push_back({'n', nat});
-  auto translate = [&](Flow p) {
+  auto translate = [&](Flow&& p) {
     p.pre_nat_src = p.src;
     p.pre_nat_sport = p.sport;
     p.nat = nat;
@@ -164,7 +164,7 @@ void Walker::ToNat(Flow f, model::Handle subnet, const RouteEntry& entry) {
   }
 }
 
-void Walker::ToPeering(Flow f, model::Handle subnet, const RouteEntry& entry) {
+void Walker::ToPeering(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
   const std::string& id = entry.route->target_id;
   const model::Handle pcx = entry.route->target;
   if (pcx == model::kNone || !net_.peerings[pcx].Active()) {
@@ -194,7 +194,7 @@ void Walker::ToPeering(Flow f, model::Handle subnet, const RouteEntry& entry) {
   }
   SplitBySet(
       std::move(f), f.dst, blocks,
-      [&](Flow in) {
+      [&](Flow&& in) {
         if (far->vpc == model::kNone) {
           Stop(std::move(in), MakeBlocker(far->vpc_id, code::kUnknownDestination, false,
                                           far->vpc_id + " is not in the snapshot", p.origin));
@@ -202,21 +202,21 @@ void Walker::ToPeering(Flow f, model::Handle subnet, const RouteEntry& entry) {
         }
         SplitBySpans(
             std::move(in), in.dst, index_.vpcs[far->vpc].subnets,
-            [&](const Span<model::Handle>& span, Flow piece) { EnterSubnet(std::move(piece), span.payload); },
-            [&](Flow piece) {
+            [&](const Span<model::Handle>& span, Flow&& piece) { EnterSubnet(std::move(piece), span.payload); },
+            [&](Flow&& piece) {
               Stop(std::move(piece),
                    MakeBlocker(far->vpc_id, code::kNoDestination, false,
                                "no subnet of " + far->vpc_id + " holds the destination", p.origin));
             });
       },
-      [&](Flow out) {
+      [&](Flow&& out) {
         Stop(std::move(out),
              MakeBlocker(p.id, code::kPcxCidr, false,
                          "the destination is outside " + far->vpc_id + "'s CIDR blocks", p.origin));
       });
 }
 
-void Walker::ToAppliance(Flow f, model::Handle subnet, const RouteEntry& entry) {
+void Walker::ToAppliance(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
   const std::string& id = entry.route->target_id;
   const model::Handle appliance = index_.ApplianceOf(*entry.route);
   const model::Handle table = net_.subnets[subnet].route_table;
@@ -232,7 +232,7 @@ void Walker::ToAppliance(Flow f, model::Handle subnet, const RouteEntry& entry) 
     return;
   }
   f.appliances.push_back(appliance);
-  auto forward = [&](Flow p) {
+  auto forward = [&](Flow&& p) {
     if (a.source_dest_check) {
       BlockerNote note =
           MakeBlocker(a.id, code::kSourceDestCheck, false,
@@ -247,10 +247,10 @@ void Walker::ToAppliance(Flow f, model::Handle subnet, const RouteEntry& entry) 
     if (p.reply) {
       RouteFrom(std::move(p), a.subnet);
     } else {
-      Groups(std::move(p), appliance, false, [&](Flow q) { RouteFrom(std::move(q), a.subnet); });
+      Groups(std::move(p), appliance, false, [&](Flow&& q) { RouteFrom(std::move(q), a.subnet); });
     }
   };
-  auto inbound = [&](Flow p) {
+  auto inbound = [&](Flow&& p) {
     if (p.reply) {
       forward(std::move(p));
     } else {

@@ -51,39 +51,39 @@ class Walker {
       : index_(index), net_(index.network), source_(source), target_(target), out_(out), notes_(notes) {}
 
   /// Walks the packets of `flow` (its box set, views linked) from the source.
-  void Start(Flow flow);
+  void Start(Flow&& flow);
 
   // Stages (one per heading of the semantics page).
-  void LeaveInterface(Flow f, model::Handle iface);
-  void RouteFrom(Flow f, model::Handle subnet);
-  void ApplyRoute(Flow f, model::Handle subnet, const RouteEntry& entry);
-  void ToInternetGateway(Flow f, model::Handle subnet, const RouteEntry& entry);
-  void ToEgressOnlyGateway(Flow f, model::Handle subnet, const RouteEntry& entry);
-  void ToNat(Flow f, model::Handle subnet, const RouteEntry& entry);
-  void ToPeering(Flow f, model::Handle subnet, const RouteEntry& entry);
-  void ToAppliance(Flow f, model::Handle subnet, const RouteEntry& entry);
-  void ToLocal(Flow f, model::Handle vpc, const RouteEntry& entry);
-  void EnterSubnet(Flow f, model::Handle subnet);
-  void ArriveAtHost(Flow f, model::Handle subnet);
-  void ReplyArrives(Flow f, model::Handle subnet);
-  void AtInterface(Flow f, model::Handle iface, model::Handle subnet);
-  void AtNat(Flow f, model::Handle nat);
-  void OnInternet(Flow f);
-  void ComeIn(Flow f, model::Handle gateway, model::Handle subnet);
-  void Deliver(Flow f, const Arrival& arrival);
+  void LeaveInterface(Flow&& f, model::Handle iface);
+  void RouteFrom(Flow&& f, model::Handle subnet);
+  void ApplyRoute(Flow&& f, model::Handle subnet, const RouteEntry& entry);
+  void ToInternetGateway(Flow&& f, model::Handle subnet, const RouteEntry& entry);
+  void ToEgressOnlyGateway(Flow&& f, model::Handle subnet, const RouteEntry& entry);
+  void ToNat(Flow&& f, model::Handle subnet, const RouteEntry& entry);
+  void ToPeering(Flow&& f, model::Handle subnet, const RouteEntry& entry);
+  void ToAppliance(Flow&& f, model::Handle subnet, const RouteEntry& entry);
+  void ToLocal(Flow&& f, model::Handle vpc, const RouteEntry& entry);
+  void EnterSubnet(Flow&& f, model::Handle subnet);
+  void ArriveAtHost(Flow&& f, model::Handle subnet);
+  void ReplyArrives(Flow&& f, model::Handle subnet);
+  void AtInterface(Flow&& f, model::Handle iface, model::Handle subnet);
+  void AtNat(Flow&& f, model::Handle nat);
+  void OnInternet(Flow&& f);
+  void ComeIn(Flow&& f, model::Handle gateway, model::Handle subnet);
+  void Deliver(Flow&& f, const Arrival& arrival);
   void StartReply(const Flow& request, const Arrival& arrival);
-  void WalkReply(Flow reply, const Arrival& arrival);
-  void Back(Flow f);
-  void Stop(Flow f, BlockerNote note);
+  void WalkReply(Flow&& reply, const Arrival& arrival);
+  void Back(Flow&& f);
+  void Stop(Flow&& f, BlockerNote note);
 
  private:
   /// Security groups (`ingress` or egress) of an interface over the flow; admitted pieces
   /// continue with `next`.
   template <typename Next>
-  void Groups(Flow f, model::Handle iface, bool ingress, Next&& next);
+  void Groups(Flow&& f, model::Handle iface, bool ingress, Next&& next);
   /// An ACL direction of a subnet over the flow (blocked pieces continue, with a blocker).
   template <typename Next>
-  void Acl(Flow f, model::Handle subnet, bool ingress, Next&& next);
+  void Acl(Flow&& f, model::Handle subnet, bool ingress, Next&& next);
   bool IsTargetInterface(model::Handle iface) const;
   bool Passed(const Flow& f, const GatewayPass& gateway) const;
   void Note(std::string text) { notes_.insert(std::move(text)); }

@@ -12,7 +12,7 @@
 namespace reachcheck::analysis::detail {
 
 template <typename Next>
-void Walker::Groups(Flow f, model::Handle iface, bool ingress, Next&& next) {
+void Walker::Groups(Flow&& f, model::Handle iface, bool ingress, Next&& next) {
   const InterfaceIndex& info = index_.interfaces[iface];
   const std::vector<const Filter*>& filters = index_.GroupFilters(iface, ingress);
   if (filters.empty()) {  // AWS-managed interfaces carry no group: not filtered
@@ -26,8 +26,7 @@ void Walker::Groups(Flow f, model::Handle iface, bool ingress, Next&& next) {
   const bool skip_refs = ingress && f.translated;
   const std::string& id = net_.interfaces[iface].id;
   std::vector<Match> matches = Evaluate(f, filters, remote, skip_refs);
-  for (Match& match : matches) {
-    Flow piece = matches.size() == 1 ? std::move(f) : WithBox(f, std::move(match.box));
+  auto decide = [&](Flow&& piece, const Match& match) {
     if (match.Allowed()) {
       for (const Rule* rule : match.rules) AddHop(piece, rule->hop);
     } else {
@@ -53,11 +52,16 @@ void Walker::Groups(Flow f, model::Handle iface, bool ingress, Next&& next) {
       AddBlocker(piece, std::move(note));
     }
     next(std::move(piece));
+  };
+  if (matches.size() == 1) {  // the whole flow goes one way
+    decide(std::move(f), matches.front());
+    return;
   }
+  for (Match& match : matches) decide(WithBox(f, std::move(match.box)), match);
 }
 
 template <typename Next>
-void Walker::Acl(Flow f, model::Handle subnet, bool ingress, Next&& next) {
+void Walker::Acl(Flow&& f, model::Handle subnet, bool ingress, Next&& next) {
   const SubnetIndex& info = index_.subnets[subnet];
   const Filter* acl = ingress ? info.acl_in : info.acl_out;
   const model::Subnet& s = net_.subnets[subnet];
@@ -70,8 +74,7 @@ void Walker::Acl(Flow f, model::Handle subnet, bool ingress, Next&& next) {
   const model::NetworkAcl& model_acl = net_.network_acls[s.network_acl];
   const AddrView remote = ingress ? f.src : f.dst;
   std::vector<Match> matches = Evaluate(f, {acl}, remote, false);
-  for (Match& match : matches) {
-    Flow piece = matches.size() == 1 ? std::move(f) : WithBox(f, std::move(match.box));
+  auto decide = [&](Flow&& piece, const Match& match) {
     for (const Rule* rule : match.rules) {
       if (rule != nullptr && rule->allow) {
         AddHop(piece, rule->hop);
@@ -90,7 +93,12 @@ void Walker::Acl(Flow f, model::Handle subnet, bool ingress, Next&& next) {
       AddBlocker(piece, std::move(note));
     }
     next(std::move(piece));
+  };
+  if (matches.size() == 1) {
+    decide(std::move(f), matches.front());
+    return;
   }
+  for (Match& match : matches) decide(WithBox(f, std::move(match.box)), match);
 }
 
 }  // namespace reachcheck::analysis::detail
