@@ -292,6 +292,10 @@ void Index::CompileTable(model::Handle t) const {
     // One hop per route: a prefix list's entries all point at the hop of the first one.
     std::unordered_map<const model::Route*, HopRef> route_hops;
     for (RouteEntry& e : index.entries) {
+      if (e.route != nullptr) {
+        e.kind = e.route->target_kind;
+        e.blackhole = e.route->state == model::RouteState::kBlackhole;
+      }
       const bool from_list = e.route != nullptr && !e.route->destination;
       if (from_list) {
         auto found = route_hops.find(e.route);

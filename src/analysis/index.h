@@ -39,7 +39,11 @@ struct RouteEntry {
   /// so destinations matched by different entries share one path and merge into one class.
   /// Set once the table's entries are complete.
   HopRef route_hop;
-  model::TargetKind Kind() const { return route ? route->target_kind : model::TargetKind::kLocal; }
+  /// The route's target kind and whether it is a blackhole, kept here with the hop so that a
+  /// walk reads the model's route only for what it names.
+  model::TargetKind kind = model::TargetKind::kLocal;
+  bool blackhole = false;
+  model::TargetKind Kind() const { return kind; }
 };
 
 struct RouteTableIndex {

@@ -49,7 +49,7 @@ void Walker::RouteFrom(Flow&& f, model::Handle subnet) {
 }
 
 void Walker::ApplyRoute(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
-  if (entry.route != nullptr && entry.route->state == model::RouteState::kBlackhole) {
+  if (entry.blackhole) {
     BlockerNote note =
         MakeBlocker(net_.route_tables[net_.subnets[subnet].route_table].id, code::kBadStateRoute, false,
                     entry.text + " is a blackhole", entry.route->origin);
