@@ -169,7 +169,7 @@ struct Probe {
   }
 };
 
-void FirstMatch(Box box, const std::vector<const Filter*>& filters, const View& view, bool skip_group_refs,
+void FirstMatch(Box box, std::span<const Filter* const> filters, const View& view, bool skip_group_refs,
                 std::vector<std::pair<Box, const Rule*>>& out) {
   const Probe probe(box, view);
   std::vector<Box> pending, next;  // reused across rules: most rules touch no piece
@@ -228,8 +228,39 @@ void FirstMatch(Box box, const std::vector<const Filter*>& filters, const View& 
   for (Box& piece : pending) out.emplace_back(std::move(piece), nullptr);
 }
 
+/// The usual case, decided without copying the box: the first rule that touches the box
+/// covers it. Sets `rule` (nullptr when no rule touches the box) and returns true then;
+/// returns false when a rule splits the box.
+bool DecidedWhole(const Box& box, std::span<const Filter* const> filters, const View& view, bool skip_group_refs,
+                  const Rule*& rule) {
+  const Probe probe(box, view);
+  Cube cubes[2];
+  for (const Filter* filter : filters) {
+    for (std::size_t k = 0; k < filter->rules.size(); ++k) {
+      const RuleKey& key = filter->keys[k];
+      if ((skip_group_refs && key.group_ref) || !probe.MayTouch(key)) continue;
+      const Rule& candidate = filter->rules[k];
+      const int count = CubesOf(candidate, view, cubes);
+      int touching = 0;
+      const Cube* touched = nullptr;
+      for (int c = 0; c < count; ++c) {
+        if (Touches(box, cubes[c], view)) {
+          ++touching;
+          touched = &cubes[c];
+        }
+      }
+      if (touching == 0) continue;
+      if (touching != 1 || !Covers(box, *touched, view)) return false;
+      rule = &candidate;
+      return true;
+    }
+  }
+  rule = nullptr;
+  return true;
+}
+
 /// The fixed port set cut where any rule's ports begin or end.
-std::vector<net::PortSet> PortAtoms(const net::PortSet& value, const std::vector<const Filter*>& filters) {
+std::vector<net::PortSet> PortAtoms(const net::PortSet& value, std::span<const Filter* const> filters) {
   std::vector<net::PortSet> atoms{value};
   for (const Filter* filter : filters) {
     for (const Rule& rule : filter->rules) {
@@ -296,11 +327,16 @@ bool Match::Allowed() const {
                      [](const Rule* rule) { return rule != nullptr && rule->allow; });
 }
 
-std::vector<Match> Evaluate(const Flow& flow, const std::vector<const Filter*>& filters,
-                            const AddrView& remote, bool skip_group_refs) {
+std::vector<Match> Evaluate(const Flow& flow, std::span<const Filter* const> filters, const AddrView& remote,
+                            bool skip_group_refs) {
   std::vector<Match> result;
   if (flow.port.linked || !flow.box.proto.Intersects(PortProtocols())) {
     View view{&remote, &flow.port, &flow.port.value};
+    const Rule* deciding = nullptr;
+    if (DecidedWhole(flow.box, filters, view, skip_group_refs, deciding)) {
+      result.push_back(Match{{}, {deciding}, true});
+      return result;
+    }
     std::vector<std::pair<Box, const Rule*>> pieces;
     FirstMatch(flow.box, filters, view, skip_group_refs, pieces);
     result.reserve(pieces.size());
@@ -310,7 +346,7 @@ std::vector<Match> Evaluate(const Flow& flow, const std::vector<const Filter*>& 
   // A fixed port set: every port must pass. Evaluate each atom and refine the pieces.
   struct State {
     Box box;
-    std::vector<const Rule*> rules;
+    base::SmallVector<const Rule*, 2> rules;
   };
   std::vector<State> states{{flow.box, {}}};
   for (const net::PortSet& atom : PortAtoms(flow.port.value, filters)) {

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "analysis/flow.h"
+#include "reachcheck/base/small_vector.h"
 #include "reachcheck/base/source_ref.h"
 #include "reachcheck/model/element.h"
 #include "reachcheck/net/address_set.h"
@@ -57,16 +59,17 @@ struct Filter {
 /// A piece of a flow (its box) and the rule that decided it: one per port atom when the
 /// port is a fixed set every member of which must pass (nullptr: no rule matched).
 struct Match {
-  Box box;
-  std::vector<const Rule*> rules;
+  Box box;  ///< empty when `whole`
+  base::SmallVector<const Rule*, 2> rules;
+  bool whole = false;  ///< the one piece is the whole flow (then `box` is not filled)
   bool Allowed() const;
 };
 
 /// First-match evaluation of the concatenation of `filters` over `flow`; the remote address
 /// is `remote` (the destination for egress, the source for ingress), the port the flow's
 /// port view. With `skip_group_refs`, group-reference rules match nothing.
-std::vector<Match> Evaluate(const Flow& flow, const std::vector<const Filter*>& filters,
-                            const AddrView& remote, bool skip_group_refs);
+std::vector<Match> Evaluate(const Flow& flow, std::span<const Filter* const> filters, const AddrView& remote,
+                            bool skip_group_refs);
 
 /// Protocols whose port dimension means something (tcp, udp, icmp, icmpv6).
 const net::ProtocolSet& PortProtocols();

@@ -73,7 +73,7 @@ void Walker::Acl(Flow&& f, model::Handle subnet, bool ingress, Next&& next) {
   }
   const model::NetworkAcl& model_acl = net_.network_acls[s.network_acl];
   const AddrView remote = ingress ? f.src : f.dst;
-  std::vector<Match> matches = Evaluate(f, {acl}, remote, false);
+  std::vector<Match> matches = Evaluate(f, std::span<const Filter* const>(&acl, 1), remote, false);
   auto decide = [&](Flow&& piece, const Match& match) {
     for (const Rule* rule : match.rules) {
       if (rule != nullptr && rule->allow) {
