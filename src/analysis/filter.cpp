@@ -244,9 +244,12 @@ bool DecidedWhole(const Box& box, std::span<const Filter* const> filters, const 
       int touching = 0;
       const Cube* touched = nullptr;
       for (int c = 0; c < count; ++c) {
-        if (Touches(box, cubes[c], view)) {
+        const Cube& cube = cubes[c];
+        const bool ports_meet =
+            cube.port == nullptr || (view.port->dim == Dim::kDport ? box.dport : box.sport).Intersects(*cube.port);
+        if (ports_meet && Touches(box, cube, view)) {
           ++touching;
-          touched = &cubes[c];
+          touched = &cube;
         }
       }
       if (touching == 0) continue;
