@@ -169,6 +169,22 @@ struct Probe {
   }
 };
 
+/// Calls visit(rule, cubes, count) for each rule, in order, whose key may touch the box of
+/// `probe` and that has cubes in this view (filled in `cubes`); stops when visit returns false.
+template <typename Visit>
+void ForEachCandidate(std::span<const Filter* const> filters, const Probe& probe, const View& view,
+                      bool skip_group_refs, Cube (&cubes)[2], Visit&& visit) {
+  for (const Filter* filter : filters) {
+    for (std::size_t k = 0; k < filter->rules.size(); ++k) {
+      const RuleKey& key = filter->keys[k];
+      if ((skip_group_refs && key.group_ref) || !probe.MayTouch(key)) continue;
+      const Rule& rule = filter->rules[k];
+      const int count = CubesOf(rule, view, cubes);
+      if (count > 0 && !visit(rule, count)) return;
+    }
+  }
+}
+
 void FirstMatch(Box box, std::span<const Filter* const> filters, const View& view, bool skip_group_refs,
                 std::vector<std::pair<Box, const Rule*>>& out) {
   const Probe probe(box, view);
@@ -181,50 +197,42 @@ void FirstMatch(Box box, std::span<const Filter* const> filters, const View& vie
     }
     return false;
   };
-  for (const Filter* filter : filters) {
-    for (std::size_t k = 0; k < filter->rules.size(); ++k) {
-      const RuleKey& key = filter->keys[k];
-      if ((skip_group_refs && key.group_ref) || !probe.MayTouch(key)) continue;
-      const Rule& rule = filter->rules[k];
-      const int count = CubesOf(rule, view, cubes);
-      if (count == 0) continue;
-      if (std::none_of(pending.begin(), pending.end(),
-                       [&](const Box& piece) { return touches_any(piece, count); }))
+  ForEachCandidate(filters, probe, view, skip_group_refs, cubes, [&](const Rule& rule, int count) {
+    if (std::none_of(pending.begin(), pending.end(), [&](const Box& piece) { return touches_any(piece, count); }))
+      return true;
+    next.clear();
+    for (Box& piece : pending) {
+      if (!touches_any(piece, count)) {
+        next.push_back(std::move(piece));
         continue;
-      next.clear();
-      for (Box& piece : pending) {
-        if (!touches_any(piece, count)) {
-          next.push_back(std::move(piece));
-          continue;
-        }
-        if (count == 1 && Covers(piece, cubes[0], view)) {
-          out.emplace_back(std::move(piece), &rule);
-          continue;
-        }
-        std::vector<Box> rest;
-        rest.push_back(std::move(piece));
-        for (int c = 0; c < count; ++c) {
-          std::vector<Box> new_rest;
-          for (Box& r : rest) {
-            if (!Touches(r, cubes[c], view)) {
-              new_rest.push_back(std::move(r));
-              continue;
-            }
-            if (Covers(r, cubes[c], view)) {
-              out.emplace_back(std::move(r), &rule);
-              continue;
-            }
-            if (auto m = Intersect(r, cubes[c], view)) out.emplace_back(std::move(*m), &rule);
-            Subtract(r, cubes[c], view, new_rest);
-          }
-          rest = std::move(new_rest);
-        }
-        for (Box& r : rest) next.push_back(std::move(r));
       }
-      std::swap(pending, next);
-      if (pending.empty()) return;
+      if (count == 1 && Covers(piece, cubes[0], view)) {
+        out.emplace_back(std::move(piece), &rule);
+        continue;
+      }
+      std::vector<Box> rest;
+      rest.push_back(std::move(piece));
+      for (int c = 0; c < count; ++c) {
+        std::vector<Box> new_rest;
+        for (Box& r : rest) {
+          if (!Touches(r, cubes[c], view)) {
+            new_rest.push_back(std::move(r));
+            continue;
+          }
+          if (Covers(r, cubes[c], view)) {
+            out.emplace_back(std::move(r), &rule);
+            continue;
+          }
+          if (auto m = Intersect(r, cubes[c], view)) out.emplace_back(std::move(*m), &rule);
+          Subtract(r, cubes[c], view, new_rest);
+        }
+        rest = std::move(new_rest);
+      }
+      for (Box& r : rest) next.push_back(std::move(r));
     }
-  }
+    std::swap(pending, next);
+    return !pending.empty();
+  });
   for (Box& piece : pending) out.emplace_back(std::move(piece), nullptr);
 }
 
@@ -235,31 +243,26 @@ bool DecidedWhole(const Box& box, std::span<const Filter* const> filters, const 
                   const Rule*& rule) {
   const Probe probe(box, view);
   Cube cubes[2];
-  for (const Filter* filter : filters) {
-    for (std::size_t k = 0; k < filter->rules.size(); ++k) {
-      const RuleKey& key = filter->keys[k];
-      if ((skip_group_refs && key.group_ref) || !probe.MayTouch(key)) continue;
-      const Rule& candidate = filter->rules[k];
-      const int count = CubesOf(candidate, view, cubes);
-      int touching = 0;
-      const Cube* touched = nullptr;
-      for (int c = 0; c < count; ++c) {
-        const Cube& cube = cubes[c];
-        const bool ports_meet =
-            cube.port == nullptr || (view.port->dim == Dim::kDport ? box.dport : box.sport).Intersects(*cube.port);
-        if (ports_meet && Touches(box, cube, view)) {
-          ++touching;
-          touched = &cube;
-        }
-      }
-      if (touching == 0) continue;
-      if (touching != 1 || !Covers(box, *touched, view)) return false;
-      rule = &candidate;
-      return true;
-    }
-  }
+  bool whole = true;
   rule = nullptr;
-  return true;
+  ForEachCandidate(filters, probe, view, skip_group_refs, cubes, [&](const Rule& candidate, int count) {
+    int touching = 0;
+    const Cube* touched = nullptr;
+    for (int c = 0; c < count; ++c) {
+      const Cube& cube = cubes[c];
+      const bool ports_meet =
+          cube.port == nullptr || (view.port->dim == Dim::kDport ? box.dport : box.sport).Intersects(*cube.port);
+      if (ports_meet && Touches(box, cube, view)) {
+        ++touching;
+        touched = &cube;
+      }
+    }
+    if (touching == 0) return true;  // the first touching rule decides
+    whole = touching == 1 && Covers(box, *touched, view);
+    if (whole) rule = &candidate;
+    return false;
+  });
+  return whole;
 }
 
 /// The fixed port set cut where any rule's ports begin or end.
