@@ -389,4 +389,21 @@ TEST_CASE("translated packets never match group references", "[engine]") {
   CHECK(via_nat.classes[0].suggestion == "add an inbound rule tcp/8443 from 52.0.0.100/32 to sg-web2");
 }
 
+TEST_CASE("a result's paths outlive the engine, rule and route hops included", "[engine]") {
+  const model::Network n = TwoTierNetwork();
+  std::optional<QueryResult> r;
+  {
+    Engine engine(n);
+    r = Why(engine, "internet", "eni-web", "tcp", "443");
+  }  // the engine and its compiled rules and routes are gone
+  const PacketClass* https = ClassOf(*r, model::kNone, "8.8.8.8", "54.0.0.10", net::kTcp, 40000, 443);
+  REQUIRE(https != nullptr);
+  // Hops the walk made (the gateway's translation) and hops of the index (the rule, the route).
+  CHECK(PathMentions(https->forward, "igw-a translates destination 54.0.0.10 -> 10.0.1.10"));
+  CHECK(PathMentions(https->forward, "ingress allowed by sg-web rule tcp/443 from 0.0.0.0/0"));
+  bool route = false;
+  for (const Hop& hop : https->reply) route = route || hop.type == "route-table";
+  CHECK(route);
+}
+
 }  // namespace reachcheck::analysis::testutil
