@@ -114,14 +114,17 @@ net::AddressSet ModelledPublicAddresses(const model::Network& network) {
   return SetOf(std::move(publics));
 }
 
-net::AddressSet CoarseInternet(const model::Network& network) {
-  std::vector<net::Cidr> vpc_blocks;
+net::AddressSet VpcBlocks(const model::Network& network) {
+  std::vector<net::Cidr> blocks;
   for (const model::Vpc& vpc : network.vpcs) {
-    vpc_blocks.insert(vpc_blocks.end(), vpc.ipv4_cidrs.begin(), vpc.ipv4_cidrs.end());
-    vpc_blocks.insert(vpc_blocks.end(), vpc.ipv6_cidrs.begin(), vpc.ipv6_cidrs.end());
+    blocks.insert(blocks.end(), vpc.ipv4_cidrs.begin(), vpc.ipv4_cidrs.end());
+    blocks.insert(blocks.end(), vpc.ipv6_cidrs.begin(), vpc.ipv6_cidrs.end());
   }
-  return net::AddressSet::All().Subtract(Rfc1918()).Subtract(Rfc6598()).Subtract(
-      CidrSet(std::move(vpc_blocks)));
+  return CidrSet(std::move(blocks));
+}
+
+net::AddressSet CoarseInternet(const model::Network& network) {
+  return net::AddressSet::All().Subtract(Rfc1918()).Subtract(Rfc6598()).Subtract(VpcBlocks(network));
 }
 
 }  // namespace detail

@@ -120,12 +120,16 @@ void Subtract(const Box& box, const Cube& cube, const View& view, std::vector<Bo
   if (!port.IsEmpty()) out.push_back(std::move(inside));
 }
 
-/// Whether the cube can touch the box at all (cheap test before copying).
+/// Whether the box and the cube share a packet (every dimension meets; before copying).
 bool Touches(const Box& box, const Cube& cube, const View& view) {
   if (!box.proto.Intersects(*cube.proto)) return false;
   if (cube.addr) {
     const net::AddressSet& dim = view.remote->dim == Dim::kSrc ? box.src : box.dst;
     if (!dim.Intersects(*cube.addr)) return false;
+  }
+  if (cube.port) {
+    const net::PortSet& dim = view.port->dim == Dim::kDport ? box.dport : box.sport;
+    if (!dim.Intersects(*cube.port)) return false;
   }
   return true;
 }
@@ -136,6 +140,13 @@ bool Covers(const Box& box, const Cube& cube, const View& view) {
   if (cube.addr && !cube.addr->Contains(view.remote->dim == Dim::kSrc ? box.src : box.dst)) return false;
   if (cube.port && !cube.port->Contains(view.port->dim == Dim::kDport ? box.dport : box.sport)) return false;
   return true;
+}
+
+/// The hull of a set's IPv4 addresses (lo > hi when it has none).
+void V4Hull(const net::AddressSet& set, std::uint32_t& lo, std::uint32_t& hi) {
+  if (set.v4.IsEmpty()) return;
+  lo = set.v4.Intervals().front().lo;
+  hi = set.v4.Intervals().back().hi;
 }
 
 /// The box's side of RuleKey: what its remote addresses and protocols can touch at most.
@@ -155,10 +166,7 @@ struct Probe {
       return;
     }
     const net::AddressSet& dim = view.remote->dim == Dim::kSrc ? box.src : box.dst;
-    if (!dim.v4.IsEmpty()) {
-      v4_lo = dim.v4.Intervals().front().lo;
-      v4_hi = dim.v4.Intervals().back().hi;
-    }
+    V4Hull(dim, v4_lo, v4_hi);
     v6 = !dim.v6.IsEmpty();
   }
   /// False when the rule cannot touch any piece of the box (pieces stay inside it).
@@ -169,8 +177,9 @@ struct Probe {
   }
 };
 
-/// Calls visit(rule, cubes, count) for each rule, in order, whose key may touch the box of
-/// `probe` and that has cubes in this view (filled in `cubes`); stops when visit returns false.
+/// Calls visit(rule, count) for each rule, in order, whose key may touch the box of `probe`
+/// and that has cubes in this view (the `count` of them filled in `cubes`); stops when visit
+/// returns false.
 template <typename Visit>
 void ForEachCandidate(std::span<const Filter* const> filters, const Probe& probe, const View& view,
                       bool skip_group_refs, Cube (&cubes)[2], Visit&& visit) {
@@ -249,12 +258,9 @@ bool DecidedWhole(const Box& box, std::span<const Filter* const> filters, const 
     int touching = 0;
     const Cube* touched = nullptr;
     for (int c = 0; c < count; ++c) {
-      const Cube& cube = cubes[c];
-      const bool ports_meet =
-          cube.port == nullptr || (view.port->dim == Dim::kDport ? box.dport : box.sport).Intersects(*cube.port);
-      if (ports_meet && Touches(box, cube, view)) {
+      if (Touches(box, cubes[c], view)) {
         ++touching;
-        touched = &cube;
+        touched = &cubes[c];
       }
     }
     if (touching == 0) return true;  // the first touching rule decides
@@ -312,10 +318,7 @@ std::uint8_t ProtocolMask(const net::ProtocolSet& protocols) {
 
 void Filter::Add(Rule rule) {
   RuleKey key;
-  if (!rule.remote.v4.IsEmpty()) {
-    key.v4_lo = rule.remote.v4.Intervals().front().lo;
-    key.v4_hi = rule.remote.v4.Intervals().back().hi;
-  }
+  V4Hull(rule.remote, key.v4_lo, key.v4_hi);
   key.v6 = !rule.remote.v6.IsEmpty();
   key.group_ref = rule.group_ref;
   key.protocols = ProtocolMask(rule.service.protocols);

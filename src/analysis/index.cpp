@@ -106,14 +106,11 @@ std::string Index::SideRegion(const model::PeeringSide& side) const {
 void Index::IndexVpcs() {
   const model::Network& n = network;
   vpcs.resize(n.vpcs.size());
-  std::vector<net::Cidr> v4_blocks, all_blocks;
   for (model::Handle v = 0; v < n.vpcs.size(); ++v) {
     const model::Vpc& vpc = n.vpcs[v];
     std::vector<net::Cidr> blocks = vpc.ipv4_cidrs;
     blocks.insert(blocks.end(), vpc.ipv6_cidrs.begin(), vpc.ipv6_cidrs.end());
     vpcs[v].cidrs = CidrSet(blocks);
-    all_blocks.insert(all_blocks.end(), blocks.begin(), blocks.end());
-    v4_blocks.insert(v4_blocks.end(), vpc.ipv4_cidrs.begin(), vpc.ipv4_cidrs.end());
     for (const net::Cidr& c : vpc.ipv6_cidrs) vpc_v6.v6.push_back({c.First().bits, c.Last().bits, v});
   }
   // Gateways attached to each VPC (the first of each kind, by handle), and its peerings.
@@ -151,8 +148,7 @@ void Index::IndexVpcs() {
     const model::NatGateway& nat = n.nat_gateways[g];
     if (nat.vpc != model::kNone && nat.Available() && nat.IsPublic()) vpcs[nat.vpc].public_nats.push_back(g);
   }
-  vpc_v4_blocks = CidrSet(v4_blocks);
-  vpc_blocks = CidrSet(all_blocks);
+  vpc_blocks = VpcBlocks(n);
   Disjoint(vpc_v6.v6);
   for (model::Handle s = 0; s < n.subnets.size(); ++s) {
     const model::Subnet& subnet = n.subnets[s];
@@ -235,7 +231,7 @@ void Index::IndexOwners() {
   SortPoints(iface_private.v6);
   net::AddressSet private_v4;
   for (const auto& p : iface_private.v4) AppendValue(private_v4.v4, p.address);
-  closed_from_outside = vpc_v4_blocks.Union(private_v4);
+  closed_from_outside = net::AddressSet{vpc_blocks.v4, {}}.Union(private_v4);
 }
 
 const NetworkGraph& Index::Graph() const {

@@ -43,7 +43,6 @@ struct RouteEntry {
   /// walk reads the model's route only for what it names.
   model::TargetKind kind = model::TargetKind::kLocal;
   bool blackhole = false;
-  model::TargetKind Kind() const { return kind; }
 };
 
 struct RouteTableIndex {
@@ -103,7 +102,6 @@ class Index {
   PointIndex<PublicMapping> iface_public;       ///< public IPv4 -> interface
   PointIndex<model::Handle> iface_private;      ///< private IPv4 / IPv6 -> interface (all owners)
   SpanIndex<model::Handle> vpc_v6;              ///< IPv6 VPC blocks -> VPC (v6 only)
-  net::AddressSet vpc_v4_blocks;                ///< every IPv4 VPC block
   net::AddressSet vpc_blocks;                   ///< every VPC block of either family
   net::AddressSet modelled_public;              ///< public addresses of modelled resources
   net::AddressSet closed_from_outside;          ///< IPv4 VPC blocks and interface private IPv4
@@ -159,6 +157,8 @@ net::AddressSet SetOf(std::vector<net::IpAddress> addresses);
 net::AddressSet CidrSet(std::vector<net::Cidr> cidrs);
 /// Public addresses owned by modelled resources (interfaces, NAT gateways, Elastic IPs).
 net::AddressSet ModelledPublicAddresses(const model::Network& network);
+/// Every VPC block of either family.
+net::AddressSet VpcBlocks(const model::Network& network);
 /// Every address outside private and shared ranges and VPC blocks: the `internet` set with
 /// the modelled public addresses left in (a few intervals instead of one hole per address).
 net::AddressSet CoarseInternet(const model::Network& network);

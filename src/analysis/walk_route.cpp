@@ -58,7 +58,7 @@ void Walker::ApplyRoute(Flow&& f, model::Handle subnet, const RouteEntry& entry)
     Stop(std::move(f), std::move(note));
     return;
   }
-  switch (entry.Kind()) {
+  switch (entry.kind) {
     case model::TargetKind::kLocal:
       ToLocal(std::move(f), net_.subnets[subnet].vpc, entry);
       return;
@@ -80,7 +80,7 @@ void Walker::ApplyRoute(Flow&& f, model::Handle subnet, const RouteEntry& entry)
       return;
     default:
       Stop(std::move(f), MakeBlocker(entry.route->target_id, code::kNotAnalysed, false,
-                                     entry.route->target_id + " (" + model::TargetKindName(entry.Kind()) +
+                                     entry.route->target_id + " (" + model::TargetKindName(entry.kind) +
                                          ") is not analysed",
                                      entry.route->origin));
   }
