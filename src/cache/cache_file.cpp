@@ -19,12 +19,6 @@ namespace {
 
 constexpr std::string_view kMagic = "RCHKMDL\n";
 
-std::string Checksum(std::string_view payload) {
-  ingest::ContentKey hash;
-  hash.AddString(payload);
-  return hash.Hex();
-}
-
 void AppendU64(std::string& out, std::uint64_t value) {
   char buffer[8];
   std::memcpy(buffer, &value, 8);
@@ -55,6 +49,12 @@ struct HeaderReader {
 };
 
 }  // namespace
+
+std::string Checksum(std::string_view bytes) {
+  ingest::ContentKey hash;
+  hash.AddString(bytes);
+  return hash.Hex();
+}
 
 std::string PayloadHeader(const std::string& key, std::string_view payload) {
   std::string out(kMagic);

@@ -10,6 +10,9 @@
 
 namespace reachcheck::cache::detail {
 
+/// The 32 hex digits that check a cache file's payload (or any other bytes) for damage.
+std::string Checksum(std::string_view bytes);
+
 /// The header that goes before `payload` in the file for `key` (it ends with the payload's
 /// size, so the file is the header followed by the payload itself, never copied into it).
 std::string PayloadHeader(const std::string& key, std::string_view payload);

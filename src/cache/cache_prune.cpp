@@ -38,7 +38,8 @@ void PruneCacheDirectory(const std::string& directory, std::uintmax_t max_bytes,
     const fs::file_time_type written = it->last_write_time(entry_ec);
     if (entry_ec) continue;
     const std::string before_tmp = name.substr(0, name.find(".tmp."));
-    if (before_tmp.size() != name.size() && (EndsWith(before_tmp, ".rcmodel") || EndsWith(before_tmp, ".last"))) {
+    if (before_tmp.size() != name.size() && (EndsWith(before_tmp, ".rcmodel") || EndsWith(before_tmp, ".last") ||
+                                           EndsWith(before_tmp, ".stamps"))) {
       // A write that was interrupted: a live one finishes long before an hour.
       if (now - written > std::chrono::hours(1)) fs::remove(it->path(), entry_ec);
       continue;

@@ -3,6 +3,7 @@
 // the first one instead of parsing the JSON again.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,12 +22,18 @@ inline constexpr unsigned kCacheFormatVersion = 2;
 /// The default limit of the cache folder's `*.rcmodel` files (2 GiB).
 inline constexpr std::uintmax_t kDefaultCacheMaxBytes = std::uintmax_t{2} << 30;
 
+/// How long before it is read a file must have last changed for its digest to be remembered
+/// with its stat data (DigestMemo): longer than any file system's timestamp granularity.
+inline constexpr std::chrono::nanoseconds kDefaultSettleTime = std::chrono::seconds(2);
+
 struct CacheOptions {
   bool enabled = false;
   std::string directory;  ///< one file per snapshot key, `<key>.rcmodel`
   /// After a file is written, the least recently used ones are removed until the folder's
   /// cache files add up to at most this (the new one always stays); 0: no limit.
   std::uintmax_t max_bytes = kDefaultCacheMaxBytes;
+  /// See kDefaultSettleTime (tests shorten it rather than wait).
+  std::chrono::nanoseconds settle_time = kDefaultSettleTime;
 };
 
 /// From the environment: REACHCHECK_CACHE=off (or 0, no, false) disables the cache;
@@ -51,7 +58,10 @@ enum class CacheOutcome {
 std::string CacheFilePath(const std::string& directory, const std::string& content_key);
 
 /// Like ingest::LoadSnapshot, with the same diagnostics and counts whether or not the model
-/// came from the cache. The key is a hash of every root and file (path, size, bytes); a file
+/// came from the cache. The key is a hash of every root and file (path, size, bytes). A file
+/// whose device, inode, size, modification and change times are those remembered for it
+/// (in `<paths>.stamps`, beside the hint `<paths>.last`) is not read again: its remembered
+/// digest is used; `stats->key_files_read` counts the files that were read. A cache file
 /// that is missing, truncated, of another version or fails its checksum is ignored and
 /// overwritten. Written atomically (a temporary file renamed into place). On a hit the
 /// phase timings in `stats` are 0 and the progress callback is not called.

@@ -27,6 +27,9 @@ struct LoadStats {
   /// ContentKey of every root and every file exactly as read; "" when the snapshot could not
   /// be read completely (a missing root, an unreadable file, an interrupted walk).
   std::string content_key;
+  /// Files read only to compute the model cache's key (set by cache::LoadSnapshotCached; the
+  /// others' digests were remembered from an earlier run).
+  std::size_t key_files_read = 0;
 };
 
 /// How far a load has got; reported after each file.

@@ -1,16 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
 // LoadSnapshotCached: a second load of an unchanged snapshot is a hit with the same model,
-// diagnostics and counts; any change, addition or removal is a fresh load; a damaged cache
-// file is ignored and overwritten; the environment picks the folder or turns it off.
+// diagnostics and counts; any change, addition or removal is a fresh load; files unchanged
+// since an earlier run are not read for the key; a damaged cache file is ignored and
+// overwritten; the environment picks the folder or turns it off.
 #include "reachcheck/cache/cached_load.h"
 
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include "unit/cache/cache_test_util.h"
 #include "support/scoped_env.h"
@@ -67,15 +70,18 @@ TEST_CASE("cached load: an unchanged snapshot is a hit with identical results") 
   CHECK(second.stats.files_ignored == first.stats.files_ignored);
   CHECK(second.stats.resources_modelled == first.stats.resources_modelled);
   CHECK(CacheFiles(options.directory) == 1);
-  // Nothing but the cache file and the hint of its key is left in the folder (no temporary
-  // files).
-  std::size_t hints = 0, entries = 0;
+  // Nothing but the cache file, the hint of its key and the files' stamps is left in the
+  // folder (no temporary files). The fixture's files are older than the settle time.
+  std::size_t hints = 0, stamps = 0, entries = 0;
   for (const auto& entry : std::filesystem::directory_iterator(options.directory)) {
     ++entries;
     hints += entry.path().extension() == ".last" ? 1 : 0;
+    stamps += entry.path().extension() == ".stamps" ? 1 : 0;
   }
-  CHECK(entries == 2);
+  CHECK(entries == 3);
   CHECK(hints == 1);
+  CHECK(stamps == 1);
+  CHECK(second.stats.key_files_read == 0);
 }
 
 TEST_CASE("cached load: load diagnostics are reported identically from the cache") {
@@ -170,6 +176,92 @@ TEST_CASE("cached load: a changed, added or removed file gives a fresh load") {
   SECTION("the same files under another path spelling") {
     const Result other = Load({snap + "/"}, options);
     CHECK(other.outcome == CacheOutcome::kStored);  // diagnostics name files as spelled
+  }
+}
+
+// Files written by a test are newer than the default settle time; these tests remember them
+// at once, and wait a little before a change so that it gets a change time of its own.
+CacheOptions RememberAtOnce(const std::string& directory) {
+  CacheOptions options{true, directory};
+  options.settle_time = std::chrono::nanoseconds(0);
+  return options;
+}
+
+void WaitForTheClock() { std::this_thread::sleep_for(std::chrono::milliseconds(50)); }
+
+TEST_CASE("cached load: unchanged files are not read again for the key") {
+  ScratchDir dir("memo");
+  dir.Write("snap/Vpcs.json", kVpcs);
+  dir.Write("snap/more/Subnets.json", kSubnets);
+  const std::string snap = dir.path() + "/snap";
+  const CacheOptions options = RememberAtOnce(dir.path() + "/models");
+  const Result first = Load({snap}, options);
+  REQUIRE(first.outcome == CacheOutcome::kStored);
+  CHECK(first.stats.key_files_read == 2);
+  const Result second = Load({snap}, options);
+  REQUIRE(second.outcome == CacheOutcome::kHit);
+  CHECK(second.stats.key_files_read == 0);
+  CheckSameNetwork(second.network, first.network);
+
+  SECTION("same size, other bytes, modification time put back: the change time tells") {
+    const std::string file = snap + "/Vpcs.json";
+    const auto modified = std::filesystem::last_write_time(file);
+    WaitForTheClock();
+    std::string text = kVpcs;
+    text.replace(text.find("10.0.0.0/16"), 11, "10.7.0.0/16");
+    dir.Write("snap/Vpcs.json", text);
+    std::filesystem::last_write_time(file, modified);
+    const Result changed = Load({snap}, options);
+    CHECK(changed.outcome == CacheOutcome::kStored);
+    CHECK(changed.stats.key_files_read == 1);  // only the changed file
+    REQUIRE(changed.network.vpcs.size() == 1);
+    CHECK(changed.network.vpcs[0].ipv4_cidrs.at(0).ToString() == "10.7.0.0/16");
+    CHECK(Load({snap}, options).stats.key_files_read == 0);
+  }
+  SECTION("a file replaced by another of the same size and times is another inode") {
+    const std::string file = snap + "/Vpcs.json";
+    const auto modified = std::filesystem::last_write_time(file);
+    std::string text = kVpcs;
+    text.replace(text.find("10.0.0.0/16"), 11, "10.8.0.0/16");
+    const std::string replacement = dir.Write("Vpcs.json.new", text);
+    std::filesystem::last_write_time(replacement, modified);
+    std::filesystem::rename(replacement, file);
+    const Result replaced = Load({snap}, options);
+    CHECK(replaced.outcome == CacheOutcome::kStored);
+    REQUIRE(replaced.network.vpcs.size() == 1);
+    CHECK(replaced.network.vpcs[0].ipv4_cidrs.at(0).ToString() == "10.8.0.0/16");
+  }
+  SECTION("a damaged memo is ignored: every file is read, and the hit is the same") {
+    for (const auto& entry : std::filesystem::directory_iterator(options.directory)) {
+      if (entry.path().extension() == ".stamps") std::ofstream(entry.path(), std::ios::app) << "junk";
+    }
+    const Result again = Load({snap}, options);
+    CHECK(again.outcome == CacheOutcome::kHit);
+    CHECK(again.stats.key_files_read == 2);
+    CHECK(Load({snap}, options).stats.key_files_read == 0);  // and it was written again
+  }
+  SECTION("a file removed and another added: the memo follows the files") {
+    std::filesystem::remove(snap + "/more/Subnets.json");
+    dir.Write("snap/Other.json", kSubnets);
+    const Result moved = Load({snap}, options);
+    CHECK(moved.outcome == CacheOutcome::kStored);
+    CHECK(moved.stats.key_files_read == 1);
+    CHECK(moved.network.subnets.size() == 2);
+    CHECK(Load({snap}, options).stats.key_files_read == 0);
+  }
+}
+
+TEST_CASE("cached load: a file changed less than the settle time before its read is read every time") {
+  ScratchDir dir("settle");
+  dir.Write("snap/Vpcs.json", kVpcs);
+  const std::string snap = dir.path() + "/snap";
+  const CacheOptions options{true, dir.path() + "/models"};  // the default settle time
+  REQUIRE(Load({snap}, options).outcome == CacheOutcome::kStored);
+  const Result second = Load({snap}, options);
+  CHECK(second.outcome == CacheOutcome::kHit);
+  CHECK(second.stats.key_files_read == 1);
+  for (const auto& entry : std::filesystem::directory_iterator(options.directory)) {
+    CHECK(entry.path().extension() != ".stamps");  // nothing was remembered
   }
 }
 
