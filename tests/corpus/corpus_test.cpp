@@ -65,7 +65,7 @@ TEST_CASE("Every corpus snapshot loads without an error diagnostic") {
 
 // The single-resource fixtures of Batfish's parser tests: each file alone, no crash; errors
 // only where the data is deliberately odd (or holds nothing this tool models).
-TEST_CASE("Batfish single-resource fixtures load; errors only where the data is odd") {
+TEST_CASE("Batfish single-resource fixtures load, errors only where the data is odd") {
   const std::map<std::string, std::multiset<std::string>> expected_errors = {
       // Parser edge cases: tcp ports of -1 at either end, an ICMP code with type -1, and a
       // group id reused for two test groups.

@@ -130,7 +130,7 @@ TEST_CASE("Contains: source ports only for TCP and UDP, ports only where they me
   CHECK(std::string(VerdictName(Verdict::kPartial)) == "partial");
 }
 
-TEST_CASE("ICMP echo gets an echo reply through the return ACL; other ICMP needs no reply", "[engine]") {
+TEST_CASE("ICMP echo gets an echo reply through the return ACL, other ICMP needs no reply", "[engine]") {
   testing::ModelBuilder b;
   b.Vpc("vpc-1", "10.0.0.0/16");
   b.Subnet("subnet-1", "vpc-1", "10.0.1.0/24");

@@ -166,7 +166,7 @@ TEST_CASE("states: a stopped instance, a failed NAT gateway, an interface not in
   CHECK(loose.blocked_by[0].direction == "ingress");
 }
 
-TEST_CASE("a group without rules is SG_HAS_NO_RULES; a NAT of another VPC is refused", "[engine]") {
+TEST_CASE("a group without rules is SG_HAS_NO_RULES, a NAT of another VPC is refused", "[engine]") {
   testing::ModelBuilder b;
   TwoTier(b);
   b.SecurityGroup("sg-empty", "vpc-a");

@@ -143,7 +143,7 @@ TEST_CASE("a gateway as the source: one note says the question has no packets", 
   CHECK(r.notes.front() == "nat-a is not a packet source: the question has no packets");
 }
 
-TEST_CASE("a NAT's remapped port must pass the return ACL for every port; a client's port splits",
+TEST_CASE("a NAT's remapped port must pass the return ACL for every port, a client's port splits",
           "[engine]") {
   testing::ModelBuilder b;
   TwoTier(b);
@@ -338,7 +338,7 @@ TEST_CASE("a reply comes back in through the egress-only gateway its request lef
   CHECK(Codes(back.classes[0]) == CodeSet{{"IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS", kFwd}});
 }
 
-TEST_CASE("prefix lists act as their CIDRs in routes and rules; unknown entries match nothing", "[engine]") {
+TEST_CASE("prefix lists act as their CIDRs in routes and rules, unknown entries match nothing", "[engine]") {
   testing::ModelBuilder b;
   b.Vpc("vpc-1", "10.0.0.0/16");
   b.Subnet("subnet-1", "vpc-1", "10.0.1.0/24");

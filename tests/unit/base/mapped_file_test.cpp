@@ -50,7 +50,7 @@ TEST_CASE("MappedFile: empty, missing and not a file") {
   CHECK(file.view().empty());
 }
 
-TEST_CASE("MappedFile: moves with its owner; the bytes outlive the file's name") {
+TEST_CASE("MappedFile: moves with its owner, the bytes outlive the file's name") {
   TempDir dir("mapped-move");
   const std::string bytes = Pattern(10000);
   const std::string path = dir.Write("f", bytes);

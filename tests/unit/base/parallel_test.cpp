@@ -53,7 +53,7 @@ TEST_CASE("ForEachOnThreads: a task's exception reaches the caller") {
   CHECK_THROWS_WITH(ForEachOnThreads(100, 1, fail_at_7), "task 7");
 }
 
-TEST_CASE("MaxThreads: REACHCHECK_THREADS caps the threads; other values are ignored") {
+TEST_CASE("MaxThreads: REACHCHECK_THREADS caps the threads, other values are ignored") {
   unsigned cores = 0;
   {
     ScopedEnv unset("REACHCHECK_THREADS", nullptr);

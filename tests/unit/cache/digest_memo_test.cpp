@@ -47,7 +47,7 @@ TEST_CASE("digest memo: found only under the stamp it was remembered with") {
   }
 }
 
-TEST_CASE("digest memo: written and read back; damage of any kind reads as an empty memo") {
+TEST_CASE("digest memo: written and read back, and damage of any kind reads as an empty memo") {
   ScratchDir dir("memo");
   const std::string path = dir.path() + "/paths.stamps";
   CHECK(DigestMemo::Read(path).size() == 0);  // missing

@@ -69,7 +69,7 @@ TEST_CASE("Huge values never crash: a 1 MB string, a 400-digit number") {
   CHECK(number.Errors()[0].size() < 400);
 }
 
-TEST_CASE("Placebo recordings are unwrapped; pointers start at /data") {
+TEST_CASE("Placebo recordings are unwrapped, pointers start at /data") {
   auto loaded = Load(
       R"({"status_code": 200, "data": {"Subnets": [{"SubnetId": 7}], "ResponseMetadata": {}}})", "p.json");
   CHECK(loaded.Errors() == Strings{"p.json:1:56: error: expected a string for 'SubnetId', found a number "

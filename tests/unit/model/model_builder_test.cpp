@@ -279,7 +279,7 @@ TEST_CASE("ModelBuilder: parsers for test text are strict", "[model][builder]") 
 }
 
 TEST_CASE(
-    "ModelBuilder: Build() throws with the diagnostics; Build(d) reports them; the "
+    "ModelBuilder: Build() throws with the diagnostics, Build(d) reports them, the "
     "builder can build again",
     "[model][builder]") {
   ModelBuilder b;

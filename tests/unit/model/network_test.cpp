@@ -55,7 +55,7 @@ TEST_CASE("Network: Find prefers the scope, falls back to a unique id, else kNon
 }
 
 TEST_CASE(
-    "Network: a duplicated id in one scope finds the first; duplicates in another scope "
+    "Network: a duplicated id in one scope finds the first, duplicates in another scope "
     "count once",
     "[model]") {
   Network n;
@@ -111,7 +111,7 @@ TEST_CASE("Network: every Find uses its own vector", "[model]") {
   CHECK(n.FindEndpoint("x-0", s) == kNone);
 }
 
-TEST_CASE("Network: a stale index never reads out of bounds; a copy keeps a valid index", "[model]") {
+TEST_CASE("Network: a stale index never reads out of bounds, a copy keeps a valid index", "[model]") {
   Network n;
   const Handle s = n.InternScope({"111", "us-east-1"});
   for (int i = 0; i < 100; ++i) Add(n.interfaces, "eni-" + std::to_string(i), s);

@@ -71,7 +71,7 @@ TEST_CASE("Validate: gateways, groups and endpoints referring to missing VPCs an
                  "'vpc-9' which is not in the snapshot"});
 }
 
-TEST_CASE("Validate: peering sides resolve in their own account; absent remote VPCs are notes",
+TEST_CASE("Validate: peering sides resolve in their own account, absent remote VPCs are notes",
           "[model][validate]") {
   ModelBuilder b;
   auto a = b.Vpc("vpc-a", "10.0.0.0/16");

@@ -103,7 +103,7 @@ TEST_CASE("Validate: a missing route target or prefix list dangles, cited at the
 }
 
 TEST_CASE(
-    "Validate: a blackhole route to a deleted target is not reported again; an existing "
+    "Validate: a blackhole route to a deleted target is not reported again, an existing "
     "target still resolves",
     "[model][validate]") {
   ModelBuilder b;

@@ -121,7 +121,7 @@ TEST_CASE("Validate: a subnet without VPC, route table or ACL is reported at the
 }
 
 TEST_CASE(
-    "Validate: route table associations to missing subnets and gateways dangle; "
+    "Validate: route table associations to missing subnets and gateways dangle, "
     "inactive associations are ignored",
     "[model][validate]") {
   ModelBuilder b;
