@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "analysis/lpm.h"
+#include "reachcheck/base/parallel.h"
 
 namespace reachcheck::analysis::detail {
 net::AddressSet CidrSet(std::vector<net::Cidr> cidrs) {
@@ -76,7 +77,7 @@ net::AddressSet SetOf(std::vector<net::IpAddress> addresses) {
 
 Index::Index(const model::Network& n, const std::function<void(std::size_t, std::size_t)>& step)
     : network(n) {
-  constexpr std::size_t kSteps = 5;
+  constexpr std::size_t kSteps = 4;
   auto done = [&](std::size_t count) {
     if (step) step(count, kSteps);
   };
@@ -87,13 +88,16 @@ Index::Index(const model::Network& n, const std::function<void(std::size_t, std:
   }
   IndexVpcs();
   done(2);
-  IndexOwners();
-  done(3);
   tables_.resize(n.route_tables.size());  // compiled on first use (Table)
   table_once_ = std::make_unique<std::once_flag[]>(n.route_tables.size());
+  done(3);
+  // The owners of addresses and the filters' slots and members are independent of each
+  // other (they fill different fields of an interface's entry): built side by side.
+  subnets.resize(n.subnets.size());
+  interfaces.resize(n.interfaces.size());
+  base::ForEachParallel(
+      2, [&](std::size_t part) { part == 0 ? IndexOwners() : CompileFilters(); }, {}, 2);
   done(4);
-  CompileFilters();
-  done(5);
 }
 
 std::string Index::SideRegion(const model::PeeringSide& side) const {
@@ -164,8 +168,6 @@ void Index::IndexVpcs() {
 
 void Index::IndexOwners() {
   const model::Network& n = network;
-  subnets.resize(n.subnets.size());
-  interfaces.resize(n.interfaces.size());
   for (model::Handle s = 0; s < n.subnets.size(); ++s) {
     const model::Subnet& subnet = n.subnets[s];
     std::vector<net::Cidr> blocks = subnet.ipv6_cidrs;

@@ -53,9 +53,7 @@ struct RouteTableIndex {
 
 struct SubnetIndex {
   net::AddressSet cidrs;
-  PointIndex<Owner> owners;        ///< one owner per address (a NAT before an interface)
-  const Filter* acl_in = nullptr;  ///< nullptr: no ACL in the snapshot
-  const Filter* acl_out = nullptr;
+  PointIndex<Owner> owners;  ///< one owner per address (a NAT before an interface)
 };
 
 /// A public IPv4 address and the interface private address behind it.
@@ -97,7 +95,6 @@ class Index {
   std::vector<VpcIndex> vpcs;
   std::vector<SubnetIndex> subnets;
   std::vector<InterfaceIndex> interfaces;
-  std::vector<Filter> acl_ingress, acl_egress;  ///< per network ACL
   PointIndex<model::Handle> nat_public;         ///< NAT public address -> NAT
   PointIndex<PublicMapping> iface_public;       ///< public IPv4 -> interface
   PointIndex<model::Handle> iface_private;      ///< private IPv4 / IPv6 -> interface (all owners)
@@ -112,6 +109,9 @@ class Index {
   const RouteTableIndex& Table(model::Handle table) const;
   /// An interface's security groups in one direction, each compiled on first use.
   const std::vector<const Filter*>& GroupFilters(model::Handle iface, bool ingress) const;
+  /// The subnet's network ACL in one direction, compiled on first use; nullptr when the
+  /// snapshot has no ACL for the subnet.
+  const Filter* SubnetAcl(model::Handle subnet, bool ingress) const;
 
   /// The NAT's private address (primary first), if any.
   std::optional<net::IpAddress> NatPrivate(model::Handle nat) const;
@@ -132,6 +132,7 @@ class Index {
   void IndexOwners();
   void CompileFilters();
   void CompileTable(model::Handle table) const;
+  void CompileAcl(model::Handle acl) const;
   /// A group's rules for interfaces in `vpc` (group references depend on the VPC).
   Filter CompileGroup(model::Handle group, model::Handle vpc, bool ingress) const;
   /// The private addresses of the group's members in `vpc` and its same-region peers (cached).
@@ -146,6 +147,8 @@ class Index {
   mutable std::vector<Filter> sg_ingress_, sg_egress_;  ///< per security group, in its own VPC
   std::unique_ptr<std::once_flag[]> group_once_;
   std::deque<Filter> extra_filters_;  ///< groups compiled for interfaces outside the group's VPC
+  mutable std::vector<Filter> acl_ingress_, acl_egress_;  ///< per network ACL
+  std::unique_ptr<std::once_flag[]> acl_once_;
   std::vector<std::vector<std::pair<model::Handle, std::vector<net::IpAddress>>>> members_;
   mutable std::mutex member_mutex_;
   mutable std::unordered_map<std::uint64_t, net::AddressSet> member_cache_;

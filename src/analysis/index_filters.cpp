@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Compiles security groups and network ACLs into rule lists: each rule's remote side becomes
 // an address set (CIDR, prefix list, or the members of a referenced group in the VPC and its
-// active same-region peers, computed once per group and VPC). ACLs are compiled up front, a
-// group the first time a walk reaches an interface carrying it.
+// active same-region peers, computed once per group and VPC). An ACL is compiled the first
+// time a walk reaches a subnet using it, a group the first time it reaches an interface
+// carrying it.
 #include <algorithm>
 #include <cstdint>
 #include <unordered_map>
@@ -96,6 +97,37 @@ const std::vector<const Filter*>& Index::GroupFilters(model::Handle iface, bool 
   return ingress ? info.ingress : info.egress;
 }
 
+const Filter* Index::SubnetAcl(model::Handle subnet, bool ingress) const {
+  const model::Handle a = network.subnets[subnet].network_acl;
+  if (a == model::kNone) return nullptr;
+  std::call_once(acl_once_[a], [&] { CompileAcl(a); });
+  return ingress ? &acl_ingress_[a] : &acl_egress_[a];
+}
+
+void Index::CompileAcl(model::Handle a) const {
+  const model::NetworkAcl& acl = network.network_acls[a];
+  for (bool ingress : {true, false}) {
+    std::vector<const model::AclEntry*> entries;
+    for (const model::AclEntry& e : ingress ? acl.inbound : acl.outbound) entries.push_back(&e);
+    std::stable_sort(entries.begin(), entries.end(), [](const model::AclEntry* x, const model::AclEntry* y) {
+      return x->rule_number < y->rule_number;
+    });
+    Filter& filter = ingress ? acl_ingress_[a] : acl_egress_[a];
+    for (const model::AclEntry* e : entries) {
+      Rule rule;
+      rule.remote = net::AddressSet::Of(e->cidr);
+      rule.service = e->service;
+      rule.allow = e->allow;
+      rule.number = e->rule_number;
+      rule.owner = a;
+      rule.where = e->origin;
+      rule.text = AclRuleText(acl, *e, ingress);
+      rule.Finish(acl.id, "network-acl");
+      filter.Add(std::move(rule));
+    }
+  }
+}
+
 void Index::CompileFilters() {
   const model::Network& n = network;
   // Members of each group: the private addresses of interfaces carrying it, per VPC.
@@ -135,37 +167,10 @@ void Index::CompileFilters() {
     }
     return it->second;
   };
-  acl_ingress.resize(n.network_acls.size());
-  acl_egress.resize(n.network_acls.size());
-  for (model::Handle a = 0; a < n.network_acls.size(); ++a) {
-    const model::NetworkAcl& acl = n.network_acls[a];
-    for (bool ingress : {true, false}) {
-      std::vector<const model::AclEntry*> entries;
-      for (const model::AclEntry& e : ingress ? acl.inbound : acl.outbound) entries.push_back(&e);
-      std::stable_sort(
-          entries.begin(), entries.end(),
-          [](const model::AclEntry* x, const model::AclEntry* y) { return x->rule_number < y->rule_number; });
-      Filter& filter = ingress ? acl_ingress[a] : acl_egress[a];
-      for (const model::AclEntry* e : entries) {
-        Rule rule;
-        rule.remote = net::AddressSet::Of(e->cidr);
-        rule.service = e->service;
-        rule.allow = e->allow;
-        rule.number = e->rule_number;
-        rule.owner = a;
-        rule.where = e->origin;
-        rule.text = AclRuleText(acl, *e, ingress);
-        rule.Finish(acl.id, "network-acl");
-        filter.Add(std::move(rule));
-      }
-    }
-  }
-  for (model::Handle s = 0; s < n.subnets.size(); ++s) {
-    const model::Handle a = n.subnets[s].network_acl;
-    if (a == model::kNone) continue;
-    subnets[s].acl_in = &acl_ingress[a];
-    subnets[s].acl_out = &acl_egress[a];
-  }
+  // ACLs are compiled on first use (SubnetAcl), like groups.
+  acl_ingress_.resize(n.network_acls.size());
+  acl_egress_.resize(n.network_acls.size());
+  acl_once_ = std::make_unique<std::once_flag[]>(n.network_acls.size());
   for (model::Handle i = 0; i < n.interfaces.size(); ++i) {
     const model::NetworkInterface& e = n.interfaces[i];
     InterfaceIndex& index = interfaces[i];

@@ -62,8 +62,7 @@ void Walker::Groups(Flow&& f, model::Handle iface, bool ingress, Next&& next) {
 
 template <typename Next>
 void Walker::Acl(Flow&& f, model::Handle subnet, bool ingress, Next&& next) {
-  const SubnetIndex& info = index_.subnets[subnet];
-  const Filter* acl = ingress ? info.acl_in : info.acl_out;
+  const Filter* acl = index_.SubnetAcl(subnet, ingress);
   const model::Subnet& s = net_.subnets[subnet];
   if (acl == nullptr) {
     Note(s.id + " has no network ACL in the snapshot: its traffic is not filtered");
