@@ -15,7 +15,9 @@ if(NOT result EQUAL 0)
 endif()
 message(STATUS "generated: ${summary}")
 
+file(REMOVE_RECURSE ${OUT}/cache)
 execute_process(COMMAND ${DRIVER} --snapshot ${OUT}/aws_configs --size ${SIZE} --queries 200 --why-runs 1
+                        --cache-dir ${OUT}/cache
                 RESULT_VARIABLE result OUTPUT_VARIABLE json ERROR_VARIABLE errors)
 if(NOT result EQUAL 0)
   message(FATAL_ERROR "reachcheck_bench failed (${result}): ${errors}\n${json}")
@@ -41,4 +43,17 @@ string(JSON bytes GET "${json}" input_bytes)
 string(JSON interfaces GET "${json}" model_counts network_interfaces)
 if(bytes LESS_EQUAL 0 OR interfaces LESS_EQUAL 0)
   message(FATAL_ERROR "nothing was loaded: input_bytes=${bytes}, interfaces=${interfaces}")
+endif()
+
+# A second run's start in a process of its own, from the cache the first run left.
+execute_process(COMMAND ${DRIVER} --cached-start --snapshot ${OUT}/aws_configs --cache-dir ${OUT}/cache
+                RESULT_VARIABLE result OUTPUT_VARIABLE start ERROR_VARIABLE errors)
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "reachcheck_bench --cached-start failed (${result}): ${errors}\n${start}")
+endif()
+message(STATUS "reachcheck_bench --cached-start: ${start}")
+string(JSON hit GET "${start}" cached_start_hit)
+string(JSON start_s TYPE "${start}" cached_start_s)
+if(NOT hit OR NOT start_s STREQUAL "NUMBER")
+  message(FATAL_ERROR "the cached start was not served from the cache: ${start}")
 endif()

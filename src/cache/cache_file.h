@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// One cache file: a header (magic, format version, reachcheck version, key, payload size and
-// checksum) followed by the encoded snapshot; read whole, written atomically.
+// One cache file: a header (magic, format version, reachcheck version, key, payload size)
+// followed by the encoded snapshot, which holds the digests that check it; written atomically.
 #pragma once
 
+#include <cstddef>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -10,15 +11,16 @@
 
 namespace reachcheck::cache::detail {
 
-/// The 32 hex digits that check a cache file's payload (or any other bytes) for damage.
+/// 32 hex digits that check a small file (the digest memo) for damage.
 std::string Checksum(std::string_view bytes);
 
 /// The header that goes before `payload` in the file for `key` (it ends with the payload's
 /// size, so the file is the header followed by the payload itself, never copied into it).
-std::string PayloadHeader(const std::string& key, std::string_view payload);
+std::string PayloadHeader(const std::string& key, std::size_t payload_size);
 
 /// The payload of a file's `bytes` when the header is intact and names `key`, the current
-/// format and reachcheck versions, and the payload's size and checksum match.
+/// format and reachcheck versions, and the payload's size match (the payload's own digests
+/// are checked as it is decoded).
 std::optional<std::string_view> UnwrapPayload(std::string_view bytes, const std::string& key);
 
 /// The whole file, or nothing when it cannot be read.

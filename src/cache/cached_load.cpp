@@ -258,7 +258,7 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
   result = CacheOutcome::kNotStored;
   if (!counts.content_key.empty()) {
     const std::string payload = EncodeSnapshot(loaded);
-    const std::string header = detail::PayloadHeader(counts.content_key, payload);
+    const std::string header = detail::PayloadHeader(counts.content_key, payload.size());
     const std::string file = CacheFilePath(options.directory, counts.content_key);
     if (detail::WriteFileAtomically(file, {header, payload})) {
       result = CacheOutcome::kStored;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // EncodeSnapshot / DecodeSnapshot: one field list per model type (ModelFields), walked by a
 // writer and by a bounds-checked reader, section by section on every core (the head, then
-// each element list), then a pass that checks every handle's range.
+// each element list, each checked against its digest and each element's handles checked as
+// it is read).
 #include "reachcheck/cache/model_codec.h"
 
 #include <algorithm>
@@ -14,6 +15,7 @@
 #include <unordered_map>
 
 #include "reachcheck/base/parallel.h"
+#include "reachcheck/ingest/snapshot_files.h"
 
 namespace reachcheck::cache {
 namespace codec_detail {
@@ -533,105 +535,89 @@ class Reader {
   std::vector<base::FileName> files_;
 };
 
-// Whether every handle points into the vector it indexes (or is kNone).
+// The number of elements of every list, known from the section table before any list is
+// decoded, so that each element's handles are checked as soon as it is read.
+struct ListSizes {
+  std::size_t scopes = 0, vpcs = 0, subnets = 0, route_tables = 0, internet_gateways = 0, nat_gateways = 0,
+              peerings = 0, security_groups = 0, network_acls = 0, interfaces = 0, instances = 0,
+              elastic_ips = 0, prefix_lists = 0, endpoints = 0;
+};
+
+// Whether an element's handles point into the vectors they index (or are kNone).
 class HandleCheck {
  public:
-  explicit HandleCheck(const model::Network& n) : n_(n) {}
+  explicit HandleCheck(const ListSizes& sizes) : s_(sizes) {}
 
-  bool AllValid() const {
-    const auto& n = n_;
-    bool ok = true;
-    auto in = [&ok](Handle handle, std::size_t size) { ok = ok && (handle == kNone || handle < size); };
-    auto element = [&](const Element& e) { in(e.scope, n.scopes.size()); };
-    for (const Vpc& x : n.vpcs) element(x);
-    for (const Subnet& x : n.subnets) {
-      element(x);
-      in(x.vpc, n.vpcs.size());
-      in(x.route_table, n.route_tables.size());
-      in(x.network_acl, n.network_acls.size());
+  bool Valid(const Vpc& x) const { return Scoped(x); }
+  bool Valid(const Subnet& x) const {
+    return Scoped(x) && In(x.vpc, s_.vpcs) && In(x.route_table, s_.route_tables) &&
+           In(x.network_acl, s_.network_acls);
+  }
+  bool Valid(const RouteTable& x) const {
+    bool ok = Scoped(x) && In(x.vpc, s_.vpcs);
+    for (const Route& route : x.routes) {
+      ok = ok && In(route.prefix_list, s_.prefix_lists) && In(route.target, TargetVectorSize(route.target_kind));
     }
-    for (const RouteTable& x : n.route_tables) {
-      element(x);
-      in(x.vpc, n.vpcs.size());
-      for (const Route& route : x.routes) {
-        in(route.prefix_list, n.prefix_lists.size());
-        in(route.target, TargetVectorSize(route.target_kind));
-      }
-    }
-    for (const InternetGateway& x : n.internet_gateways) {
-      element(x);
-      for (const GatewayAttachment& a : x.attachments) in(a.vpc, n.vpcs.size());
-    }
-    for (const NatGateway& x : n.nat_gateways) {
-      element(x);
-      in(x.vpc, n.vpcs.size());
-      in(x.subnet, n.subnets.size());
-    }
-    for (const VpcPeering& x : n.peerings) {
-      element(x);
-      in(x.requester.vpc, n.vpcs.size());
-      in(x.accepter.vpc, n.vpcs.size());
-    }
-    for (const SecurityGroup& x : n.security_groups) {
-      element(x);
-      in(x.vpc, n.vpcs.size());
-      for (const auto* rules : {&x.ingress, &x.egress}) {
-        for (const SgRule& rule : *rules) {
-          in(rule.prefix_list, n.prefix_lists.size());
-          in(rule.group, n.security_groups.size());
-        }
-      }
-    }
-    for (const NetworkAcl& x : n.network_acls) {
-      element(x);
-      in(x.vpc, n.vpcs.size());
-    }
-    for (const NetworkInterface& x : n.interfaces) {
-      element(x);
-      in(x.subnet, n.subnets.size());
-      in(x.vpc, n.vpcs.size());
-      in(x.instance, n.instances.size());
-      for (Handle group : x.groups) in(group, n.security_groups.size());
-    }
-    for (const Instance& x : n.instances) {
-      element(x);
-      for (Handle eni : x.interfaces) in(eni, n.interfaces.size());
-    }
-    for (const ElasticIp& x : n.elastic_ips) {
-      element(x);
-      in(x.network_interface, n.interfaces.size());
-    }
-    for (const PrefixList& x : n.prefix_lists) element(x);
-    for (const VpcEndpoint& x : n.endpoints) {
-      element(x);
-      in(x.vpc, n.vpcs.size());
-    }
-    for (const UnanalysedResource& x : n.unanalysed) in(x.scope, n.scopes.size());
     return ok;
   }
+  bool Valid(const InternetGateway& x) const {
+    bool ok = Scoped(x);
+    for (const GatewayAttachment& a : x.attachments) ok = ok && In(a.vpc, s_.vpcs);
+    return ok;
+  }
+  bool Valid(const NatGateway& x) const { return Scoped(x) && In(x.vpc, s_.vpcs) && In(x.subnet, s_.subnets); }
+  bool Valid(const VpcPeering& x) const {
+    return Scoped(x) && In(x.requester.vpc, s_.vpcs) && In(x.accepter.vpc, s_.vpcs);
+  }
+  bool Valid(const SecurityGroup& x) const {
+    bool ok = Scoped(x) && In(x.vpc, s_.vpcs);
+    for (const auto* rules : {&x.ingress, &x.egress}) {
+      for (const SgRule& rule : *rules) {
+        ok = ok && In(rule.prefix_list, s_.prefix_lists) && In(rule.group, s_.security_groups);
+      }
+    }
+    return ok;
+  }
+  bool Valid(const NetworkAcl& x) const { return Scoped(x) && In(x.vpc, s_.vpcs); }
+  bool Valid(const NetworkInterface& x) const {
+    bool ok = Scoped(x) && In(x.subnet, s_.subnets) && In(x.vpc, s_.vpcs) && In(x.instance, s_.instances);
+    for (Handle group : x.groups) ok = ok && In(group, s_.security_groups);
+    return ok;
+  }
+  bool Valid(const Instance& x) const {
+    bool ok = Scoped(x);
+    for (Handle eni : x.interfaces) ok = ok && In(eni, s_.interfaces);
+    return ok;
+  }
+  bool Valid(const ElasticIp& x) const { return Scoped(x) && In(x.network_interface, s_.interfaces); }
+  bool Valid(const PrefixList& x) const { return Scoped(x); }
+  bool Valid(const VpcEndpoint& x) const { return Scoped(x) && In(x.vpc, s_.vpcs); }
+  bool Valid(const UnanalysedResource& x) const { return In(x.scope, s_.scopes); }
 
  private:
+  static bool In(Handle handle, std::size_t size) { return handle == kNone || handle < size; }
+  bool Scoped(const Element& e) const { return In(e.scope, s_.scopes); }
   // The size of the vector a route target of `kind` indexes; 0 (only kNone valid) otherwise.
   std::size_t TargetVectorSize(TargetKind kind) const {
     switch (kind) {
       case TargetKind::kInternetGateway:
       case TargetKind::kEgressOnlyInternetGateway:
-        return n_.internet_gateways.size();
+        return s_.internet_gateways;
       case TargetKind::kNatGateway:
-        return n_.nat_gateways.size();
+        return s_.nat_gateways;
       case TargetKind::kPeering:
-        return n_.peerings.size();
+        return s_.peerings;
       case TargetKind::kNetworkInterface:
-        return n_.interfaces.size();
+        return s_.interfaces;
       case TargetKind::kInstance:
-        return n_.instances.size();
+        return s_.instances;
       case TargetKind::kGatewayEndpoint:
-        return n_.endpoints.size();
+        return s_.endpoints;
       default:
         return 0;
     }
   }
-  const model::Network& n_;
+  const ListSizes& s_;
 };
 
 }  // namespace codec_detail
@@ -641,20 +627,60 @@ namespace {
 
 // The payload is sections, encoded and decoded on every core at once: the head (counts,
 // diagnostics, scopes), then one per element list of the network. Each section has its own
-// table of file names, so that none depends on another.
-constexpr std::size_t kSections = 1 + std::tuple_size_v<decltype(kElementLists)>;
+// table of file names, so that none depends on another. A table goes first: the number of
+// sections, then for each its element count (0 for the head), size and 128-bit digest, then
+// the digest of the table itself; every integer eight bytes, little-endian. The digests
+// make the payload check itself, section by section, on the core that decodes the section.
+constexpr std::size_t kLists = std::tuple_size_v<decltype(kElementLists)>;
+constexpr std::size_t kSections = 1 + kLists;
+constexpr std::size_t kTableWordsPerSection = 4;
 
-// Runs fn(snapshot's part) for section `section`: the head's fields, or one element list.
+struct SectionEntry {
+  std::uint64_t elements = 0;
+  std::uint64_t bytes = 0;
+  ingest::ContentKey::FileDigest digest;
+};
+
+// Runs fn(the head's fields): section 0.
 template <typename Snapshot, typename Fn>
-void WithSection(Snapshot& snapshot, std::size_t section, Fn&& fn) {
-  if (section == 0) {
-    fn(snapshot.files_read, snapshot.bytes_read, snapshot.files_ignored, snapshot.resources_modelled,
-       snapshot.diagnostics, snapshot.network.scopes);
-    return;
-  }
+void WithHead(Snapshot& snapshot, Fn&& fn) {
+  fn(snapshot.files_read, snapshot.bytes_read, snapshot.files_ignored, snapshot.resources_modelled,
+     snapshot.diagnostics, snapshot.network.scopes);
+}
+
+// Runs fn(element list) for section `section` > 0.
+template <typename Snapshot, typename Fn>
+void WithList(Snapshot& snapshot, std::size_t section, Fn&& fn) {
   std::size_t at = 1;
   std::apply([&](auto... list) { ((at++ == section ? fn(snapshot.network.*list) : void()), ...); },
              kElementLists);
+}
+
+// The sizes the handle checks compare with, from the table's element counts (section i + 1
+// holds list i of kElementLists).
+ListSizes SizesOf(std::size_t scopes, const std::vector<SectionEntry>& table) {
+  static_assert(std::get<0>(kElementLists) == &Network::vpcs && std::get<6>(kElementLists) == &Network::security_groups &&
+                    std::get<12>(kElementLists) == &Network::endpoints && kLists == 14,
+                "ListSizes follows kElementLists");
+  auto n = [&](std::size_t list) { return static_cast<std::size_t>(table[1 + list].elements); };
+  return ListSizes{scopes, n(0), n(1), n(2), n(3), n(4), n(5), n(6), n(7), n(8), n(9), n(10), n(11), n(12)};
+}
+
+bool SameDigest(const ingest::ContentKey::FileDigest& a, const ingest::ContentKey::FileDigest& b) {
+  return a.low == b.low && a.high == b.high;
+}
+
+// Decodes one element list: the elements, each checked for its handles as it is read, and
+// then the list's id index (no other list is needed for it).
+template <typename T>
+bool DecodeList(std::string_view bytes, std::uint64_t elements, const HandleCheck& check, std::vector<T>& items) {
+  Reader reader(bytes);
+  reader(items);
+  if (reader.failed || !reader.AtEnd() || items.size() != elements) return false;
+  for (const T& item : items) {
+    if (!check.Valid(item)) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -663,56 +689,110 @@ void WithSection(Snapshot& snapshot, std::size_t section, Fn&& fn) {
 std::string EncodeSnapshot(const LoadedSnapshot& snapshot) {
   using namespace codec_detail;
   std::vector<std::string> sections(kSections);
+  std::vector<SectionEntry> table(kSections);
   base::ForEachParallel(
       kSections,
       [&](std::size_t i) {
         // The encoding is about a fifth of the input, most of it in the larger lists.
         Writer writer(i == 0 ? 4096 : snapshot.bytes_read / 4 / kSections);
-        WithSection(snapshot, i, [&](const auto&... parts) { (writer(parts), ...); });
+        if (i == 0) {
+          WithHead(snapshot, [&](const auto&... parts) { (writer(parts), ...); });
+        } else {
+          WithList(snapshot, i, [&](const auto& items) {
+            writer(items);
+            table[i].elements = items.size();
+          });
+        }
         sections[i] = writer.Take();
+        table[i].bytes = sections[i].size();
+        table[i].digest = ingest::ContentKey::Digest(sections[i]);
       },
       {}, 2);
-  // A table of the sections' sizes, then the sections.
-  // Integers are eight bytes on the wire.
-  std::size_t total = 8 * (1 + kSections);
+  std::size_t total = 8 * (1 + kTableWordsPerSection * kSections + 2);
   for (const std::string& section : sections) total += section.size();
   Writer out(total);
   out(kSections);
-  for (const std::string& section : sections) out(static_cast<std::uint64_t>(section.size()));
+  for (const SectionEntry& entry : table) {
+    out(entry.elements);
+    out(entry.bytes);
+    out(entry.digest.low);
+    out(entry.digest.high);
+  }
   std::string bytes = out.Take();
+  const ingest::ContentKey::FileDigest table_digest = ingest::ContentKey::Digest(bytes);
+  Writer seal(16);
+  seal(table_digest.low);
+  seal(table_digest.high);
+  bytes += seal.Take();
   for (const std::string& section : sections) bytes += section;
   return bytes;
 }
 
 std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes) {
   using namespace codec_detail;
-  Reader table(bytes);
+  constexpr std::size_t kTableBytes = 8 * (1 + kTableWordsPerSection * kSections);
+  Reader reader(bytes.substr(0, std::min(bytes.size(), kTableBytes + 16)));
   std::uint64_t count = 0;
-  table(count);
-  if (table.failed || count != kSections) return std::nullopt;
+  reader(count);
+  if (reader.failed || count != kSections) return std::nullopt;
+  std::vector<SectionEntry> table(kSections);
+  for (SectionEntry& entry : table) {
+    reader(entry.elements);
+    reader(entry.bytes);
+    reader(entry.digest.low);
+    reader(entry.digest.high);
+  }
+  ingest::ContentKey::FileDigest table_digest;
+  reader(table_digest.low);
+  reader(table_digest.high);
+  if (reader.failed || !SameDigest(table_digest, ingest::ContentKey::Digest(bytes.substr(0, kTableBytes)))) {
+    return std::nullopt;
+  }
   std::vector<std::string_view> sections(kSections);
-  std::size_t at = 8 * (1 + kSections);
-  for (std::string_view& section : sections) {
-    std::uint64_t size = 0;
-    table(size);
-    if (table.failed || at > bytes.size() || size > bytes.size() - at) return std::nullopt;
-    section = bytes.substr(at, size);
-    at += size;
+  std::size_t at = kTableBytes + 16;
+  for (std::size_t i = 0; i < kSections; ++i) {
+    const SectionEntry& entry = table[i];
+    // Every element takes at least one byte: a count beyond the section's size is not believed.
+    if (entry.bytes > bytes.size() - at || entry.elements > entry.bytes || (i == 0 && entry.elements != 0)) {
+      return std::nullopt;
+    }
+    sections[i] = bytes.substr(at, entry.bytes);
+    at += entry.bytes;
   }
   if (at != bytes.size()) return std::nullopt;  // trailing bytes
+  auto intact = [&](std::size_t i) { return SameDigest(table[i].digest, ingest::ContentKey::Digest(sections[i])); };
+
   LoadedSnapshot snapshot;
+  // The head first, alone (it is small): the scopes' count is needed by every handle check.
+  if (!intact(0)) return std::nullopt;
+  Reader head(sections[0]);
+  WithHead(snapshot, [&](auto&... parts) { (head(parts), ...); });
+  if (head.failed || !head.AtEnd()) return std::nullopt;
+  const ListSizes sizes = SizesOf(snapshot.network.scopes.size(), table);
+  const HandleCheck check(sizes);
+  // The lists, largest first, so that the last one to start is a small one.
+  std::vector<std::size_t> order;
+  for (std::size_t i = 1; i < kSections; ++i) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return table[a].bytes > table[b].bytes; });
   std::atomic<bool> failed{false};
   base::ForEachParallel(
-      kSections,
-      [&](std::size_t i) {
-        Reader reader(sections[i]);
-        WithSection(snapshot, i, [&](auto&... parts) { (reader(parts), ...); });
-        if (reader.failed || !reader.AtEnd()) failed = true;
+      order.size(),
+      [&](std::size_t k) {
+        const std::size_t i = order[k];
+        if (failed) return;
+        bool ok = intact(i);
+        if (ok) {
+          WithList(snapshot, i, [&](auto& items) { ok = DecodeList(sections[i], table[i].elements, check, items); });
+        }
+        if (ok) {
+          snapshot.network.BuildIndex(i - 1);
+        } else {
+          failed = true;
+        }
       },
       {}, 2);
   if (failed) return std::nullopt;
-  if (!HandleCheck(snapshot.network).AllValid()) return std::nullopt;
-  snapshot.network.BuildIndex();
   return snapshot;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <functional>
+#include <tuple>
 
 namespace reachcheck::model {
 
@@ -84,18 +85,37 @@ Handle Network::IdIndex::Find(const std::vector<T>& items, std::string_view id, 
 }
 
 void Network::BuildIndex() {
-  vpc_index_.Build(vpcs);
-  subnet_index_.Build(subnets);
-  route_table_index_.Build(route_tables);
-  igw_index_.Build(internet_gateways);
-  nat_index_.Build(nat_gateways);
-  peering_index_.Build(peerings);
-  sg_index_.Build(security_groups);
-  acl_index_.Build(network_acls);
-  interface_index_.Build(interfaces);
-  instance_index_.Build(instances);
-  prefix_list_index_.Build(prefix_lists);
-  endpoint_index_.Build(endpoints);
+  for (std::size_t list = 0; list < std::tuple_size_v<decltype(kElementLists)>; ++list) BuildIndex(list);
+}
+
+void Network::BuildIndex(std::size_t list) {
+  static_assert(std::get<0>(kElementLists) == &Network::vpcs && std::get<1>(kElementLists) == &Network::subnets &&
+                    std::get<2>(kElementLists) == &Network::route_tables &&
+                    std::get<3>(kElementLists) == &Network::internet_gateways &&
+                    std::get<4>(kElementLists) == &Network::nat_gateways &&
+                    std::get<5>(kElementLists) == &Network::peerings &&
+                    std::get<6>(kElementLists) == &Network::security_groups &&
+                    std::get<7>(kElementLists) == &Network::network_acls &&
+                    std::get<8>(kElementLists) == &Network::interfaces &&
+                    std::get<9>(kElementLists) == &Network::instances &&
+                    std::get<11>(kElementLists) == &Network::prefix_lists &&
+                    std::get<12>(kElementLists) == &Network::endpoints,
+                "the cases below follow kElementLists");
+  switch (list) {
+    case 0: vpc_index_.Build(vpcs); break;
+    case 1: subnet_index_.Build(subnets); break;
+    case 2: route_table_index_.Build(route_tables); break;
+    case 3: igw_index_.Build(internet_gateways); break;
+    case 4: nat_index_.Build(nat_gateways); break;
+    case 5: peering_index_.Build(peerings); break;
+    case 6: sg_index_.Build(security_groups); break;
+    case 7: acl_index_.Build(network_acls); break;
+    case 8: interface_index_.Build(interfaces); break;
+    case 9: instance_index_.Build(instances); break;
+    case 11: prefix_list_index_.Build(prefix_lists); break;
+    case 12: endpoint_index_.Build(endpoints); break;
+    default: break;  // elastic IPs and unanalysed resources have no index
+  }
 }
 
 Handle Network::FindVpc(std::string_view id, Handle scope) const { return vpc_index_.Find(vpcs, id, scope); }

@@ -56,6 +56,10 @@ class Network {
 
   /// Rebuilds the id indexes; Validate calls it. Lookups before that find nothing.
   void BuildIndex();
+  /// The id index of one list only: the list at position `list` of kElementLists (none for
+  /// the unanalysed resources). Lists' indexes are independent, so they may be built on
+  /// several threads at once.
+  void BuildIndex(std::size_t list);
 
   /// Lookup by id, preferring `scope`; falls back to the only element with that id in any
   /// scope (cross-account references such as peerings). kNone when absent or ambiguous.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "reachcheck/ingest/snapshot_files.h"
 #include "unit/cache/cache_test_util.h"
 #include "support/support_paths.h"
 
@@ -90,21 +91,17 @@ TEST_CASE("model codec: every truncation is rejected") {
   CHECK_FALSE(DecodeSnapshot(bytes + '\0'));  // trailing garbage
 }
 
-TEST_CASE("model codec: flipped bytes never crash; structural damage is rejected") {
+TEST_CASE("model codec: every flipped byte is rejected, in the table or in any section") {
   const std::string bytes = EncodeSnapshot(LoadFresh(reachcheck::testing::SourceDir() + "/fixtures/demo"));
   const std::size_t step = bytes.size() / 400 + 1;
-  std::size_t rejected = 0;
   for (std::size_t at = 0; at < bytes.size(); at += step) {
     for (unsigned char mask : {0x01, 0x80, 0xff}) {
+      CAPTURE(at, static_cast<int>(mask));
       std::string damaged = bytes;
       damaged[at] = static_cast<char>(damaged[at] ^ mask);
-      std::optional<LoadedSnapshot> decoded = DecodeSnapshot(damaged);
-      if (!decoded) ++rejected;
+      CHECK_FALSE(DecodeSnapshot(damaged));  // a flip inside a string too: the digests see it
     }
   }
-  // Without the file checksum some flips (inside a string) decode to a different but valid
-  // model; the cache file's checksum catches those (cache file tests). Structural flips fail.
-  CHECK(rejected > 0);
 }
 
 TEST_CASE("model codec: a handle out of range is rejected") {
@@ -157,8 +154,12 @@ TEST_CASE("model codec: a handle out of range is rejected") {
 namespace reachcheck::cache {
 namespace {
 
-// The payload starts with a table: the number of sections, then each section's size (every
-// integer eight bytes, little-endian).
+// The payload starts with a table: the number of sections, then for each its element count,
+// size and 128-bit digest, then the table's own digest (every integer eight bytes,
+// little-endian). The tests below damage the table and seal it again, so that what rejects
+// the damage is the structural check they name, not the table's digest.
+constexpr std::size_t kWordsPerSection = 4;
+
 std::uint64_t TableWord(const std::string& bytes, std::size_t word) {
   std::uint64_t value = 0;
   std::memcpy(&value, bytes.data() + 8 * word, 8);
@@ -167,30 +168,63 @@ std::uint64_t TableWord(const std::string& bytes, std::size_t word) {
 void SetTableWord(std::string& bytes, std::size_t word, std::uint64_t value) {
   std::memcpy(bytes.data() + 8 * word, &value, 8);
 }
+std::size_t TableWords(const std::string& bytes) { return 1 + kWordsPerSection * TableWord(bytes, 0); }
+void Seal(std::string& bytes, std::size_t table_words) {
+  const ingest::ContentKey::FileDigest digest =
+      ingest::ContentKey::Digest(std::string_view(bytes).substr(0, 8 * table_words));
+  SetTableWord(bytes, table_words, digest.low);
+  SetTableWord(bytes, table_words + 1, digest.high);
+}
+std::size_t SizeWord(std::size_t section) { return 1 + kWordsPerSection * section + 1; }
+std::size_t ElementsWord(std::size_t section) { return 1 + kWordsPerSection * section; }
 
 TEST_CASE("model codec: the section table must describe the payload exactly") {
   const std::string bytes = EncodeSnapshot(LoadFresh(reachcheck::testing::SourceDir() + "/fixtures/demo"));
   const std::uint64_t sections = TableWord(bytes, 0);
   REQUIRE(sections == 15);  // the head and one per element list
-  std::uint64_t total = 8 * (1 + sections);
-  for (std::uint64_t i = 1; i <= sections; ++i) total += TableWord(bytes, i);
+  const std::size_t words = TableWords(bytes);
+  std::uint64_t total = 8 * (words + 2);
+  for (std::size_t i = 0; i < sections; ++i) total += TableWord(bytes, SizeWord(i));
   CHECK(total == bytes.size());
   REQUIRE(DecodeSnapshot(bytes));
+  std::string resealed = bytes;
+  Seal(resealed, words);
+  CHECK(resealed == bytes);  // the tests' seal is the codec's
 
   std::string damaged = bytes;
+  SetTableWord(damaged, SizeWord(1), TableWord(bytes, SizeWord(1)) + 1);
+  CHECK_FALSE(DecodeSnapshot(damaged));  // any change to the table, unsealed
+  damaged = bytes;
   SetTableWord(damaged, 0, sections - 1);
   CHECK_FALSE(DecodeSnapshot(damaged));  // another number of sections
   damaged = bytes;
-  SetTableWord(damaged, 1, TableWord(bytes, 1) + bytes.size());
+  SetTableWord(damaged, SizeWord(1), TableWord(bytes, SizeWord(1)) + bytes.size());
+  Seal(damaged, words);
   CHECK_FALSE(DecodeSnapshot(damaged));  // a section past the end
   damaged = bytes;
-  SetTableWord(damaged, 2, ~std::uint64_t{0});
+  SetTableWord(damaged, SizeWord(2), ~std::uint64_t{0});
+  Seal(damaged, words);
   CHECK_FALSE(DecodeSnapshot(damaged));  // a size that would wrap around
-  // Bytes moved from one section to its neighbour: each reader then ends early or runs out.
+  // Bytes moved from one section to its neighbour: their digests no longer match.
   damaged = bytes;
-  SetTableWord(damaged, 1, TableWord(bytes, 1) + 1);
-  SetTableWord(damaged, 2, TableWord(bytes, 2) - 1);
+  SetTableWord(damaged, SizeWord(1), TableWord(bytes, SizeWord(1)) + 1);
+  SetTableWord(damaged, SizeWord(2), TableWord(bytes, SizeWord(2)) - 1);
+  Seal(damaged, words);
   CHECK_FALSE(DecodeSnapshot(damaged));
+  // An element count that is not the list's (the handle checks rely on the counts).
+  REQUIRE(TableWord(bytes, ElementsWord(2)) > 0);  // subnets
+  damaged = bytes;
+  SetTableWord(damaged, ElementsWord(2), TableWord(bytes, ElementsWord(2)) + 1);
+  Seal(damaged, words);
+  CHECK_FALSE(DecodeSnapshot(damaged));
+  damaged = bytes;
+  SetTableWord(damaged, ElementsWord(2), ~std::uint64_t{0});
+  Seal(damaged, words);
+  CHECK_FALSE(DecodeSnapshot(damaged));  // more elements than the section has bytes
+  damaged = bytes;
+  SetTableWord(damaged, ElementsWord(0), 1);
+  Seal(damaged, words);
+  CHECK_FALSE(DecodeSnapshot(damaged));  // the head holds no elements
   CHECK_FALSE(DecodeSnapshot(bytes + std::string(1, '\0')));  // trailing bytes
 }
 

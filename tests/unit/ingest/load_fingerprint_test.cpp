@@ -6,7 +6,9 @@
 // The fingerprints were recorded with the nlohmann/json DOM parser, before the describe-*
 // files were parsed with simdjson: the two parsers must give byte-identical results. They
 // were recorded again, unchanged loader, when the encoding became sections (cache format 2):
-// the commit before matched the old table with the parallel loader. A mismatch means the
+// the commit before matched the old table with the parallel loader; and again when the
+// section table gained element counts and digests (format 3), after the sections rebuilt
+// into the format 2 layout had matched every recorded fingerprint. A mismatch means the
 // loader's output changed. Only when that change is intended, regenerate
 // the table with REACHCHECK_WRITE_LOAD_FINGERPRINTS=<file> (the test then writes every
 // fingerprint it computes to <file> instead of checking) and review the cases that moved.
