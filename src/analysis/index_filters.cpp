@@ -151,12 +151,13 @@ void Index::CompileFilters() {
   std::unordered_map<std::uint64_t, std::pair<const Filter*, const Filter*>> elsewhere;
   auto filters_for = [&](model::Handle g, model::Handle vpc) -> std::pair<const Filter*, const Filter*> {
     const model::SecurityGroup& sg = n.security_groups[g];
+    if (vpc == sg.vpc) return {&sg_ingress_[g], &sg_egress_[g]};  // the usual case: no rule is read
     const bool refs =
         std::any_of(sg.ingress.begin(), sg.ingress.end(),
                     [](const model::SgRule& r) { return r.peer_kind == model::PeerKind::kSecurityGroup; }) ||
         std::any_of(sg.egress.begin(), sg.egress.end(),
                     [](const model::SgRule& r) { return r.peer_kind == model::PeerKind::kSecurityGroup; });
-    if (vpc == sg.vpc || !refs) return {&sg_ingress_[g], &sg_egress_[g]};
+    if (!refs) return {&sg_ingress_[g], &sg_egress_[g]};
     const std::uint64_t key = (static_cast<std::uint64_t>(g) << 32) | vpc;
     auto it = elsewhere.find(key);
     if (it == elsewhere.end()) {
