@@ -66,10 +66,12 @@ TEST_CASE("cache prune: an interrupted write's temporary file goes after an hour
   ScratchDir dir("prune-tmp");
   WriteAged(dir, "k.rcmodel.tmp.4242.0", 500, minutes(90));
   WriteAged(dir, "p.last.tmp.4242.1", 32, minutes(90));
+  WriteAged(dir, "p.stamps.tmp.4242.2", 64, minutes(90));
+  WriteAged(dir, "p.stamps", 64, minutes(900));  // a memo itself is not a temporary file
   WriteAged(dir, "k2.rcmodel.tmp.4343.0", 500, minutes(5));  // maybe still being written
   WriteAged(dir, "other.tmp.1.0", 10, minutes(600));         // not ours
   detail::PruneCacheDirectory(dir.path(), 0, "");
-  CHECK(Names(dir.path()) == std::set<std::string>{"k2.rcmodel.tmp.4343.0", "other.tmp.1.0"});
+  CHECK(Names(dir.path()) == std::set<std::string>{"k2.rcmodel.tmp.4343.0", "other.tmp.1.0", "p.stamps"});
 }
 
 TEST_CASE("cache prune: a store keeps the folder within the limit, a hit counts as a use") {
