@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// The cache file's header and checksum, whole-file reads and atomic writes.
+// The cache file's header, its fields, checksums of small files, whole-file reads and atomic
+// writes.
 #include "cache/cache_file.h"
 
 #include <unistd.h>
@@ -19,6 +20,8 @@ namespace {
 
 constexpr std::string_view kMagic = "RCHKMDL\n";
 
+}  // namespace
+
 void AppendU64(std::string& out, std::uint64_t value) {
   char buffer[8];
   std::memcpy(buffer, &value, 8);
@@ -30,25 +33,20 @@ void AppendText(std::string& out, std::string_view text) {
   out.append(text);
 }
 
-// Consumes fixed fields from the front of a file; false once anything is missing.
-struct HeaderReader {
-  std::string_view rest;
-  bool U64(std::uint64_t& value) {
-    if (rest.size() < 8) return false;
-    std::memcpy(&value, rest.data(), 8);
-    rest.remove_prefix(8);
-    return true;
-  }
-  bool Text(std::string_view& text) {
-    std::uint64_t size = 0;
-    if (!U64(size) || size > rest.size()) return false;
-    text = rest.substr(0, size);
-    rest.remove_prefix(size);
-    return true;
-  }
-};
+bool FieldReader::U64(std::uint64_t& value) {
+  if (rest.size() < 8) return false;
+  std::memcpy(&value, rest.data(), 8);
+  rest.remove_prefix(8);
+  return true;
+}
 
-}  // namespace
+bool FieldReader::Text(std::string_view& text) {
+  std::uint64_t size = 0;
+  if (!U64(size) || size > rest.size()) return false;
+  text = rest.substr(0, size);
+  rest.remove_prefix(size);
+  return true;
+}
 
 std::string Checksum(std::string_view bytes) {
   ingest::ContentKey hash;
@@ -67,7 +65,7 @@ std::string PayloadHeader(const std::string& key, std::size_t payload_size) {
 
 std::optional<std::string_view> UnwrapPayload(std::string_view bytes, const std::string& key) {
   if (bytes.substr(0, kMagic.size()) != kMagic) return std::nullopt;
-  HeaderReader reader{bytes.substr(kMagic.size())};
+  FieldReader reader{bytes.substr(kMagic.size())};
   std::uint64_t format = 0;
   std::string_view version, stored_key, payload;
   if (!reader.U64(format) || format != kCacheFormatVersion) return std::nullopt;

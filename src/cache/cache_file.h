@@ -4,12 +4,25 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace reachcheck::cache::detail {
+
+/// Appends an eight-byte little-endian integer; a text as its size then its bytes.
+void AppendU64(std::string& out, std::uint64_t value);
+void AppendText(std::string& out, std::string_view text);
+
+/// Consumes what AppendU64 and AppendText wrote from the front of `rest`; false once
+/// anything is missing.
+struct FieldReader {
+  std::string_view rest;
+  bool U64(std::uint64_t& value);
+  bool Text(std::string_view& text);
+};
 
 /// 32 hex digits that check a small file (the digest memo) for damage.
 std::string Checksum(std::string_view bytes);

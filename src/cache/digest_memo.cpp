@@ -4,7 +4,6 @@
 
 #include <sys/stat.h>
 
-#include <cstring>
 #include <string_view>
 
 #include "cache/cache_file.h"
@@ -19,32 +18,20 @@ std::int64_t Nanoseconds(const timespec& time) {
   return static_cast<std::int64_t>(time.tv_sec) * 1'000'000'000 + time.tv_nsec;
 }
 
-void Append(std::string& out, std::uint64_t value) {
-  char bytes[8];
-  std::memcpy(bytes, &value, 8);
-  out.append(bytes, 8);
-}
-
-// Consumes fields from the front of the memo's body; false once anything is missing.
+// The memo's fields, over FieldReader.
 struct Fields {
-  std::string_view rest;
-  bool Take(std::uint64_t& value) {
-    if (rest.size() < 8) return false;
-    std::memcpy(&value, rest.data(), 8);
-    rest.remove_prefix(8);
-    return true;
-  }
+  FieldReader reader;
+  bool Take(std::uint64_t& value) { return reader.U64(value); }
   bool Take(std::int64_t& value) {
     std::uint64_t raw = 0;
-    if (!Take(raw)) return false;
+    if (!reader.U64(raw)) return false;
     value = static_cast<std::int64_t>(raw);
     return true;
   }
   bool Take(std::string& text) {
-    std::uint64_t size = 0;
-    if (!Take(size) || size > rest.size()) return false;
-    text.assign(rest.substr(0, size));
-    rest.remove_prefix(size);
+    std::string_view view;
+    if (!reader.Text(view)) return false;
+    text.assign(view);
     return true;
   }
 };
@@ -78,11 +65,11 @@ DigestMemo DigestMemo::Read(const std::string& path) {
   if (all.substr(0, kMemoMagic.size()) != kMemoMagic) return memo;
   const std::string_view body = all.substr(kMemoMagic.size(), all.size() - kMemoMagic.size() - kChecksumSize);
   if (Checksum(body) != all.substr(all.size() - kChecksumSize)) return memo;
-  Fields fields{body};
+  Fields fields{FieldReader{body}};
   std::uint64_t format = 0, count = 0;
   if (!fields.Take(format) || format != kMemoFormat || !fields.Take(count)) return memo;
   // Each entry takes at least 64 bytes: a count beyond that is not believed.
-  if (count > fields.rest.size() / 64) return memo;
+  if (count > fields.reader.rest.size() / 64) return memo;
   DigestMemo read;
   read.entries_.reserve(count);
   for (std::uint64_t i = 0; i < count; ++i) {
@@ -96,7 +83,7 @@ DigestMemo DigestMemo::Read(const std::string& path) {
     }
     read.entries_.insert_or_assign(std::move(file), entry);
   }
-  if (!fields.rest.empty()) return memo;
+  if (!fields.reader.rest.empty()) return memo;
   return read;
 }
 
@@ -114,15 +101,14 @@ void DigestMemo::Remember(const std::string& file, const FileStamp& stamp,
 
 bool DigestMemo::Write(const std::string& path) const {
   std::string body;
-  Append(body, kMemoFormat);
-  Append(body, entries_.size());
+  AppendU64(body, kMemoFormat);
+  AppendU64(body, entries_.size());
   for (const auto& [file, entry] : entries_) {
-    Append(body, file.size());
-    body += file;
+    AppendText(body, file);
     const FileStamp& s = entry.stamp;
     for (std::uint64_t value : {s.device, s.inode, s.size, static_cast<std::uint64_t>(s.modified_ns),
                                 static_cast<std::uint64_t>(s.changed_ns), entry.digest.low, entry.digest.high}) {
-      Append(body, value);
+      AppendU64(body, value);
     }
   }
   return WriteFileAtomically(path, {kMemoMagic, body, Checksum(body)});
