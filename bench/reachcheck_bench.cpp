@@ -42,7 +42,7 @@ struct Options {
   int why_runs = 7;
   std::uint64_t seed = 1;
   bool lint = true;
-  std::string cache_dir;  ///< "" = a fresh folder in the temp directory, removed at the end
+  std::string cache_dir;      ///< "" = a fresh folder in the temp directory, removed at the end
   bool cached_start = false;  ///< only time a second run's start from --cache-dir
 };
 

@@ -17,7 +17,7 @@
 
 #include "cache/cache_file.h"
 #include "cache/cache_prune.h"
-#include "cache/digest_memo.h"
+#include "cache/current_key.h"
 #include "reachcheck/base/mapped_file.h"
 #include "reachcheck/base/parallel.h"
 #include "reachcheck/base/read_file.h"
@@ -32,91 +32,6 @@ std::string Environment(const char* name) {
   return value != nullptr ? std::string(value) : std::string();
 }
 
-// Where what is remembered about the last load of exactly these paths is kept: the name of
-// the paths, to which ".last" (its key) or ".stamps" (its files' digests) is added.
-std::string PathsFileStem(const std::string& directory, const std::vector<std::string>& paths) {
-  ingest::ContentKey name;
-  name.AddString("paths");
-  name.AddNumber(paths.size());
-  for (const std::string& path : paths) name.AddString(path);
-  name.AddNumber(kCacheFormatVersion);
-  name.AddString(REACHCHECK_VERSION);
-  return directory + "/" + name.Hex();
-}
-
-// The content key of the snapshot as it is on disk now, or "" when any of it is unreadable
-// (then the normal load reports why, and nothing is cached). A file whose stamp is the one
-// the memo of these paths remembers is not read; the others are hashed on `threads`
-// threads, each with one buffer for all of its files (no fresh pages to fault in), and
-// remembered for the next run when they had settled before they were read.
-std::string CurrentContentKey(const std::vector<std::string>& paths, const CacheOptions& options,
-                              unsigned threads, std::size_t& files_read) {
-  const std::vector<ingest::SnapshotRoot> roots = ingest::ListSnapshotFiles(paths);
-  std::vector<const std::string*> files;
-  for (const ingest::SnapshotRoot& root : roots) {
-    if (!root.exists || !root.walk_error.empty()) return "";
-    for (const std::string& file : root.files) files.push_back(&file);
-  }
-  const std::string memo_path = PathsFileStem(options.directory, paths) + ".stamps";
-  const detail::DigestMemo memo = detail::DigestMemo::Read(memo_path);
-  struct Hashed {
-    std::size_t size = 0;
-    ingest::ContentKey::FileDigest digest;
-    std::optional<detail::FileStamp> stamp;  ///< set when the digest may be remembered
-    bool from_memo = false;
-  };
-  std::vector<Hashed> hashed(files.size());
-  std::vector<std::size_t> to_read;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    const std::optional<detail::FileStamp> stamp = detail::StampOf(*files[i]);
-    if (!stamp) return "";  // missing or not a file: the normal load says which
-    if (std::optional<ingest::ContentKey::FileDigest> digest = memo.Find(*files[i], *stamp)) {
-      hashed[i] = Hashed{static_cast<std::size_t>(stamp->size), *digest, stamp, true};
-    } else {
-      hashed[i].stamp = stamp;
-      to_read.push_back(i);
-    }
-  }
-  files_read = to_read.size();
-  threads = static_cast<unsigned>(std::max<std::size_t>(1, std::min<std::size_t>(threads, to_read.size())));
-  std::vector<base::FileBuffer> buffers(threads);
-  std::atomic<bool> unreadable{false};
-  base::ForEachOnThreads(to_read.size(), threads, [&](unsigned worker, std::size_t k) {
-    if (unreadable) return;
-    Hashed& file = hashed[to_read[k]];
-    const std::string& path = *files[to_read[k]];
-    const std::int64_t read_at = detail::NowNs();
-    std::string error;
-    if (!ingest::ReadSnapshotFile(path, buffers[worker], error)) {
-      unreadable = true;
-      return;
-    }
-    file.size = buffers[worker].size();
-    file.digest = ingest::ContentKey::Digest(buffers[worker].view());
-    const std::optional<detail::FileStamp> after = detail::StampOf(path);
-    if (!(after == file.stamp && file.size == file.stamp->size && detail::SettledBefore(*file.stamp, read_at, options.settle_time))) {
-      file.stamp.reset();  // changing while read, or too recently: hashed again next time
-    }
-  });
-  if (unreadable) return "";
-  ingest::ContentKey key;
-  detail::DigestMemo next_memo;
-  bool memo_changed = false;
-  std::size_t next = 0;
-  for (const ingest::SnapshotRoot& root : roots) {
-    key.AddRoot(root);
-    for (const std::string& file : root.files) {
-      const Hashed& h = hashed[next++];
-      key.AddFile(file, h.size, h.digest);
-      if (h.stamp) next_memo.Remember(file, *h.stamp, h.digest);
-      memo_changed = memo_changed || (h.stamp && !h.from_memo);
-    }
-  }
-  // Also when files were dropped: the memo holds only the files of the last run.
-  if (memo_changed || next_memo.size() != memo.size()) next_memo.Write(memo_path);
-  return key.Hex();
-}
-
 // The cache file of `key`, when it is intact and holds that key.
 std::optional<LoadedSnapshot> DecodeCacheFile(const std::string& directory, const std::string& key) {
   base::MappedFile file;  // hundreds of megabytes, read once: mapped, not copied
@@ -129,7 +44,7 @@ std::optional<LoadedSnapshot> DecodeCacheFile(const std::string& directory, cons
 
 // Where the key of the last load of exactly these paths is kept.
 std::string HintPath(const std::string& directory, const std::vector<std::string>& paths) {
-  return PathsFileStem(directory, paths) + ".last";
+  return detail::PathsFileStem(directory, paths) + ".last";
 }
 
 // The hinted key: 32 hex digits, or "" (no hint, or not one we wrote).
@@ -227,7 +142,8 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
     --hash_threads;  // the decode has a core of its own
   }
   std::size_t key_files_read = 0;
-  if (const std::string key = CurrentContentKey(paths, options, hash_threads, key_files_read); !key.empty()) {
+  if (const std::string key = detail::CurrentContentKey(paths, options, hash_threads, key_files_read);
+      !key.empty()) {
     std::optional<LoadedSnapshot> snapshot =
         guess.valid() && key == hint ? guess.get() : DecodeCacheFile(options.directory, key);
     if (snapshot) {

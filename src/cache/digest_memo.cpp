@@ -42,7 +42,8 @@ std::optional<FileStamp> StampOf(const std::string& path) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
   return FileStamp{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino),
-                   static_cast<std::uint64_t>(info.st_size), Nanoseconds(info.st_mtim), Nanoseconds(info.st_ctim)};
+                   static_cast<std::uint64_t>(info.st_size), Nanoseconds(info.st_mtim),
+                   Nanoseconds(info.st_ctim)};
 }
 
 std::int64_t NowNs() {
@@ -106,8 +107,9 @@ bool DigestMemo::Write(const std::string& path) const {
   for (const auto& [file, entry] : entries_) {
     AppendText(body, file);
     const FileStamp& s = entry.stamp;
-    for (std::uint64_t value : {s.device, s.inode, s.size, static_cast<std::uint64_t>(s.modified_ns),
-                                static_cast<std::uint64_t>(s.changed_ns), entry.digest.low, entry.digest.high}) {
+    for (std::uint64_t value :
+         {s.device, s.inode, s.size, static_cast<std::uint64_t>(s.modified_ns),
+          static_cast<std::uint64_t>(s.changed_ns), entry.digest.low, entry.digest.high}) {
       AppendU64(body, value);
     }
   }

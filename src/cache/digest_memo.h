@@ -43,7 +43,8 @@ class DigestMemo {
 
   /// The remembered digest of `file` when its stamp is still `stamp`.
   std::optional<ingest::ContentKey::FileDigest> Find(const std::string& file, const FileStamp& stamp) const;
-  void Remember(const std::string& file, const FileStamp& stamp, const ingest::ContentKey::FileDigest& digest);
+  void Remember(const std::string& file, const FileStamp& stamp,
+                const ingest::ContentKey::FileDigest& digest);
   std::size_t size() const { return entries_.size(); }
 
   /// Writes the memo atomically; false when it could not.

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // EncodeSnapshot / DecodeSnapshot: one field list per model type (ModelFields), walked by a
 // writer and by a bounds-checked reader, section by section on every core (the head, then
-// each element list, each checked against its digest and each element's handles checked as
-// it is read).
+// each element list, checked against its digest, its elements' handles checked against the
+// table's element counts, and its id index built).
 #include "reachcheck/cache/model_codec.h"
 
 #include <algorithm>
@@ -556,7 +556,8 @@ class HandleCheck {
   bool Valid(const RouteTable& x) const {
     bool ok = Scoped(x) && In(x.vpc, s_.vpcs);
     for (const Route& route : x.routes) {
-      ok = ok && In(route.prefix_list, s_.prefix_lists) && In(route.target, TargetVectorSize(route.target_kind));
+      ok = ok && In(route.prefix_list, s_.prefix_lists) &&
+           In(route.target, TargetVectorSize(route.target_kind));
     }
     return ok;
   }
@@ -565,7 +566,9 @@ class HandleCheck {
     for (const GatewayAttachment& a : x.attachments) ok = ok && In(a.vpc, s_.vpcs);
     return ok;
   }
-  bool Valid(const NatGateway& x) const { return Scoped(x) && In(x.vpc, s_.vpcs) && In(x.subnet, s_.subnets); }
+  bool Valid(const NatGateway& x) const {
+    return Scoped(x) && In(x.vpc, s_.vpcs) && In(x.subnet, s_.subnets);
+  }
   bool Valid(const VpcPeering& x) const {
     return Scoped(x) && In(x.requester.vpc, s_.vpcs) && In(x.accepter.vpc, s_.vpcs);
   }
@@ -659,7 +662,8 @@ void WithList(Snapshot& snapshot, std::size_t section, Fn&& fn) {
 // The sizes the handle checks compare with, from the table's element counts (section i + 1
 // holds list i of kElementLists).
 ListSizes SizesOf(std::size_t scopes, const std::vector<SectionEntry>& table) {
-  static_assert(std::get<0>(kElementLists) == &Network::vpcs && std::get<6>(kElementLists) == &Network::security_groups &&
+  static_assert(std::get<0>(kElementLists) == &Network::vpcs &&
+                    std::get<6>(kElementLists) == &Network::security_groups &&
                     std::get<12>(kElementLists) == &Network::endpoints && kLists == 14,
                 "ListSizes follows kElementLists");
   auto n = [&](std::size_t list) { return static_cast<std::size_t>(table[1 + list].elements); };
@@ -670,10 +674,11 @@ bool SameDigest(const ingest::ContentKey::FileDigest& a, const ingest::ContentKe
   return a.low == b.low && a.high == b.high;
 }
 
-// Decodes one element list: the elements, each checked for its handles as it is read, and
-// then the list's id index (no other list is needed for it).
+// Decodes one element list, then checks every element's handles against the table's counts
+// (no other list needs to be decoded for that).
 template <typename T>
-bool DecodeList(std::string_view bytes, std::uint64_t elements, const HandleCheck& check, std::vector<T>& items) {
+bool DecodeList(std::string_view bytes, std::uint64_t elements, const HandleCheck& check,
+                std::vector<T>& items) {
   Reader reader(bytes);
   reader(items);
   if (reader.failed || !reader.AtEnd() || items.size() != elements) return false;
@@ -760,7 +765,9 @@ std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes) {
     at += entry.bytes;
   }
   if (at != bytes.size()) return std::nullopt;  // trailing bytes
-  auto intact = [&](std::size_t i) { return SameDigest(table[i].digest, ingest::ContentKey::Digest(sections[i])); };
+  auto intact = [&](std::size_t i) {
+    return SameDigest(table[i].digest, ingest::ContentKey::Digest(sections[i]));
+  };
 
   LoadedSnapshot snapshot;
   // The head first, alone (it is small): the scopes' count is needed by every handle check.
@@ -783,7 +790,8 @@ std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes) {
         if (failed) return;
         bool ok = intact(i);
         if (ok) {
-          WithList(snapshot, i, [&](auto& items) { ok = DecodeList(sections[i], table[i].elements, check, items); });
+          WithList(snapshot, i,
+                   [&](auto& items) { ok = DecodeList(sections[i], table[i].elements, check, items); });
         }
         if (ok) {
           snapshot.network.BuildIndex(i - 1);

@@ -89,7 +89,8 @@ void Network::BuildIndex() {
 }
 
 void Network::BuildIndex(std::size_t list) {
-  static_assert(std::get<0>(kElementLists) == &Network::vpcs && std::get<1>(kElementLists) == &Network::subnets &&
+  static_assert(std::get<0>(kElementLists) == &Network::vpcs &&
+                    std::get<1>(kElementLists) == &Network::subnets &&
                     std::get<2>(kElementLists) == &Network::route_tables &&
                     std::get<3>(kElementLists) == &Network::internet_gateways &&
                     std::get<4>(kElementLists) == &Network::nat_gateways &&
@@ -102,19 +103,44 @@ void Network::BuildIndex(std::size_t list) {
                     std::get<12>(kElementLists) == &Network::endpoints,
                 "the cases below follow kElementLists");
   switch (list) {
-    case 0: vpc_index_.Build(vpcs); break;
-    case 1: subnet_index_.Build(subnets); break;
-    case 2: route_table_index_.Build(route_tables); break;
-    case 3: igw_index_.Build(internet_gateways); break;
-    case 4: nat_index_.Build(nat_gateways); break;
-    case 5: peering_index_.Build(peerings); break;
-    case 6: sg_index_.Build(security_groups); break;
-    case 7: acl_index_.Build(network_acls); break;
-    case 8: interface_index_.Build(interfaces); break;
-    case 9: instance_index_.Build(instances); break;
-    case 11: prefix_list_index_.Build(prefix_lists); break;
-    case 12: endpoint_index_.Build(endpoints); break;
-    default: break;  // elastic IPs and unanalysed resources have no index
+    case 0:
+      vpc_index_.Build(vpcs);
+      break;
+    case 1:
+      subnet_index_.Build(subnets);
+      break;
+    case 2:
+      route_table_index_.Build(route_tables);
+      break;
+    case 3:
+      igw_index_.Build(internet_gateways);
+      break;
+    case 4:
+      nat_index_.Build(nat_gateways);
+      break;
+    case 5:
+      peering_index_.Build(peerings);
+      break;
+    case 6:
+      sg_index_.Build(security_groups);
+      break;
+    case 7:
+      acl_index_.Build(network_acls);
+      break;
+    case 8:
+      interface_index_.Build(interfaces);
+      break;
+    case 9:
+      instance_index_.Build(instances);
+      break;
+    case 11:
+      prefix_list_index_.Build(prefix_lists);
+      break;
+    case 12:
+      endpoint_index_.Build(endpoints);
+      break;
+    default:
+      break;  // elastic IPs and unanalysed resources have no index
   }
 }
 

@@ -24,8 +24,8 @@ std::string Pattern(std::size_t size) {
 
 TEST_CASE("MappedFile: the file's bytes, for sizes around a page") {
   TempDir dir("mapped");
-  for (std::size_t size : {std::size_t{1}, std::size_t{4095}, std::size_t{4096}, std::size_t{4097},
-                           std::size_t{1} << 20}) {
+  for (std::size_t size :
+       {std::size_t{1}, std::size_t{4095}, std::size_t{4096}, std::size_t{4097}, std::size_t{1} << 20}) {
     CAPTURE(size);
     const std::string bytes = Pattern(size);
     const std::string path = dir.Write("f" + std::to_string(size), bytes);

@@ -67,7 +67,7 @@ TEST_CASE("cache prune: an interrupted write's temporary file goes after an hour
   WriteAged(dir, "k.rcmodel.tmp.4242.0", 500, minutes(90));
   WriteAged(dir, "p.last.tmp.4242.1", 32, minutes(90));
   WriteAged(dir, "p.stamps.tmp.4242.2", 64, minutes(90));
-  WriteAged(dir, "p.stamps", 64, minutes(900));  // a memo itself is not a temporary file
+  WriteAged(dir, "p.stamps", 64, minutes(900));              // a memo itself is not a temporary file
   WriteAged(dir, "k2.rcmodel.tmp.4343.0", 500, minutes(5));  // maybe still being written
   WriteAged(dir, "other.tmp.1.0", 10, minutes(600));         // not ours
   detail::PruneCacheDirectory(dir.path(), 0, "");

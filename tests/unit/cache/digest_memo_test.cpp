@@ -37,11 +37,21 @@ TEST_CASE("digest memo: found only under the stamp it was remembered with") {
     CAPTURE(field);
     FileStamp other = kStamp;
     switch (field) {
-      case 0: other.device += 1; break;
-      case 1: other.inode += 1; break;
-      case 2: other.size += 1; break;
-      case 3: other.modified_ns += 1; break;
-      default: other.changed_ns += 1; break;
+      case 0:
+        other.device += 1;
+        break;
+      case 1:
+        other.inode += 1;
+        break;
+      case 2:
+        other.size += 1;
+        break;
+      case 3:
+        other.modified_ns += 1;
+        break;
+      default:
+        other.changed_ns += 1;
+        break;
     }
     CHECK_FALSE(memo.Find("snap/a.json", other));
   }

@@ -224,7 +224,7 @@ TEST_CASE("model codec: the section table must describe the payload exactly") {
   damaged = bytes;
   SetTableWord(damaged, ElementsWord(0), 1);
   Seal(damaged, words);
-  CHECK_FALSE(DecodeSnapshot(damaged));  // the head holds no elements
+  CHECK_FALSE(DecodeSnapshot(damaged));                       // the head holds no elements
   CHECK_FALSE(DecodeSnapshot(bytes + std::string(1, '\0')));  // trailing bytes
 }
 
