@@ -79,10 +79,8 @@ struct InterfaceIndex {
   std::vector<model::Handle> group_handles;  ///< its groups (compiled before `ingress`/`egress` are read)
   std::vector<const Filter*> ingress;        ///< its groups' rules, group by group
   std::vector<const Filter*> egress;
-  bool no_rules = false;         ///< every group has no rules (SG_HAS_NO_RULES)
-  std::string groups;            ///< "sg-1, sg-2"
-  base::SourceRef groups_where;  ///< the first group in the input (security-group blockers)
-  net::AddressSet addresses;     ///< private IPv4 and IPv6 addresses
+  bool no_rules = false;      ///< every group has no rules (SG_HAS_NO_RULES)
+  net::AddressSet addresses;  ///< private IPv4 and IPv6 addresses
 };
 
 class Index {
@@ -95,13 +93,13 @@ class Index {
   std::vector<VpcIndex> vpcs;
   std::vector<SubnetIndex> subnets;
   std::vector<InterfaceIndex> interfaces;
-  PointIndex<model::Handle> nat_public;         ///< NAT public address -> NAT
-  PointIndex<PublicMapping> iface_public;       ///< public IPv4 -> interface
-  PointIndex<model::Handle> iface_private;      ///< private IPv4 / IPv6 -> interface (all owners)
-  SpanIndex<model::Handle> vpc_v6;              ///< IPv6 VPC blocks -> VPC (v6 only)
-  net::AddressSet vpc_blocks;                   ///< every VPC block of either family
-  net::AddressSet modelled_public;              ///< public addresses of modelled resources
-  net::AddressSet closed_from_outside;          ///< IPv4 VPC blocks and interface private IPv4
+  PointIndex<model::Handle> nat_public;     ///< NAT public address -> NAT
+  PointIndex<PublicMapping> iface_public;   ///< public IPv4 -> interface
+  PointIndex<model::Handle> iface_private;  ///< private IPv4 / IPv6 -> interface (all owners)
+  SpanIndex<model::Handle> vpc_v6;          ///< IPv6 VPC blocks -> VPC (v6 only)
+  net::AddressSet vpc_blocks;               ///< every VPC block of either family
+  net::AddressSet modelled_public;          ///< public addresses of modelled resources
+  net::AddressSet closed_from_outside;      ///< IPv4 VPC blocks and interface private IPv4
 
   /// The topology graph (for `graph`), built on first use.
   const NetworkGraph& Graph() const;
@@ -109,6 +107,10 @@ class Index {
   const RouteTableIndex& Table(model::Handle table) const;
   /// An interface's security groups in one direction, each compiled on first use.
   const std::vector<const Filter*>& GroupFilters(model::Handle iface, bool ingress) const;
+  /// An interface's groups as a blocker names them ("sg-1, sg-2"), and the place in the input
+  /// of the first (where a security-group blocker points).
+  std::string GroupsText(model::Handle iface) const;
+  const base::SourceRef& GroupsWhere(model::Handle iface) const;
   /// The subnet's network ACL in one direction, compiled on first use; nullptr when the
   /// snapshot has no ACL for the subnet.
   const Filter* SubnetAcl(model::Handle subnet, bool ingress) const;

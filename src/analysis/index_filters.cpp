@@ -104,6 +104,21 @@ const Filter* Index::SubnetAcl(model::Handle subnet, bool ingress) const {
   return ingress ? &acl_ingress_[a] : &acl_egress_[a];
 }
 
+std::string Index::GroupsText(model::Handle iface) const {
+  std::string out;
+  for (model::Handle g : interfaces[iface].group_handles) {
+    if (!out.empty()) out += ", ";
+    out += network.security_groups[g].id;
+  }
+  return out;
+}
+
+const base::SourceRef& Index::GroupsWhere(model::Handle iface) const {
+  static const base::SourceRef kNowhere;
+  const std::vector<model::Handle>& groups = interfaces[iface].group_handles;
+  return groups.empty() ? kNowhere : network.security_groups[groups.front()].origin;
+}
+
 void Index::CompileAcl(model::Handle a) const {
   const model::NetworkAcl& acl = network.network_acls[a];
   for (bool ingress : {true, false}) {
@@ -176,6 +191,9 @@ void Index::CompileFilters() {
     const model::NetworkInterface& e = n.interfaces[i];
     InterfaceIndex& index = interfaces[i];
     bool all_empty = true;
+    index.group_handles.reserve(e.groups.size());
+    index.ingress.reserve(e.groups.size());
+    index.egress.reserve(e.groups.size());
     for (model::Handle g : e.groups) {
       if (g == model::kNone) continue;  // unresolved (reported by Validate): not a group
       const auto [in, out] = filters_for(g, e.vpc);
@@ -183,9 +201,6 @@ void Index::CompileFilters() {
       index.ingress.push_back(in);
       index.egress.push_back(out);
       all_empty = all_empty && n.security_groups[g].HasNoRules();
-      if (index.groups.empty()) index.groups_where = n.security_groups[g].origin;
-      if (!index.groups.empty()) index.groups += ", ";
-      index.groups += n.security_groups[g].id;
     }
     index.no_rules = all_empty;
   }

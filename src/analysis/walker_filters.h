@@ -30,8 +30,9 @@ void Walker::Groups(Flow&& f, model::Handle iface, bool ingress, Next&& next) {
     if (match.Allowed()) {
       for (const Rule* rule : match.rules) AddHop(piece, rule->hop);
     } else {
-      std::string detail = std::string("no ") + (ingress ? "inbound" : "outbound") + " rule of " +
-                           info.groups + " (" + id + ") matches";
+      std::string groups = index_.GroupsText(iface);
+      std::string detail = std::string("no ") + (ingress ? "inbound" : "outbound") + " rule of " + groups +
+                           " (" + id + ") matches";
       if (skip_refs) {
         const bool has_refs = std::any_of(filters.begin(), filters.end(), [](const Filter* flt) {
           return std::any_of(flt->rules.begin(), flt->rules.end(), [](const Rule& r) { return r.group_ref; });
@@ -42,8 +43,8 @@ void Walker::Groups(Flow&& f, model::Handle iface, bool ingress, Next&& next) {
         }
       }
       // The groups whose rules fail are the blocking component (the detail names the interface).
-      BlockerNote note = MakeBlocker(info.groups, info.no_rules ? code::kSgNoRules : code::kSgMismatch,
-                                     ingress, std::move(detail), info.groups_where);
+      BlockerNote note = MakeBlocker(std::move(groups), info.no_rules ? code::kSgNoRules : code::kSgMismatch,
+                                     ingress, std::move(detail), index_.GroupsWhere(iface));
       note.fix = ingress ? FixKind::kSgIngress : FixKind::kSgEgress;
       note.handle = iface;
       note.remote = remote;
