@@ -56,12 +56,12 @@ namespace {
 
 // Orders JSON pointers segment by segment, numeric segments by value, so that
 // "/Vpcs/2" comes before "/Vpcs/10" as the elements do in the file.
-int ComparePointers(const std::string& a, const std::string& b) {
+int ComparePointers(std::string_view a, std::string_view b) {
   std::size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     std::size_t ei = a.find('/', i + 1), ej = b.find('/', j + 1);
-    if (ei == std::string::npos) ei = a.size();
-    if (ej == std::string::npos) ej = b.size();
+    if (ei == std::string_view::npos) ei = a.size();
+    if (ej == std::string_view::npos) ej = b.size();
     std::string_view sa(a.data() + i, ei - i), sb(b.data() + j, ej - j);
     bool na = sa.size() > 1 && std::all_of(sa.begin() + 1, sa.end(), ::isdigit);
     bool nb = sb.size() > 1 && std::all_of(sb.begin() + 1, sb.end(), ::isdigit);

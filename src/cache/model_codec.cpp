@@ -361,6 +361,11 @@ class Writer {
     Raw<std::uint32_t>(static_cast<std::uint32_t>(text.size()));
     if (!text.empty()) std::memcpy(Reserve(text.size()), text.data(), text.size());
   }
+  void operator()(const base::JsonPointer& pointer) {  // as its text
+    const std::string_view text = pointer.view();
+    Raw<std::uint32_t>(static_cast<std::uint32_t>(text.size()));
+    if (!text.empty()) std::memcpy(Reserve(text.size()), text.data(), text.size());
+  }
   template <typename T>
   void operator()(const std::vector<T>& items) {
     Raw<std::uint32_t>(static_cast<std::uint32_t>(items.size()));
@@ -442,6 +447,12 @@ class Reader {
     const std::uint32_t size = Raw<std::uint32_t>();
     if (!Has(size)) return;
     text = std::string(bytes_.data() + at_, size);  // built in place: assign() takes a slower path
+    at_ += size;
+  }
+  void operator()(base::JsonPointer& pointer) {
+    const std::uint32_t size = Raw<std::uint32_t>();
+    if (!Has(size)) return;
+    pointer = base::JsonPointer(bytes_.substr(at_, size));
     at_ += size;
   }
   template <typename T>

@@ -144,7 +144,7 @@ void ResolvePositions(base::Diagnostics& diagnostics, TextOf&& text_of) {
     if (!text_of(file, text)) continue;
     std::vector<std::string> pointers;
     pointers.reserve(items.size());
-    for (const base::Diagnostic* d : items) pointers.push_back(d->where.pointer);
+    for (const base::Diagnostic* d : items) pointers.push_back(d->where.pointer.str());
     std::vector<LineColumn> positions = ResolvePointers(text, pointers);
     for (std::size_t i = 0; i < items.size(); ++i) {
       items[i]->where.line = positions[i].line;

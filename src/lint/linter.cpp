@@ -51,7 +51,7 @@ void LocateFindings(std::vector<Finding>& findings) {
     if (!ReadTextFile(file, &text) || text.empty()) continue;
     std::vector<std::string> pointers;
     pointers.reserve(refs.size());
-    for (const base::SourceRef* where : refs) pointers.push_back(where->pointer);
+    for (const base::SourceRef* where : refs) pointers.push_back(where->pointer.str());
     const std::vector<TextPosition> positions = LocatePointers(text, pointers);
     for (std::size_t i = 0; i < refs.size(); ++i) {
       refs[i]->line = positions[i].line;

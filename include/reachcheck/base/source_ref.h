@@ -5,13 +5,14 @@
 #include <string>
 
 #include "reachcheck/base/file_name.h"
+#include "reachcheck/base/json_pointer.h"
 
 namespace reachcheck::base {
 
 /// A place in the user's input. `line`/`column` are 1-based and 0 when unknown.
 struct SourceRef {
   FileName file;        ///< path as the user gave it (relative stays relative)
-  std::string pointer;  ///< RFC 6901 JSON pointer, "" for the whole document
+  JsonPointer pointer;  ///< RFC 6901 JSON pointer, "" for the whole document
   int line = 0;
   int column = 0;
 

@@ -115,7 +115,7 @@ TEST_CASE("LoadSnapshot: what crosses files comes out as a one-by-one read gives
   std::vector<std::string> without;
   std::set<std::string> error_files;
   for (const base::Diagnostic& d : load.diagnostics.All()) {
-    if (d.code == "input-instance-without-interfaces") without.push_back(d.where.file + d.where.pointer);
+    if (d.code == "input-instance-without-interfaces") without.push_back(d.where.file.str() + d.where.pointer);
     if (d.severity == base::Severity::kError) error_files.insert(fs::path(d.where.file.str()).filename().string());
   }
   const std::string east_instances = (fs::path(dir.path()) / "111111111111/us-east-1/b-instances.json").string();
