@@ -15,7 +15,7 @@
 namespace reachcheck::base {
 namespace {
 
-TEST_CASE("JsonPointer: holds its text; the empty pointer is the whole document") {
+TEST_CASE("JsonPointer: holds its text, and the empty pointer is the whole document") {
   const JsonPointer empty;
   CHECK(empty.empty());
   CHECK(empty.view().empty());
