@@ -44,11 +44,14 @@ JsonPointer::JsonPointer(std::string_view text) : block_(EmptyBlock()) {
   if (need > left) {
     const std::size_t bytes = std::max(kChunkBytes, need);
     std::unique_ptr<char[]> chunk(new char[bytes]);  // not zero-filled: every byte is written first
-    next = chunk.get();
+    char* start = chunk.get();
+    {
+      Chunks& shared = Shared();
+      std::lock_guard<std::mutex> guard(shared.lock);
+      shared.all.push_back(std::move(chunk));
+    }
+    next = start;  // only once the chunk is kept
     left = bytes;
-    Chunks& shared = Shared();
-    std::lock_guard<std::mutex> guard(shared.lock);
-    shared.all.push_back(std::move(chunk));
   }
   std::memcpy(next, &size, sizeof size);
   std::memcpy(next + sizeof size, text.data(), size);

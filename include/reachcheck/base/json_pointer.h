@@ -38,11 +38,17 @@ class JsonPointer {
   friend bool operator==(const JsonPointer& a, std::string_view b) { return a.view() == b; }
   friend bool operator==(const JsonPointer& a, const std::string& b) { return a.view() == b; }
   friend bool operator==(const JsonPointer& a, const char* b) { return a.view() == b; }
-  friend std::string operator+(const std::string& a, const JsonPointer& b) { return a + std::string(b.view()); }
+  friend std::string operator+(const std::string& a, const JsonPointer& b) {
+    return a + std::string(b.view());
+  }
   friend std::string operator+(const char* a, const JsonPointer& b) { return a + std::string(b.view()); }
-  friend std::string operator+(const JsonPointer& a, const std::string& b) { return std::string(a.view()) + b; }
+  friend std::string operator+(const JsonPointer& a, const std::string& b) {
+    return std::string(a.view()) + b;
+  }
   friend std::string operator+(const JsonPointer& a, const char* b) { return std::string(a.view()) + b; }
-  friend std::ostream& operator<<(std::ostream& out, const JsonPointer& pointer) { return out << pointer.view(); }
+  friend std::ostream& operator<<(std::ostream& out, const JsonPointer& pointer) {
+    return out << pointer.view();
+  }
 
  private:
   const char* block_;  ///< the text's size (a std::size_t, unaligned), then its bytes

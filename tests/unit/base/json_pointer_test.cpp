@@ -81,7 +81,8 @@ TEST_CASE("JsonPointer: made on several threads at once, every text stays its ow
   std::set<std::string> texts;
   for (int t = 0; t < kThreads; ++t) {
     for (int i = 0; i < kEach; ++i) {
-      if (made[t][i] != "/T" + std::to_string(t) + "/" + std::to_string(i)) FAIL("thread " << t << " item " << i);
+      if (made[t][i] != "/T" + std::to_string(t) + "/" + std::to_string(i))
+        FAIL("thread " << t << " item " << i);
       texts.insert(made[t][i].str());
     }
   }
