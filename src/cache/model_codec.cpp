@@ -357,15 +357,8 @@ class Writer {
       ModelFields(*this, const_cast<T&>(value));  // the field list is shared with the reader
     }
   }
-  void operator()(const std::string& text) {
-    Raw<std::uint32_t>(static_cast<std::uint32_t>(text.size()));
-    if (!text.empty()) std::memcpy(Reserve(text.size()), text.data(), text.size());
-  }
-  void operator()(const base::JsonPointer& pointer) {  // as its text
-    const std::string_view text = pointer.view();
-    Raw<std::uint32_t>(static_cast<std::uint32_t>(text.size()));
-    if (!text.empty()) std::memcpy(Reserve(text.size()), text.data(), text.size());
-  }
+  void operator()(const std::string& text) { Text(text); }
+  void operator()(const base::JsonPointer& pointer) { Text(pointer.view()); }
   template <typename T>
   void operator()(const std::vector<T>& items) {
     Raw<std::uint32_t>(static_cast<std::uint32_t>(items.size()));
@@ -407,6 +400,10 @@ class Writer {
   template <typename R>
   void Raw(R value) {
     std::memcpy(Reserve(sizeof(R)), &value, sizeof(R));
+  }
+  void Text(std::string_view text) {
+    Raw<std::uint32_t>(static_cast<std::uint32_t>(text.size()));
+    if (!text.empty()) std::memcpy(Reserve(text.size()), text.data(), text.size());
   }
   std::string bytes_;
   std::size_t size_ = 0;
@@ -547,7 +544,7 @@ class Reader {
 };
 
 // The number of elements of every list, known from the section table before any list is
-// decoded, so that each element's handles are checked as soon as it is read.
+// decoded, so that each list's handles are checked as soon as that list is decoded.
 struct ListSizes {
   std::size_t scopes = 0, vpcs = 0, subnets = 0, route_tables = 0, internet_gateways = 0, nat_gateways = 0,
               peerings = 0, security_groups = 0, network_acls = 0, interfaces = 0, instances = 0,
