@@ -7,8 +7,10 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include "unit/cache/cache_test_util.h"
 
@@ -33,26 +35,16 @@ TEST_CASE("digest memo: found only under the stamp it was remembered with") {
   CHECK(found->low == 1);
   CHECK(found->high == 2);
   CHECK_FALSE(memo.Find("snap/b.json", kStamp));
-  for (int field = 0; field < 5; ++field) {
+  // Each field of the stamp, moved by one: the remembered digest no longer applies.
+  const std::vector<std::function<void(FileStamp&)>> moves = {
+      [](FileStamp& s) { s.device += 1; },     [](FileStamp& s) { s.inode += 1; },
+      [](FileStamp& s) { s.size += 1; },       [](FileStamp& s) { s.modified_ns += 1; },
+      [](FileStamp& s) { s.changed_ns += 1; },
+  };
+  for (std::size_t field = 0; field < moves.size(); ++field) {
     CAPTURE(field);
     FileStamp other = kStamp;
-    switch (field) {
-      case 0:
-        other.device += 1;
-        break;
-      case 1:
-        other.inode += 1;
-        break;
-      case 2:
-        other.size += 1;
-        break;
-      case 3:
-        other.modified_ns += 1;
-        break;
-      default:
-        other.changed_ns += 1;
-        break;
-    }
+    moves[field](other);
     CHECK_FALSE(memo.Find("snap/a.json", other));
   }
 }
