@@ -72,8 +72,8 @@ EndpointResolution ResolveTag(const model::Network& network, const std::string& 
   endpoint.kind = EndpointKind::kTag;
   endpoint.text = text;
   auto matches = [&](const model::Element& element) {
-    const std::string* value = element.FindTag(key);
-    return value != nullptr && RE2::FullMatch(*value, re);
+    const base::Text* value = element.FindTag(key);
+    return value != nullptr && RE2::FullMatch(value->view(), re);
   };
   for (const model::Instance& instance : network.instances) {
     if (!matches(instance)) continue;

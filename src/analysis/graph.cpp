@@ -51,7 +51,7 @@ NetworkGraph::NetworkGraph(const model::Network& n) {
     vpc_nodes_.push_back(AddNode(NodeKind::kVpc, h, vpc.id, "vpc",
                                  vpc.id + "\n" + CidrList(vpc.ipv4_cidrs, vpc.ipv6_cidrs), ""));
   }
-  auto vpc_id = [&](model::Handle vpc) { return vpc == model::kNone ? std::string() : n.vpcs[vpc].id; };
+  auto vpc_id = [&](model::Handle vpc) { return vpc == model::kNone ? std::string() : n.vpcs[vpc].id.str(); };
   std::vector<Vertex> subnet_nodes;
   subnet_nodes.reserve(n.subnets.size());
   for (model::Handle h = 0; h < n.subnets.size(); ++h) {

@@ -9,7 +9,7 @@ namespace reachcheck::analysis::detail {
 namespace {
 
 std::string FirstGroup(const model::NetworkInterface& e) {
-  return e.group_ids.empty() ? "a security group of " + e.id : e.group_ids.front();
+  return e.group_ids.empty() ? "a security group of " + e.id : e.group_ids.front().str();
 }
 
 std::string RouteFix(const Index& index, const SourcePart& source, const net::AddressSet& destination,

@@ -35,11 +35,13 @@ void Walker::Deliver(Flow&& f, const Arrival& arrival) {
     const base::SourceRef& where = kind == 'n'   ? net_.nat_gateways[g].origin
                                    : kind == 'p' ? net_.peerings[g].origin
                                                  : net_.internet_gateways[g].origin;
-    const std::string place = arrival.kind == Arrival::kInterface  ? net_.interfaces[arrival.handle].id
-                              : arrival.kind == Arrival::kInternet ? std::string("the internet")
-                                                                   : net_.subnets[arrival.subnet].id;
-    Stop(std::move(f), MakeBlocker(id, code::kNoDestination, true,
-                                   "delivered to " + place + " without passing through " + id, where));
+    const std::string_view place =
+        arrival.kind == Arrival::kInterface  ? net_.interfaces[arrival.handle].id.view()
+        : arrival.kind == Arrival::kInternet ? std::string_view("the internet")
+                                             : net_.subnets[arrival.subnet].id.view();
+    Stop(std::move(f),
+         MakeBlocker(id, code::kNoDestination, true,
+                     "delivered to " + std::string(place) + " without passing through " + id, where));
     return;
   }
   if (source_.via_igw != model::kNone && !Passed(f, GatewayPass{'i', source_.via_igw})) {

@@ -27,6 +27,13 @@ MappedFile& MappedFile::operator=(MappedFile&& other) noexcept {
 
 MappedFile::~MappedFile() { Close(); }
 
+std::string_view MappedFile::Release() {
+  const std::string_view bytes = view();
+  data_ = nullptr;
+  size_ = 0;
+  return bytes;
+}
+
 void MappedFile::Close() {
   if (data_ != nullptr && size_ != 0) ::munmap(const_cast<char*>(data_), size_);
   data_ = nullptr;

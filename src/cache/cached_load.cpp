@@ -32,14 +32,24 @@ std::string Environment(const char* name) {
   return value != nullptr ? std::string(value) : std::string();
 }
 
-// The cache file of `key`, when it is intact and holds that key.
-std::optional<LoadedSnapshot> DecodeCacheFile(const std::string& directory, const std::string& key) {
-  base::MappedFile file;  // hundreds of megabytes, read once: mapped, not copied
+// A decoded cache file: the snapshot's texts and JSON pointers point into the mapped file.
+struct DecodedFile {
+  base::MappedFile file;  ///< released (kept for the rest of the process) once the snapshot is used
+  LoadedSnapshot snapshot;
+};
+
+// The cache file of `key`, when it is intact and holds that key. Hundreds of megabytes: mapped,
+// not copied, and the model's texts are not copied out of it either.
+std::optional<DecodedFile> DecodeCacheFile(const std::string& directory, const std::string& key) {
+  DecodedFile decoded;
   std::string error;
-  if (!file.Open(CacheFilePath(directory, key), error)) return std::nullopt;
-  std::optional<std::string_view> payload = detail::UnwrapPayload(file.view(), key);
+  if (!decoded.file.Open(CacheFilePath(directory, key), error)) return std::nullopt;
+  std::optional<std::string_view> payload = detail::UnwrapPayload(decoded.file.view(), key);
   if (!payload) return std::nullopt;
-  return DecodeSnapshot(*payload);
+  std::optional<LoadedSnapshot> snapshot = DecodeSnapshot(*payload, Texts::kBorrow);
+  if (!snapshot) return std::nullopt;
+  decoded.snapshot = std::move(*snapshot);
+  return decoded;
 }
 
 // Where the key of the last load of exactly these paths is kept.
@@ -135,7 +145,7 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
     return ingest::LoadSnapshot(paths, diagnostics, stats, progress);
   }
   const std::string hint = ReadHint(options.directory, paths);
-  std::future<std::optional<LoadedSnapshot>> guess;
+  std::future<std::optional<DecodedFile>> guess;
   unsigned hash_threads = base::MaxThreads();
   if (!hint.empty() && hash_threads > 1) {
     guess = std::async(std::launch::async, DecodeCacheFile, options.directory, hint);
@@ -144,15 +154,18 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
   std::size_t key_files_read = 0;
   if (const std::string key = detail::CurrentContentKey(paths, options, hash_threads, key_files_read);
       !key.empty()) {
-    std::optional<LoadedSnapshot> snapshot =
+    std::optional<DecodedFile> decoded =
         guess.valid() && key == hint ? guess.get() : DecodeCacheFile(options.directory, key);
-    if (snapshot) {
+    if (decoded) {
+      // The network's texts live in the file's pages: they stay mapped until the process ends
+      // (a guess that did not match is unmapped with the snapshot it made).
+      decoded->file.Release();
       if (key != hint) detail::WriteFileAtomically(HintPath(options.directory, paths), {key});
       detail::TouchCacheFile(CacheFilePath(options.directory, key));  // used: pruned last
-      Report(*snapshot, diagnostics, stats);
+      Report(decoded->snapshot, diagnostics, stats);
       if (stats != nullptr) stats->key_files_read = key_files_read;
       result = CacheOutcome::kHit;
-      return std::move(snapshot->network);
+      return std::move(decoded->snapshot.network);
     }
   }
   if (guess.valid()) guess.wait();  // a guess that did not match: let it finish, then free it

@@ -359,6 +359,7 @@ class Writer {
   }
   void operator()(const std::string& text) { Text(text); }
   void operator()(const base::JsonPointer& pointer) { Text(pointer.view()); }
+  void operator()(const base::Text& text) { Text(text.view()); }
   template <typename T>
   void operator()(const std::vector<T>& items) {
     Raw<std::uint32_t>(static_cast<std::uint32_t>(items.size()));
@@ -413,7 +414,8 @@ class Writer {
 // Reads what Writer wrote; any inconsistency sets `failed` and the rest reads zeros.
 class Reader {
  public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  /// With `borrow`, the texts and JSON pointers read point into `bytes` instead of copies.
+  explicit Reader(std::string_view bytes, bool borrow = false) : bytes_(bytes), borrow_(borrow) {}
   bool failed = false;
   bool AtEnd() const { return at_ == bytes_.size(); }
 
@@ -449,7 +451,15 @@ class Reader {
   void operator()(base::JsonPointer& pointer) {
     const std::uint32_t size = Raw<std::uint32_t>();
     if (!Has(size)) return;
-    pointer = base::JsonPointer(bytes_.substr(at_, size));
+    // The size and the bytes as written are the block a JsonPointer keeps.
+    pointer = borrow_ ? base::JsonPointer::Borrow(bytes_.data() + at_ - sizeof size)
+                      : base::JsonPointer(bytes_.substr(at_, size));
+    at_ += size;
+  }
+  void operator()(base::Text& text) {
+    const std::uint32_t size = Raw<std::uint32_t>();
+    if (!Has(size)) return;
+    text = borrow_ ? base::Text::Borrow(bytes_.substr(at_, size)) : base::Text(bytes_.substr(at_, size));
     at_ += size;
   }
   template <typename T>
@@ -539,6 +549,7 @@ class Reader {
   }
 
   std::string_view bytes_;
+  bool borrow_ = false;
   std::size_t at_ = 0;
   std::vector<base::FileName> files_;
 };
@@ -685,9 +696,9 @@ bool SameDigest(const ingest::ContentKey::FileDigest& a, const ingest::ContentKe
 // Decodes one element list, then checks every element's handles against the table's counts
 // (no other list needs to be decoded for that).
 template <typename T>
-bool DecodeList(std::string_view bytes, std::uint64_t elements, const HandleCheck& check,
+bool DecodeList(std::string_view bytes, bool borrow, std::uint64_t elements, const HandleCheck& check,
                 std::vector<T>& items) {
-  Reader reader(bytes);
+  Reader reader(bytes, borrow);
   reader(items);
   if (reader.failed || !reader.AtEnd() || items.size() != elements) return false;
   for (const T& item : items) {
@@ -741,7 +752,8 @@ std::string EncodeSnapshot(const LoadedSnapshot& snapshot) {
   return bytes;
 }
 
-std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes) {
+std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes, Texts texts) {
+  const bool borrow = texts == Texts::kBorrow;
   using namespace codec_detail;
   constexpr std::size_t kTableBytes = 8 * (1 + kTableWordsPerSection * kSections);
   Reader reader(bytes.substr(0, std::min(bytes.size(), kTableBytes + 16)));
@@ -780,7 +792,7 @@ std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes) {
   LoadedSnapshot snapshot;
   // The head first, alone (it is small): the scopes' count is needed by every handle check.
   if (!intact(0)) return std::nullopt;
-  Reader head(sections[0]);
+  Reader head(sections[0], borrow);
   WithHead(snapshot, [&](auto&... parts) { (head(parts), ...); });
   if (head.failed || !head.AtEnd()) return std::nullopt;
   const ListSizes sizes = SizesOf(snapshot.network.scopes.size(), table);
@@ -798,8 +810,9 @@ std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes) {
         if (failed) return;
         bool ok = intact(i);
         if (ok) {
-          WithList(snapshot, i,
-                   [&](auto& items) { ok = DecodeList(sections[i], table[i].elements, check, items); });
+          WithList(snapshot, i, [&](auto& items) {
+            ok = DecodeList(sections[i], borrow, table[i].elements, check, items);
+          });
         }
         if (ok) {
           snapshot.network.BuildIndex(i - 1);

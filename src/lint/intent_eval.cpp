@@ -25,8 +25,8 @@ struct Unit {
 };
 
 bool TagMatches(const model::Element& element, const Selector& selector) {
-  const std::string* value = element.FindTag(selector.tag_key);
-  return value != nullptr && RE2::FullMatch(*value, *selector.tag_value);
+  const base::Text* value = element.FindTag(selector.tag_key);
+  return value != nullptr && RE2::FullMatch(value->view(), *selector.tag_value);
 }
 
 void AddUnit(const model::Network& network, const std::string& text, std::vector<Unit>& out,

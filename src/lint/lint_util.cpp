@@ -38,7 +38,7 @@ std::string ServiceText(const net::ProtocolSet& protocols, const net::PortSet& p
 
 std::string Label(const model::Element& element) {
   std::string name = element.Name();
-  return name.empty() ? element.id : element.id + " (" + name + ")";
+  return name.empty() ? element.id.str() : element.id + " (" + name + ")";
 }
 
 std::string AddressText(const net::AddressSet& addresses, std::size_t limit) {

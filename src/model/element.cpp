@@ -12,7 +12,7 @@
 
 namespace reachcheck::model {
 
-const std::string* Element::FindTag(const std::string& key) const {
+const base::Text* Element::FindTag(std::string_view key) const {
   for (const Tag& tag : tags) {
     if (tag.key == key) return &tag.value;
   }
@@ -20,8 +20,8 @@ const std::string* Element::FindTag(const std::string& key) const {
 }
 
 std::string Element::Name() const {
-  const std::string* name = FindTag("Name");
-  return name == nullptr ? std::string() : *name;
+  const base::Text* name = FindTag("Name");
+  return name == nullptr ? std::string() : name->str();
 }
 
 const char* TargetKindName(TargetKind kind) {

@@ -38,7 +38,7 @@ void ResolveInterfaces(Checker& checker) {
     }
     eni.groups.clear();
     eni.groups.reserve(eni.group_ids.size());
-    for (const std::string& group_id : eni.group_ids) {
+    for (const base::Text& group_id : eni.group_ids) {
       if (group_id.empty()) continue;
       const Handle group = n.FindSecurityGroup(group_id, eni.scope);
       if (group == kNone) {
@@ -57,7 +57,7 @@ void ResolveInstances(Checker& checker) {
   for (Handle i = 0; i < n.instances.size(); ++i) {
     Instance& instance = n.instances[i];
     instance.interfaces.clear();
-    for (const std::string& eni_id : instance.interface_ids) {
+    for (const base::Text& eni_id : instance.interface_ids) {
       if (eni_id.empty()) continue;
       const Handle eni = n.FindInterface(eni_id, instance.scope);
       if (eni == kNone) {

@@ -133,7 +133,7 @@ void ResolveSubnetRouteTables(Checker& checker) {
                                                    table.id + "'; '" + first + "' is used");
         }
       }
-      if (association.gateway_id.rfind("igw-", 0) == 0 &&
+      if (association.gateway_id.starts_with("igw-") &&
           n.FindInternetGateway(association.gateway_id, table.scope) == kNone) {
         checker.Dangling(association.origin, referrer(), "is associated with", "internet gateway",
                          association.gateway_id);

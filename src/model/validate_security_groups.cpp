@@ -30,8 +30,7 @@ void ResolveRule(Checker& checker, const SecurityGroup& group, SgRule& rule) {
   const Scope* own = group.scope < n.scopes.size() ? &n.scopes[group.scope] : nullptr;
   Handle lookup_scope = group.scope;
   bool other_account_absent = false;
-  if (!rule.group_owner_id.empty() &&
-      rule.group_owner_id != (own != nullptr ? own->account : std::string())) {
+  if (!rule.group_owner_id.empty() && rule.group_owner_id != (own != nullptr ? own->account : base::Text())) {
     const Handle owner = n.FindScope({rule.group_owner_id, own != nullptr ? own->region : ""});
     if (owner != kNone) lookup_scope = owner;
     other_account_absent = owner == kNone;

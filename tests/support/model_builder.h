@@ -103,7 +103,7 @@ class ModelBuilder {
   friend class RouteTableBuilder;
   friend class NetworkAclBuilder;
   friend class NatBuilder;
-  const std::string& Account() const { return network_.scopes[scope_].account; }
+  const base::Text& Account() const { return network_.scopes[scope_].account; }
   void Finish(model::Network& n) const;
 
   model::Network network_;

@@ -40,7 +40,7 @@ class ElementBuilder {
       : owner_(owner), items_(items), index_(index) {}
   T& Get() const { return (*items_)[index_]; }
   model::Handle Index() const { return index_; }  ///< its handle once built (no duplicates)
-  const std::string& Id() const { return Get().id; }
+  const base::Text& Id() const { return Get().id; }
   Self& Tag(std::string key, std::string value) {
     Get().tags.push_back({std::move(key), std::move(value)});
     return Me();

@@ -73,7 +73,7 @@ void DescribeHosts(const model::Network& n, std::ostringstream& out) {
     out << "eni " << i.id << " subnet=" << i.subnet_id << " status=" << i.status
         << " type=" << i.interface_type << " sdc=" << (i.source_dest_check ? "on" : "off")
         << " instance=" << i.instance_id << " groups=";
-    for (const std::string& g : i.group_ids) out << g << ',';
+    for (const base::Text& g : i.group_ids) out << g << ',';
     for (const model::PrivateAddress& a : i.private_addresses) {
       out << ' ' << a.address.ToString() << (a.public_ip ? "/" + a.public_ip->ToString() : "");
     }

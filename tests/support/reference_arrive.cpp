@@ -46,8 +46,8 @@ void Walker::Arrive(Handle subnet) {
 // check made after the host's own, so that their blockers are listed too).
 void Walker::Deliver(EndKind kind, Handle interface, Handle subnet) {
   std::string why;
-  const std::string where = kind == EndKind::kInterface    ? n_.interfaces[interface].id
-                            : kind == EndKind::kSubnetHost ? n_.subnets[subnet].id
+  const std::string where = kind == EndKind::kInterface    ? n_.interfaces[interface].id.str()
+                            : kind == EndKind::kSubnetHost ? n_.subnets[subnet].id.str()
                                                            : std::string("internet");
   if (!GatewaysMet(&why)) return Stop("NO_POSSIBLE_DESTINATION", where, why);
   Trace(kind == EndKind::kSubnetHost

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <ostream>
 #include <string>
@@ -21,9 +22,17 @@ class JsonPointer {
   JsonPointer(std::string_view text);  // NOLINT(google-explicit-constructor): text is a pointer
   JsonPointer(const std::string& text) : JsonPointer(std::string_view(text)) {}  // NOLINT
   JsonPointer(const char* text) : JsonPointer(std::string_view(text)) {}         // NOLINT
+  /// The pointer whose text is the block at `block` (its size as a 32-bit little-endian
+  /// integer, then its bytes), not copied: the block must outlive every copy of the pointer,
+  /// as the bytes of a cache file kept mapped for the rest of the process do.
+  static JsonPointer Borrow(const char* block) {
+    JsonPointer pointer;
+    pointer.block_ = block;
+    return pointer;
+  }
 
   std::string_view view() const {
-    std::size_t size = 0;
+    std::uint32_t size = 0;
     std::memcpy(&size, block_, sizeof size);
     return {block_ + sizeof size, size};
   }
@@ -51,7 +60,7 @@ class JsonPointer {
   }
 
  private:
-  const char* block_;  ///< the text's size (a std::size_t, unaligned), then its bytes
+  const char* block_;  ///< the text's size (a std::uint32_t, unaligned), then its bytes
 };
 
 }  // namespace reachcheck::base

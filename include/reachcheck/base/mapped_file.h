@@ -24,6 +24,9 @@ class MappedFile {
   bool Open(const std::string& path, std::string& error);
 
   std::string_view view() const { return {data_, size_}; }
+  /// Keeps the mapping for the rest of the process (this object then holds nothing), for
+  /// bytes that texts borrow (see Text::Borrow). Returns the view.
+  std::string_view Release();
 
  private:
   void Close();

@@ -34,6 +34,7 @@ class FileBuffer {
 /// "read error").
 bool ReadFile(const std::string& path, std::string& text, std::string& error, std::size_t spare_capacity = 0);
 /// The same into a FileBuffer (its earlier contents are read over).
-bool ReadFile(const std::string& path, FileBuffer& buffer, std::string& error, std::size_t spare_capacity = 0);
+bool ReadFile(const std::string& path, FileBuffer& buffer, std::string& error,
+              std::size_t spare_capacity = 0);
 
 }  // namespace reachcheck::base

@@ -27,9 +27,15 @@ struct LoadedSnapshot {
 /// Every field of every element, in a fixed order (little-endian, length-prefixed).
 std::string EncodeSnapshot(const LoadedSnapshot& snapshot);
 
+/// Where a decoded snapshot's texts and JSON pointers live.
+enum class Texts {
+  kCopy,    ///< copied into the text arena
+  kBorrow,  ///< in `bytes` themselves, which must then outlive the process's use of them
+};
+
 /// The snapshot back, with the network's id index rebuilt; nothing when the bytes are
 /// truncated, have trailing garbage, hold an impossible value (a bad enum, a CIDR longer than
 /// its family, unsorted port ranges) or a handle out of range of the vector it points into.
-std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes);
+std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes, Texts texts = Texts::kCopy);
 
 }  // namespace reachcheck::cache

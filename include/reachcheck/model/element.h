@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "reachcheck/base/source_ref.h"
+#include "reachcheck/base/text.h"
 
 namespace reachcheck::model {
 
@@ -18,26 +19,26 @@ inline constexpr Handle kNone = std::numeric_limits<Handle>::max();
 
 /// An account and region. Ids are unique per scope; the same id in two scopes is two resources.
 struct Scope {
-  std::string account;  ///< 12-digit id, or "" when unknown
-  std::string region;   ///< e.g. "us-east-1", or "" when unknown
+  base::Text account;  ///< 12-digit id, or "" when unknown
+  base::Text region;   ///< e.g. "us-east-1", or "" when unknown
   bool operator==(const Scope&) const = default;
   auto operator<=>(const Scope&) const = default;
 };
 
 struct Tag {
-  std::string key;
-  std::string value;
+  base::Text key;
+  base::Text value;
   bool operator==(const Tag&) const = default;
 };
 
 struct Element {
-  std::string id;        ///< AWS id, e.g. "vpc-0abc"
+  base::Text id;         ///< AWS id, e.g. "vpc-0abc"
   Handle scope = kNone;  ///< index into Network::scopes
   std::vector<Tag> tags;
   base::SourceRef origin;  ///< the JSON object this element was read from
 
   /// Value of tag `key`, or nullptr.
-  const std::string* FindTag(const std::string& key) const;
+  const base::Text* FindTag(std::string_view key) const;
   /// The "Name" tag or "".
   std::string Name() const;
   bool operator==(const Element&) const = default;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "reachcheck/base/source_ref.h"
+#include "reachcheck/base/text.h"
 #include "reachcheck/model/element.h"
 #include "reachcheck/net/cidr.h"
 #include "reachcheck/net/ip_address.h"
@@ -14,8 +15,8 @@
 namespace reachcheck::model {
 
 struct GatewayAttachment {
-  std::string vpc_id;
-  std::string state;  ///< "available"/"attached" count as attached
+  base::Text vpc_id;
+  base::Text state;  ///< "available"/"attached" count as attached
   Handle vpc = kNone;
   bool Attached() const { return state == "available" || state == "attached"; }
   bool operator==(const GatewayAttachment&) const = default;
@@ -23,7 +24,7 @@ struct GatewayAttachment {
 
 struct InternetGateway : Element {
   bool egress_only = false;  ///< from EgressOnlyInternetGateways
-  std::string owner_id;
+  base::Text owner_id;
   std::vector<GatewayAttachment> attachments;
   /// The VPC this gateway is attached to, or kNone.
   Handle AttachedVpc() const;
@@ -33,17 +34,17 @@ struct InternetGateway : Element {
 struct NatAddress {
   std::optional<net::IpAddress> private_ip;
   std::optional<net::IpAddress> public_ip;
-  std::string allocation_id;
-  std::string network_interface_id;
+  base::Text allocation_id;
+  base::Text network_interface_id;
   bool primary = true;
   bool operator==(const NatAddress&) const = default;
 };
 
 struct NatGateway : Element {
-  std::string vpc_id;
-  std::string subnet_id;
-  std::string state;         ///< "available", "pending", "deleted", "failed", ...
-  std::string connectivity;  ///< "public" (default) or "private"
+  base::Text vpc_id;
+  base::Text subnet_id;
+  base::Text state;         ///< "available", "pending", "deleted", "failed", ...
+  base::Text connectivity;  ///< "public" (default) or "private"
   std::vector<NatAddress> addresses;
   Handle vpc = kNone;
   Handle subnet = kNone;
@@ -53,9 +54,9 @@ struct NatGateway : Element {
 };
 
 struct PeeringSide {
-  std::string vpc_id;
-  std::string owner_id;
-  std::string region;
+  base::Text vpc_id;
+  base::Text owner_id;
+  base::Text region;
   std::vector<net::Cidr> ipv4_cidrs;
   std::vector<net::Cidr> ipv6_cidrs;
   Handle vpc = kNone;  ///< when that VPC is in the snapshot
@@ -65,20 +66,20 @@ struct PeeringSide {
 struct VpcPeering : Element {
   PeeringSide requester;
   PeeringSide accepter;
-  std::string status;  ///< Status.Code: "active", "pending-acceptance", "deleted", ...
+  base::Text status;  ///< Status.Code: "active", "pending-acceptance", "deleted", ...
   bool Active() const { return status == "active"; }
   bool operator==(const VpcPeering&) const = default;
 };
 
 struct VpcEndpoint : Element {
-  std::string type;  ///< "Gateway", "Interface", "GatewayLoadBalancer"
-  std::string vpc_id;
-  std::string service_name;
-  std::string state;
-  std::vector<std::string> route_table_ids;
-  std::vector<std::string> subnet_ids;
-  std::vector<std::string> group_ids;
-  std::vector<std::string> network_interface_ids;
+  base::Text type;  ///< "Gateway", "Interface", "GatewayLoadBalancer"
+  base::Text vpc_id;
+  base::Text service_name;
+  base::Text state;
+  std::vector<base::Text> route_table_ids;
+  std::vector<base::Text> subnet_ids;
+  std::vector<base::Text> group_ids;
+  std::vector<base::Text> network_interface_ids;
   Handle vpc = kNone;
   bool operator==(const VpcEndpoint&) const = default;
 };

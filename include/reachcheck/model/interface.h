@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "reachcheck/base/source_ref.h"
+#include "reachcheck/base/text.h"
 #include "reachcheck/model/element.h"
 #include "reachcheck/net/ip_address.h"
 
@@ -16,27 +17,27 @@ struct PrivateAddress {
   net::IpAddress address;
   bool primary = false;
   std::optional<net::IpAddress> public_ip;  ///< Association.PublicIp (or an Elastic IP)
-  std::string allocation_id;                ///< when the public IP is an Elastic IP
+  base::Text allocation_id;                 ///< when the public IP is an Elastic IP
   bool operator==(const PrivateAddress&) const = default;
 };
 
 struct NetworkInterface : Element {
-  std::string subnet_id;
-  std::string vpc_id;
-  std::string availability_zone;
-  std::string owner_id;
-  std::string interface_type;  ///< "interface", "nat_gateway", "lambda", "vpc_endpoint", ...
-  std::string requester_id;    ///< e.g. "amazon-elb", AWS Lambda's account
+  base::Text subnet_id;
+  base::Text vpc_id;
+  base::Text availability_zone;
+  base::Text owner_id;
+  base::Text interface_type;  ///< "interface", "nat_gateway", "lambda", "vpc_endpoint", ...
+  base::Text requester_id;    ///< e.g. "amazon-elb", AWS Lambda's account
   bool requester_managed = false;
-  std::string description;
-  std::string status;  ///< "in-use", "available", ...
+  base::Text description;
+  base::Text status;  ///< "in-use", "available", ...
   bool source_dest_check = true;
-  std::vector<std::string> group_ids;
+  std::vector<base::Text> group_ids;
   std::vector<PrivateAddress> private_addresses;  ///< primary first
   std::vector<net::IpAddress> ipv6_addresses;
-  std::string instance_id;  ///< Attachment.InstanceId
+  base::Text instance_id;  ///< Attachment.InstanceId
   int device_index = 0;
-  std::string attachment_status;
+  base::Text attachment_status;
   bool from_instance = false;  ///< only known from a Reservations entry
   // Resolved by Validate:
   Handle subnet = kNone;
@@ -48,23 +49,23 @@ struct NetworkInterface : Element {
 };
 
 struct Instance : Element {
-  std::string state;  ///< "running", "stopped", "terminated", ...
-  std::string vpc_id;
-  std::string subnet_id;
-  std::string instance_type;
-  std::vector<std::string> interface_ids;  ///< primary (device index 0) first
-  std::vector<Handle> interfaces;          ///< resolved by Validate
+  base::Text state;  ///< "running", "stopped", "terminated", ...
+  base::Text vpc_id;
+  base::Text subnet_id;
+  base::Text instance_type;
+  std::vector<base::Text> interface_ids;  ///< primary (device index 0) first
+  std::vector<Handle> interfaces;         ///< resolved by Validate
   bool Running() const { return state == "running"; }
   bool operator==(const Instance&) const = default;
 };
 
 struct ElasticIp : Element {  ///< id: the allocation id, else the public IP
   net::IpAddress public_ip;
-  std::string allocation_id;
-  std::string association_id;
-  std::string domain;
-  std::string network_interface_id;
-  std::string instance_id;
+  base::Text allocation_id;
+  base::Text association_id;
+  base::Text domain;
+  base::Text network_interface_id;
+  base::Text instance_id;
   std::optional<net::IpAddress> private_ip;
   Handle network_interface = kNone;
   bool operator==(const ElasticIp&) const = default;

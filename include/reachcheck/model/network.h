@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "reachcheck/base/source_ref.h"
+#include "reachcheck/base/text.h"
 #include "reachcheck/model/element.h"
 #include "reachcheck/model/gateways.h"
 #include "reachcheck/model/interface.h"
@@ -24,8 +25,8 @@ namespace reachcheck::model {
 
 /// A resource that was recognised but is not analysed yet (transit gateways, VPN, ...).
 struct UnanalysedResource {
-  std::string type;  ///< the top-level key, e.g. "TransitGateways"
-  std::string id;
+  base::Text type;  ///< the top-level key, e.g. "TransitGateways"
+  base::Text id;
   Handle scope = kNone;
   base::SourceRef origin;
   bool operator==(const UnanalysedResource&) const = default;
@@ -115,10 +116,10 @@ class Network {
 
 /// Every element list of a Network, as member pointers in declaration order (scopes apart):
 /// for code that treats the lists alike (merging per-file states, the cache's sections).
-inline constexpr auto kElementLists = std::make_tuple(
-    &Network::vpcs, &Network::subnets, &Network::route_tables, &Network::internet_gateways,
-    &Network::nat_gateways, &Network::peerings, &Network::security_groups, &Network::network_acls,
-    &Network::interfaces, &Network::instances, &Network::elastic_ips, &Network::prefix_lists,
-    &Network::endpoints, &Network::unanalysed);
+inline constexpr auto kElementLists =
+    std::make_tuple(&Network::vpcs, &Network::subnets, &Network::route_tables, &Network::internet_gateways,
+                    &Network::nat_gateways, &Network::peerings, &Network::security_groups,
+                    &Network::network_acls, &Network::interfaces, &Network::instances, &Network::elastic_ips,
+                    &Network::prefix_lists, &Network::endpoints, &Network::unanalysed);
 
 }  // namespace reachcheck::model

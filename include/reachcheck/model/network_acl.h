@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "reachcheck/base/source_ref.h"
+#include "reachcheck/base/text.h"
 #include "reachcheck/model/element.h"
 #include "reachcheck/model/security_group.h"
 #include "reachcheck/net/cidr.h"
@@ -27,15 +28,15 @@ struct AclEntry {
 };
 
 struct AclAssociation {
-  std::string id;
-  std::string subnet_id;
+  base::Text id;
+  base::Text subnet_id;
   base::SourceRef origin;
   bool operator==(const AclAssociation&) const = default;
 };
 
 struct NetworkAcl : Element {
-  std::string vpc_id;
-  std::string owner_id;
+  base::Text vpc_id;
+  base::Text owner_id;
   bool is_default = false;
   std::vector<AclEntry> inbound;   ///< sorted by rule_number
   std::vector<AclEntry> outbound;  ///< sorted by rule_number

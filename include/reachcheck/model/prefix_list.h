@@ -6,14 +6,15 @@
 #include <vector>
 
 #include "reachcheck/model/element.h"
+#include "reachcheck/base/text.h"
 #include "reachcheck/net/cidr.h"
 
 namespace reachcheck::model {
 
 struct PrefixList : Element {
-  std::string name;            ///< PrefixListName, e.g. "com.amazonaws.us-west-2.s3"
-  std::string owner_id;        ///< "AWS" for AWS-managed lists
-  std::string address_family;  ///< "IPv4" / "IPv6"
+  base::Text name;            ///< PrefixListName, e.g. "com.amazonaws.us-west-2.s3"
+  base::Text owner_id;        ///< "AWS" for AWS-managed lists
+  base::Text address_family;  ///< "IPv4" / "IPv6"
   std::vector<net::Cidr> cidrs;
   bool entries_known = false;  ///< false when only the list's metadata was in the snapshot
   bool operator==(const PrefixList&) const = default;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "reachcheck/base/source_ref.h"
+#include "reachcheck/base/text.h"
 #include "reachcheck/model/element.h"
 #include "reachcheck/net/cidr.h"
 
@@ -37,10 +38,10 @@ enum class RouteOrigin { kCreateRouteTable, kCreateRoute, kPropagated };
 
 struct Route {
   std::optional<net::Cidr> destination;  ///< DestinationCidrBlock or DestinationIpv6CidrBlock
-  std::string prefix_list_id;            ///< DestinationPrefixListId when there is no CIDR
+  base::Text prefix_list_id;             ///< DestinationPrefixListId when there is no CIDR
   TargetKind target_kind = TargetKind::kUnknown;
-  std::string target_id;  ///< "local", "igw-..", "nat-..", "eni-..", ...
-  std::string instance_owner_id;
+  base::Text target_id;  ///< "local", "igw-..", "nat-..", "eni-..", ...
+  base::Text instance_owner_id;
   RouteState state = RouteState::kActive;
   RouteOrigin route_origin = RouteOrigin::kCreateRoute;
   base::SourceRef origin;
@@ -57,19 +58,19 @@ struct Route {
 };
 
 struct RouteTableAssociation {
-  std::string id;  ///< rtbassoc-...
+  base::Text id;  ///< rtbassoc-...
   bool main = false;
-  std::string subnet_id;   ///< when associated with a subnet
-  std::string gateway_id;  ///< edge association with an IGW / VGW
-  std::string state;       ///< AssociationState.State; "associated" or ""
+  base::Text subnet_id;   ///< when associated with a subnet
+  base::Text gateway_id;  ///< edge association with an IGW / VGW
+  base::Text state;       ///< AssociationState.State; "associated" or ""
   base::SourceRef origin;
   bool operator==(const RouteTableAssociation&) const = default;
 };
 
 struct RouteTable : Element {
-  std::string vpc_id;
+  base::Text vpc_id;
   Handle vpc = kNone;
-  std::string owner_id;
+  base::Text owner_id;
   std::vector<Route> routes;
   std::vector<RouteTableAssociation> associations;
   bool IsMain() const;

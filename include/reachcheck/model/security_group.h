@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "reachcheck/base/source_ref.h"
+#include "reachcheck/base/text.h"
 #include "reachcheck/model/element.h"
 #include "reachcheck/net/cidr.h"
 #include "reachcheck/net/protocol.h"
@@ -22,13 +23,13 @@ struct SgRule {
   Direction direction = Direction::kIngress;
   net::ServiceMatch service;
   PeerKind peer_kind = PeerKind::kCidr;
-  net::Cidr cidr;              ///< kCidr
-  std::string prefix_list_id;  ///< kPrefixList
-  std::string group_id;        ///< kSecurityGroup
-  std::string group_owner_id;  ///< UserIdGroupPairs[].UserId
-  std::string group_vpc_id;    ///< UserIdGroupPairs[].VpcId (set for peered groups)
-  std::string peering_status;  ///< UserIdGroupPairs[].PeeringStatus
-  std::string description;
+  net::Cidr cidr;             ///< kCidr
+  base::Text prefix_list_id;  ///< kPrefixList
+  base::Text group_id;        ///< kSecurityGroup
+  base::Text group_owner_id;  ///< UserIdGroupPairs[].UserId
+  base::Text group_vpc_id;    ///< UserIdGroupPairs[].VpcId (set for peered groups)
+  base::Text peering_status;  ///< UserIdGroupPairs[].PeeringStatus
+  base::Text description;
   base::SourceRef origin;      ///< the peer element (IpRanges/0, UserIdGroupPairs/1, ...)
   Handle prefix_list = kNone;  ///< resolved by Validate
   Handle group = kNone;        ///< resolved by Validate
@@ -40,10 +41,10 @@ struct SgRule {
 };
 
 struct SecurityGroup : Element {
-  std::string name;  ///< GroupName
-  std::string description;
-  std::string vpc_id;
-  std::string owner_id;
+  base::Text name;  ///< GroupName
+  base::Text description;
+  base::Text vpc_id;
+  base::Text owner_id;
   std::vector<SgRule> ingress;
   std::vector<SgRule> egress;
   Handle vpc = kNone;

@@ -6,13 +6,14 @@
 #include <vector>
 
 #include "reachcheck/model/element.h"
+#include "reachcheck/base/text.h"
 #include "reachcheck/net/cidr.h"
 
 namespace reachcheck::model {
 
 struct Vpc : Element {
-  std::string owner_id;
-  std::string state;  ///< "available", "pending"
+  base::Text owner_id;
+  base::Text state;  ///< "available", "pending"
   bool is_default = false;
   std::vector<net::Cidr> ipv4_cidrs;  ///< primary first, then associated blocks (state associated)
   std::vector<net::Cidr> ipv6_cidrs;
@@ -20,11 +21,11 @@ struct Vpc : Element {
 };
 
 struct Subnet : Element {
-  std::string vpc_id;
+  base::Text vpc_id;
   Handle vpc = kNone;
-  std::string availability_zone;
-  std::string owner_id;
-  std::string state;
+  base::Text availability_zone;
+  base::Text owner_id;
+  base::Text state;
   net::Cidr ipv4_cidr;
   bool has_ipv4 = true;  ///< false for IPv6-only subnets
   std::vector<net::Cidr> ipv6_cidrs;

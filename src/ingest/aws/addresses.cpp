@@ -12,7 +12,7 @@ void ParseAddress(const Node& element, FileContext& context) {
   if (!public_ip) element.Fail("input-missing-field", "missing required field 'PublicIp'");
   eip.public_ip = *public_ip;
   eip.allocation_id = element.StringOr("AllocationId");
-  eip.id = eip.allocation_id.empty() ? element.String("PublicIp") : eip.allocation_id;
+  eip.id = eip.allocation_id.empty() ? base::Text(element.String("PublicIp")) : eip.allocation_id;
   eip.association_id = element.StringOr("AssociationId");
   eip.domain = element.StringOr("Domain");
   eip.network_interface_id = element.StringOr("NetworkInterfaceId");

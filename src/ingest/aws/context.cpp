@@ -108,8 +108,8 @@ void FileContext::Fail(const InputError& error) {
   state_.diagnostics.Error(error.code, error.message, Ref(error.pointer));
 }
 
-std::vector<std::string> StringList(const Node& node, std::string_view key) {
-  std::vector<std::string> out;
+std::vector<base::Text> StringList(const Node& node, std::string_view key) {
+  std::vector<base::Text> out;
   std::optional<Node> list = node.OptArray(key);
   if (!list) return out;
   out.reserve(list->Size());

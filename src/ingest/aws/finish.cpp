@@ -181,7 +181,7 @@ void DropConflictingInlineCopies(SnapshotState& state) {
                               eni.origin);
     auto owner = instance_of.find(eni.instance_id);
     if (owner == instance_of.end()) continue;
-    std::vector<std::string>& ids = n.instances[owner->second].interface_ids;
+    std::vector<base::Text>& ids = n.instances[owner->second].interface_ids;
     ids.erase(std::remove(ids.begin(), ids.end(), eni.id), ids.end());
   }
   Compact(n.interfaces, keep);

@@ -123,7 +123,7 @@ std::string RegionOfZone(std::string_view zone);
 bool IsRegionName(std::string_view name);
 
 /// Strings of the array member `key` (`input-wrong-type` for non-strings).
-std::vector<std::string> StringList(const Node& node, std::string_view key);
+std::vector<base::Text> StringList(const Node& node, std::string_view key);
 /// `key` (Tags or TagSet): [{"Key": .., "Value": ..}].
 std::vector<model::Tag> ReadTags(const Node& node, std::string_view key = "Tags");
 /// Whether a CIDR association state counts ("associated", "associating" or none given).

@@ -38,11 +38,10 @@ std::set<std::string> ServicesWithEndpoint(const model::Network& network, const 
   for (const model::VpcEndpoint& endpoint : network.endpoints) {
     if (endpoint.vpc != subnet.vpc) continue;
     if (!endpoint.state.empty() && endpoint.state != "available" && endpoint.state != "Available") continue;
-    std::size_t dot = endpoint.service_name.rfind("com.amazonaws.", 0) == 0
-                          ? endpoint.service_name.find('.', 14)
-                          : std::string::npos;
-    std::string service =
-        dot == std::string::npos ? endpoint.service_name : endpoint.service_name.substr(dot + 1);
+    const std::string_view service_name = endpoint.service_name;
+    std::size_t dot =
+        service_name.starts_with("com.amazonaws.") ? service_name.find('.', 14) : std::string_view::npos;
+    std::string service(dot == std::string_view::npos ? service_name : service_name.substr(dot + 1));
     bool usable = false;
     if (endpoint.type == "Gateway") {
       usable = table != nullptr && std::find(endpoint.route_table_ids.begin(), endpoint.route_table_ids.end(),

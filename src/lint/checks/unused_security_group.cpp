@@ -26,10 +26,10 @@ class Check : public NativeCheck {
     std::set<model::Handle> used;
     for (const model::NetworkInterface& eni : network.interfaces) {
       used.insert(eni.groups.begin(), eni.groups.end());
-      for (const std::string& id : eni.group_ids) used.insert(network.FindSecurityGroup(id, eni.scope));
+      for (const base::Text& id : eni.group_ids) used.insert(network.FindSecurityGroup(id, eni.scope));
     }
     for (const model::VpcEndpoint& endpoint : network.endpoints) {
-      for (const std::string& id : endpoint.group_ids)
+      for (const base::Text& id : endpoint.group_ids)
         used.insert(network.FindSecurityGroup(id, endpoint.scope));
     }
     // Which groups' rules name each group id (built once: one pass over every rule).
@@ -51,7 +51,7 @@ class Check : public NativeCheck {
       if (ignore_default && sg.name == "default") continue;
       auto found = referencing.find(sg.id);
       const std::set<std::string>& referenced_by = found == referencing.end() ? none : found->second;
-      std::string name = sg.name.empty() ? sg.id : sg.id + " (" + sg.name + ")";
+      std::string name = sg.name.empty() ? sg.id.str() : sg.id + " (" + sg.name + ")";
       std::string message = name + " is attached to no network interface or VPC endpoint";
       if (!referenced_by.empty()) {
         message += "; it is still referenced by rules of " +

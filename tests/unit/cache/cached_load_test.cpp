@@ -84,6 +84,24 @@ TEST_CASE("cached load: an unchanged snapshot is a hit with identical results") 
   CHECK(second.stats.key_files_read == 0);
 }
 
+TEST_CASE("cached load: a hit's texts outlive the cache file and the folder") {
+  // A hit's ids, names and JSON pointers are read from the mapped cache file, which stays
+  // mapped for the rest of the process: removing the file (as pruning or another run's
+  // replacement does) or the whole folder changes nothing for a model already loaded.
+  ScratchDir cache("outlive");
+  const CacheOptions options{true, cache.path() + "/models"};
+  const std::string demo = reachcheck::testing::SourceDir() + "/fixtures/demo";
+  const Result first = Load({demo}, options);
+  REQUIRE(first.outcome == CacheOutcome::kStored);
+  const Result second = Load({demo}, options);
+  REQUIRE(second.outcome == CacheOutcome::kHit);
+  std::filesystem::remove_all(options.directory);
+  const Result fresh = Load({demo}, options);  // the folder is gone: a fresh load, stored anew
+  CHECK(fresh.outcome == CacheOutcome::kStored);
+  CheckSameNetwork(second.network, first.network);
+  CHECK(second.diagnostics == first.diagnostics);
+}
+
 TEST_CASE("cached load: load diagnostics are reported identically from the cache") {
   ScratchDir dir("diagnostics");
   dir.Write("snap/Vpcs.json", kVpcs);

@@ -70,6 +70,35 @@ TEST_CASE("model codec: every fixture snapshot round-trips field by field") {
   CHECK(endpoints > 0);
 }
 
+TEST_CASE("model codec: borrowed texts and pointers read the encoded bytes, copied ones do not") {
+  const LoadedSnapshot original = LoadFresh(reachcheck::testing::SourceDir() + "/fixtures/demo");
+  const std::string bytes = EncodeSnapshot(original);
+  auto inside = [&](const char* at) { return at >= bytes.data() && at < bytes.data() + bytes.size(); };
+  std::optional<LoadedSnapshot> borrowed = DecodeSnapshot(bytes, Texts::kBorrow);
+  std::optional<LoadedSnapshot> copied = DecodeSnapshot(bytes, Texts::kCopy);
+  REQUIRE(borrowed);
+  REQUIRE(copied);
+  CheckSameNetwork(borrowed->network, original.network);
+  CheckSameNetwork(copied->network, original.network);
+  CHECK(borrowed->diagnostics == original.diagnostics);
+  CHECK(EncodeSnapshot(*borrowed) == bytes);
+  const model::Network& b = borrowed->network;
+  const model::Network& c = copied->network;
+  REQUIRE_FALSE(b.interfaces.empty());
+  REQUIRE_FALSE(b.security_groups.empty());
+  for (std::size_t i = 0; i < b.interfaces.size(); ++i) {
+    CHECK(inside(b.interfaces[i].id.data()));
+    CHECK(inside(b.interfaces[i].origin.pointer.view().data()));
+    CHECK_FALSE(inside(c.interfaces[i].id.data()));
+    CHECK_FALSE(inside(c.interfaces[i].origin.pointer.view().data()));
+  }
+  for (const model::SecurityGroup& group : b.security_groups) {
+    for (const model::SgRule& rule : group.ingress) {
+      if (!rule.group_id.empty()) CHECK(inside(rule.group_id.data()));
+    }
+  }
+}
+
 TEST_CASE("model codec: a field changed after loading survives the round trip") {
   LoadedSnapshot snapshot = LoadFresh(reachcheck::testing::SourceDir() + "/fixtures/demo");
   REQUIRE(!snapshot.network.interfaces.empty());

@@ -10,6 +10,7 @@ namespace {
 
 using testing::Load;
 using Strings = std::vector<std::string>;
+using Texts = std::vector<base::Text>;
 
 TEST_CASE("Internet gateways of both kinds with attachments") {
   auto loaded = Load(R"({"InternetGateways": [{"InternetGatewayId": "igw-1", "OwnerId": "111122223333",
@@ -108,11 +109,11 @@ TEST_CASE("VPC endpoints of both types") {
   REQUIRE(e.size() == 2);
   CHECK(e[0].type == "Gateway");
   CHECK(e[0].service_name == "com.amazonaws.us-east-1.s3");
-  CHECK(e[0].route_table_ids == Strings{"rtb-1"});
+  CHECK(e[0].route_table_ids == Texts{"rtb-1"});
   CHECK(e[1].type == "Interface");
-  CHECK(e[1].subnet_ids == Strings{"subnet-1"});
-  CHECK(e[1].group_ids == Strings{"sg-1"});
-  CHECK(e[1].network_interface_ids == Strings{"eni-1"});
+  CHECK(e[1].subnet_ids == Texts{"subnet-1"});
+  CHECK(e[1].group_ids == Texts{"sg-1"});
+  CHECK(e[1].network_interface_ids == Texts{"eni-1"});
   CHECK(e[1].state == "available");
   CHECK(e[1].vpc_id == "vpc-1");
 }

@@ -10,6 +10,7 @@ namespace {
 
 using testing::Load;
 using Strings = std::vector<std::string>;
+using Texts = std::vector<base::Text>;
 
 TEST_CASE("Network interface: every field") {
   auto loaded = Load(R"({"NetworkInterfaces": [{"NetworkInterfaceId": "eni-1",
@@ -38,7 +39,7 @@ TEST_CASE("Network interface: every field") {
   CHECK(eni.description == "ELB app");
   CHECK(eni.status == "in-use");
   CHECK_FALSE(eni.source_dest_check);
-  CHECK(eni.group_ids == Strings{"sg-1", "sg-2"});
+  CHECK(eni.group_ids == Texts{"sg-1", "sg-2"});
   REQUIRE(eni.private_addresses.size() == 2);
   CHECK(eni.private_addresses[0].address.ToString() == "10.0.1.5");  // primary first
   CHECK(eni.private_addresses[0].primary);
@@ -82,7 +83,7 @@ TEST_CASE("Instances: state, inline interfaces primary first, instance without i
   CHECK(instances[0].instance_type == "t3.micro");
   CHECK(instances[0].vpc_id == "vpc-1");
   CHECK(instances[0].subnet_id == "subnet-1");
-  CHECK(instances[0].interface_ids == Strings{"eni-1", "eni-2"});
+  CHECK(instances[0].interface_ids == Texts{"eni-1", "eni-2"});
   CHECK(instances[0].Name() == "web");
   CHECK(instances[1].state == "stopped");
   CHECK(instances[2].state == "terminated");

@@ -58,7 +58,7 @@ TEST_CASE("Route: DestinationText for CIDR, IPv6, prefix list and nothing", "[mo
   route.destination.reset();
   route.prefix_list_id = "pl-63a5400a";
   CHECK(route.DestinationText() == "pl-63a5400a");
-  route.prefix_list_id.clear();
+  route.prefix_list_id = {};
   CHECK(route.DestinationText() == "(no destination)");
 }
 

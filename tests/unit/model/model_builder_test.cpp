@@ -151,7 +151,7 @@ TEST_CASE("ModelBuilder: local routes for every VPC block come first, once", "[m
   CHECK(r[7].state == RouteState::kBlackhole);
   CHECK(r[5].prefix_list == 0);
   CHECK(n.route_tables[bare.Index()].routes.empty());
-  CHECK(n.endpoints[0].route_table_ids == std::vector<std::string>{"rtb-1"});
+  CHECK(n.endpoints[0].route_table_ids == std::vector<base::Text>{"rtb-1"});
   CHECK(n.prefix_lists[0].owner_id == "AWS");
   CHECK(n.prefix_lists[0].name == "com.amazonaws.us-east-1.s3");
   CHECK(n.prefix_lists[0].address_family == "IPv4");

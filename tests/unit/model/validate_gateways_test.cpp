@@ -38,9 +38,9 @@ TEST_CASE("Validate: gateway attachments, NAT gateways and endpoints link to the
   CHECK(n.endpoints[vpce.Index()].vpc == vpc.Index());
   CHECK(n.endpoints[vpce.Index()].type == "Interface");
   CHECK(n.endpoints[vpce.Index()].state == "pending");
-  CHECK(n.endpoints[vpce.Index()].subnet_ids == std::vector<std::string>{"subnet-1"});
-  CHECK(n.endpoints[vpce.Index()].group_ids == std::vector<std::string>{"sg-1"});
-  CHECK(n.endpoints[vpce.Index()].network_interface_ids == std::vector<std::string>{"eni-vpce"});
+  CHECK(n.endpoints[vpce.Index()].subnet_ids == std::vector<base::Text>{"subnet-1"});
+  CHECK(n.endpoints[vpce.Index()].group_ids == std::vector<base::Text>{"sg-1"});
+  CHECK(n.endpoints[vpce.Index()].network_interface_ids == std::vector<base::Text>{"eni-vpce"});
   CHECK(n.security_groups[sg.Index()].vpc == vpc.Index());
 }
 

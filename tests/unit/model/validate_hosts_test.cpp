@@ -93,7 +93,7 @@ TEST_CASE("Validate: an interface with no instance id that an instance lists bel
   auto eni = b.Interface("eni-1", sn, "10.0.1.5").FromInstance();
   auto inst = b.Instance("i-1", {eni});
   Network n = b.Build();
-  n.interfaces[eni.Index()].instance_id.clear();
+  n.interfaces[eni.Index()].instance_id = {};
   base::Diagnostics d;
   Validate(n, d);
   CHECK(d.Empty());
