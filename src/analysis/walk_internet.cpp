@@ -9,7 +9,7 @@
 namespace reachcheck::analysis::detail {
 
 void Walker::ToInternetGateway(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
-  const std::string& id = entry.route->target_id;
+  const base::Text& id = entry.route->target_id;
   const model::Handle gateway = entry.route->target;
   const model::Handle vpc = net_.subnets[subnet].vpc;
   if (gateway == model::kNone || net_.internet_gateways[gateway].AttachedVpc() != vpc) {
@@ -92,7 +92,7 @@ void Walker::ToInternetGateway(Flow&& f, model::Handle subnet, const RouteEntry&
 }
 
 void Walker::ToEgressOnlyGateway(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
-  const std::string& id = entry.route->target_id;
+  const base::Text& id = entry.route->target_id;
   const model::Handle gateway = entry.route->target;
   const model::Handle vpc = net_.subnets[subnet].vpc;
   if (gateway == model::kNone || net_.internet_gateways[gateway].AttachedVpc() != vpc) {

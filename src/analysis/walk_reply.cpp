@@ -29,9 +29,9 @@ void Walker::Deliver(Flow&& f, const Arrival& arrival) {
     // The gateway asked about is the component the packet should have passed.
     const model::Handle g = target_.gateway.handle;
     const char kind = target_.gateway.kind;
-    const std::string& id = kind == 'n'   ? net_.nat_gateways[g].id
-                            : kind == 'p' ? net_.peerings[g].id
-                                          : net_.internet_gateways[g].id;
+    const base::Text& id = kind == 'n'   ? net_.nat_gateways[g].id
+                           : kind == 'p' ? net_.peerings[g].id
+                                         : net_.internet_gateways[g].id;
     const base::SourceRef& where = kind == 'n'   ? net_.nat_gateways[g].origin
                                    : kind == 'p' ? net_.peerings[g].origin
                                                  : net_.internet_gateways[g].origin;

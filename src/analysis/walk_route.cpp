@@ -102,7 +102,7 @@ void Walker::ToLocal(Flow&& f, model::Handle vpc, const RouteEntry& entry) {
 }
 
 void Walker::ToNat(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
-  const std::string& id = entry.route->target_id;
+  const base::Text& id = entry.route->target_id;
   if (f.reply) {
     Stop(std::move(f),
          MakeBlocker(id, code::kNoDestination, false,
@@ -165,7 +165,7 @@ void Walker::ToNat(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
 }
 
 void Walker::ToPeering(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
-  const std::string& id = entry.route->target_id;
+  const base::Text& id = entry.route->target_id;
   const model::Handle pcx = entry.route->target;
   if (pcx == model::kNone || !net_.peerings[pcx].Active()) {
     std::string state = pcx == model::kNone ? "not in the snapshot" : net_.peerings[pcx].status;
@@ -217,7 +217,7 @@ void Walker::ToPeering(Flow&& f, model::Handle subnet, const RouteEntry& entry) 
 }
 
 void Walker::ToAppliance(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
-  const std::string& id = entry.route->target_id;
+  const base::Text& id = entry.route->target_id;
   const model::Handle appliance = index_.ApplianceOf(*entry.route);
   const model::Handle table = net_.subnets[subnet].route_table;
   if (appliance == model::kNone || net_.interfaces[appliance].subnet == model::kNone) {

@@ -24,7 +24,7 @@ void Walker::Groups(Flow&& f, model::Handle iface, bool ingress, Next&& next) {
   }
   const AddrView remote = ingress ? f.src : f.dst;
   const bool skip_refs = ingress && f.translated;
-  const std::string& id = net_.interfaces[iface].id;
+  const base::Text& id = net_.interfaces[iface].id;
   std::vector<Match> matches = Evaluate(f, filters, remote, skip_refs);
   auto decide = [&](Flow&& piece, const Match& match) {
     if (match.Allowed()) {

@@ -16,7 +16,7 @@ void ResolveSubnetAcls(Checker& checker) {
     if (acl.is_default && (acl.vpc != kNone || !acl.vpc_id.empty())) {
       auto [it, inserted] = default_of_vpc.emplace(VpcKey(acl.vpc, acl.scope, acl.vpc_id), a);
       if (!inserted) {
-        const std::string& first = n.network_acls[it->second].id;
+        const base::Text& first = n.network_acls[it->second].id;
         checker.Conflict(acl.origin, Named("VPC", acl.vpc_id) + " has two default network ACLs '" + first +
                                          "' and '" + acl.id + "'; '" + first + "' is used");
       }
@@ -33,7 +33,7 @@ void ResolveSubnetAcls(Checker& checker) {
       if (subnet.network_acl == kNone) {
         subnet.network_acl = a;
       } else if (subnet.network_acl != a) {
-        const std::string& first = n.network_acls[subnet.network_acl].id;
+        const base::Text& first = n.network_acls[subnet.network_acl].id;
         checker.Conflict(association.origin, Named("subnet", subnet.id) +
                                                  " is associated with network ACLs '" + first + "' and '" +
                                                  acl.id + "'; '" + first + "' is used");

@@ -110,7 +110,7 @@ void ResolveSubnetRouteTables(Checker& checker) {
       if (association.main && (table.vpc != kNone || !table.vpc_id.empty())) {
         auto [it, inserted] = main_of_vpc.emplace(VpcKey(table.vpc, table.scope, table.vpc_id), t);
         if (!inserted && it->second != t) {
-          const std::string& first = n.route_tables[it->second].id;
+          const base::Text& first = n.route_tables[it->second].id;
           checker.Conflict(association.origin, Named("VPC", table.vpc_id) + " has two main route tables '" +
                                                    first + "' and '" + table.id + "'; '" + first +
                                                    "' is used");
@@ -127,7 +127,7 @@ void ResolveSubnetRouteTables(Checker& checker) {
         if (subnet.route_table == kNone) {
           subnet.route_table = t;
         } else if (subnet.route_table != t) {
-          const std::string& first = n.route_tables[subnet.route_table].id;
+          const base::Text& first = n.route_tables[subnet.route_table].id;
           checker.Conflict(association.origin, Named("subnet", subnet.id) +
                                                    " is associated with route tables '" + first + "' and '" +
                                                    table.id + "'; '" + first + "' is used");

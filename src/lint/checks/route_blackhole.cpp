@@ -16,7 +16,7 @@ namespace route_blackhole {
 bool TargetExists(const model::Network& network, const model::RouteTable& table, const model::Route& route,
                   bool* known) {
   *known = true;
-  const std::string& id = route.target_id;
+  const base::Text& id = route.target_id;
   switch (route.target_kind) {
     case model::TargetKind::kInternetGateway:
     case model::TargetKind::kEgressOnlyInternetGateway:
