@@ -348,9 +348,10 @@ class Writer {
       Raw<std::uint8_t>(value ? 1 : 0);
     } else if constexpr (std::is_enum_v<T>) {
       Raw<std::uint8_t>(static_cast<std::uint8_t>(value));
-    } else if constexpr (std::is_same_v<T, net::Uint128>) {
-      Raw<std::uint64_t>(static_cast<std::uint64_t>(value));
-      Raw<std::uint64_t>(static_cast<std::uint64_t>(value >> 64));
+    } else if constexpr (std::is_same_v<T, net::Uint128> || std::is_same_v<T, net::PackedUint128>) {
+      const net::Uint128 bits = value;
+      Raw<std::uint64_t>(static_cast<std::uint64_t>(bits));
+      Raw<std::uint64_t>(static_cast<std::uint64_t>(bits >> 64));
     } else if constexpr (std::is_integral_v<T>) {
       Raw<std::uint64_t>(static_cast<std::uint64_t>(value));
     } else {
@@ -429,7 +430,7 @@ class Reader {
       const std::uint8_t raw = Raw<std::uint8_t>();
       if (raw > kEnumMax<T>) failed = true;
       value = static_cast<T>(failed ? 0 : raw);
-    } else if constexpr (std::is_same_v<T, net::Uint128>) {
+    } else if constexpr (std::is_same_v<T, net::Uint128> || std::is_same_v<T, net::PackedUint128>) {
       const net::Uint128 low = Raw<std::uint64_t>();
       const net::Uint128 high = Raw<std::uint64_t>();
       value = low | (high << 64);
@@ -542,7 +543,7 @@ class Reader {
   template <typename T>
   void Check(const T& value) {
     if constexpr (std::is_same_v<T, net::IpAddress>) {
-      if (value.family == net::Family::kV4 && (value.bits >> 32) != 0) failed = true;
+      if (value.family == net::Family::kV4 && (net::Uint128(value.bits) >> 32) != 0) failed = true;
     } else if constexpr (std::is_same_v<T, net::Cidr>) {
       if (value.length < 0 || value.length > net::FamilyBits(value.base.family)) failed = true;
     }

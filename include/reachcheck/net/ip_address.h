@@ -17,11 +17,11 @@ enum class Family : std::uint8_t { kV4, kV6 };
 /// An address of either family. For kV4 only the low 32 bits of `bits` are used.
 struct IpAddress {
   Family family = Family::kV4;
-  Uint128 bits = 0;
+  PackedUint128 bits;
 
   static IpAddress V4(std::uint32_t value) { return IpAddress{Family::kV4, value}; }
   static IpAddress V6(Uint128 value) { return IpAddress{Family::kV6, value}; }
-  std::uint32_t v4() const { return static_cast<std::uint32_t>(bits); }
+  std::uint32_t v4() const { return static_cast<std::uint32_t>(Uint128(bits)); }
   bool is_v4() const { return family == Family::kV4; }
 
   /// Canonical text: dotted quad, or RFC 5952 IPv6 ("2600:1f18::5").
