@@ -86,17 +86,29 @@ Index::Index(const model::Network& n, const std::function<void(std::size_t, std:
   for (const model::PrefixList& list : n.prefix_lists) {
     prefix_lists_.push_back(CidrSet(list.cidrs));
   }
-  IndexVpcs();
-  done(2);
+  vpcs.resize(n.vpcs.size());             // filled by both halves below, in different fields
   tables_.resize(n.route_tables.size());  // compiled on first use (Table)
   table_once_ = std::make_unique<std::once_flag[]>(n.route_tables.size());
-  done(3);
-  // The owners of addresses and the filters' slots and members are independent of each
-  // other (they fill different fields of an interface's entry): built side by side.
-  subnets.resize(n.subnets.size());
-  interfaces.resize(n.interfaces.size());
+  done(2);
+  // Two halves of about the same work, built side by side: the owners of addresses (which
+  // fill each VPC's public_of), and the VPCs' blocks, subnets and peerings, then the filters'
+  // slots and members, then the public addresses of modelled resources.
   base::ForEachParallel(
-      2, [&](std::size_t part) { part == 0 ? IndexOwners() : CompileFilters(); }, {}, 2);
+      2,
+      [&](std::size_t part) {
+        if (part == 0) {
+          IndexOwners();
+        } else {
+          IndexVpcs();
+          CompileFilters();
+          modelled_public = ModelledPublicAddresses(n);  // the holes of InternetAddresses, exactly
+        }
+      },
+      {}, 2);
+  done(3);
+  net::AddressSet private_v4;
+  for (const auto& p : iface_private.v4) AppendValue(private_v4.v4, p.address);
+  closed_from_outside = net::AddressSet{vpc_blocks.v4, {}}.Union(private_v4);
   done(4);
 }
 
@@ -109,7 +121,6 @@ std::string Index::SideRegion(const model::PeeringSide& side) const {
 
 void Index::IndexVpcs() {
   const model::Network& n = network;
-  vpcs.resize(n.vpcs.size());
   for (model::Handle v = 0; v < n.vpcs.size(); ++v) {
     const model::Vpc& vpc = n.vpcs[v];
     std::vector<net::Cidr> blocks = vpc.ipv4_cidrs;
@@ -168,6 +179,8 @@ void Index::IndexVpcs() {
 
 void Index::IndexOwners() {
   const model::Network& n = network;
+  subnets.resize(n.subnets.size());
+  interface_addresses.resize(n.interfaces.size());
   for (model::Handle s = 0; s < n.subnets.size(); ++s) {
     const model::Subnet& subnet = n.subnets[s];
     std::vector<net::Cidr> blocks = subnet.ipv6_cidrs;
@@ -204,7 +217,7 @@ void Index::IndexOwners() {
     std::vector<net::IpAddress> own;
     for (const model::PrivateAddress& a : e.private_addresses) own.push_back(a.address);
     own.insert(own.end(), e.ipv6_addresses.begin(), e.ipv6_addresses.end());
-    interfaces[i].addresses = SetOf(own);
+    interface_addresses[i] = SetOf(own);
     const bool nat_interface = e.interface_type == "nat_gateway";
     for (const net::IpAddress& a : own) {
       if (nat_interface) continue;
@@ -221,7 +234,6 @@ void Index::IndexOwners() {
       if (e.vpc != model::kNone) vpcs[e.vpc].public_of.v4.push_back({a.address.bits, mapping});
     }
   }
-  modelled_public = ModelledPublicAddresses(n);  // the holes of InternetAddresses, exactly
   for (SubnetIndex& s : subnets) {
     UniquePoints(s.owners.v4);
     UniquePoints(s.owners.v6);
@@ -231,9 +243,6 @@ void Index::IndexOwners() {
   UniquePoints(iface_public.v4);
   SortPoints(iface_private.v4);
   SortPoints(iface_private.v6);
-  net::AddressSet private_v4;
-  for (const auto& p : iface_private.v4) AppendValue(private_v4.v4, p.address);
-  closed_from_outside = net::AddressSet{vpc_blocks.v4, {}}.Union(private_v4);
 }
 
 const NetworkGraph& Index::Graph() const {

@@ -79,8 +79,7 @@ struct InterfaceIndex {
   std::vector<model::Handle> group_handles;  ///< its groups (compiled before `ingress`/`egress` are read)
   std::vector<const Filter*> ingress;        ///< its groups' rules, group by group
   std::vector<const Filter*> egress;
-  bool no_rules = false;      ///< every group has no rules (SG_HAS_NO_RULES)
-  net::AddressSet addresses;  ///< private IPv4 and IPv6 addresses
+  bool no_rules = false;  ///< every group has no rules (SG_HAS_NO_RULES)
 };
 
 class Index {
@@ -93,13 +92,14 @@ class Index {
   std::vector<VpcIndex> vpcs;
   std::vector<SubnetIndex> subnets;
   std::vector<InterfaceIndex> interfaces;
-  PointIndex<model::Handle> nat_public;     ///< NAT public address -> NAT
-  PointIndex<PublicMapping> iface_public;   ///< public IPv4 -> interface
-  PointIndex<model::Handle> iface_private;  ///< private IPv4 / IPv6 -> interface (all owners)
-  SpanIndex<model::Handle> vpc_v6;          ///< IPv6 VPC blocks -> VPC (v6 only)
-  net::AddressSet vpc_blocks;               ///< every VPC block of either family
-  net::AddressSet modelled_public;          ///< public addresses of modelled resources
-  net::AddressSet closed_from_outside;      ///< IPv4 VPC blocks and interface private IPv4
+  std::vector<net::AddressSet> interface_addresses;  ///< each interface's private IPv4 and IPv6
+  PointIndex<model::Handle> nat_public;              ///< NAT public address -> NAT
+  PointIndex<PublicMapping> iface_public;            ///< public IPv4 -> interface
+  PointIndex<model::Handle> iface_private;           ///< private IPv4 / IPv6 -> interface (all owners)
+  SpanIndex<model::Handle> vpc_v6;                   ///< IPv6 VPC blocks -> VPC (v6 only)
+  net::AddressSet vpc_blocks;                        ///< every VPC block of either family
+  net::AddressSet modelled_public;                   ///< public addresses of modelled resources
+  net::AddressSet closed_from_outside;               ///< IPv4 VPC blocks and interface private IPv4
 
   /// The topology graph (for `graph`), built on first use.
   const NetworkGraph& Graph() const;

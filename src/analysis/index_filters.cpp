@@ -187,6 +187,7 @@ void Index::CompileFilters() {
   acl_ingress_.resize(n.network_acls.size());
   acl_egress_.resize(n.network_acls.size());
   acl_once_ = std::make_unique<std::once_flag[]>(n.network_acls.size());
+  interfaces.resize(n.interfaces.size());
   for (model::Handle i = 0; i < n.interfaces.size(); ++i) {
     const model::NetworkInterface& e = n.interfaces[i];
     InterfaceIndex& index = interfaces[i];
