@@ -241,8 +241,13 @@ void Index::IndexOwners() {
   for (VpcIndex& v : vpcs) UniquePoints(v.public_of.v4);
   UniquePoints(nat_public.v4);
   UniquePoints(iface_public.v4);
-  SortPoints(iface_private.v4);
-  SortPoints(iface_private.v6);
+  // The points went in by ascending interface: ordered by (address, interface) they keep the
+  // order a stable sort by address would give, without its buffer.
+  for (auto* points : {&iface_private.v4, &iface_private.v6}) {
+    std::sort(points->begin(), points->end(), [](const auto& a, const auto& b) {
+      return a.address != b.address ? a.address < b.address : a.payload < b.payload;
+    });
+  }
 }
 
 const NetworkGraph& Index::Graph() const {
