@@ -63,7 +63,9 @@ void UniquePoints(std::vector<Point<P>>& points) {
 
 }  // namespace
 
-net::AddressSet SetOf(std::vector<net::IpAddress> addresses) {
+net::AddressSet SetOf(std::vector<net::IpAddress> addresses) { return SetOfInPlace(addresses); }
+
+net::AddressSet SetOfInPlace(std::span<net::IpAddress> addresses) {
   std::sort(addresses.begin(), addresses.end());
   net::AddressSet out;
   for (const net::IpAddress& a : addresses) {
@@ -212,12 +214,14 @@ void Index::IndexOwners() {
     }
     return false;
   };
+  std::vector<net::IpAddress> own, sorted;  // reused: no allocation per interface
   for (model::Handle i = 0; i < n.interfaces.size(); ++i) {
     const model::NetworkInterface& e = n.interfaces[i];
-    std::vector<net::IpAddress> own;
+    own.clear();
     for (const model::PrivateAddress& a : e.private_addresses) own.push_back(a.address);
     own.insert(own.end(), e.ipv6_addresses.begin(), e.ipv6_addresses.end());
-    interface_addresses[i] = SetOf(own);
+    sorted.assign(own.begin(), own.end());
+    interface_addresses[i] = SetOfInPlace(sorted);
     const bool nat_interface = e.interface_type == "nat_gateway";
     for (const net::IpAddress& a : own) {
       if (nat_interface) continue;

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <optional>
 #include <unordered_map>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -75,10 +76,12 @@ struct VpcIndex {
   std::vector<model::Handle> public_nats;        ///< available public NAT gateways, ascending
 };
 
+/// An interface's groups: `count` slots from `first` in the index's pools of group handles
+/// and of their ingress and egress filters (one pool each for all interfaces, rather than
+/// three vectors per interface).
 struct InterfaceIndex {
-  std::vector<model::Handle> group_handles;  ///< its groups (compiled before `ingress`/`egress` are read)
-  std::vector<const Filter*> ingress;        ///< its groups' rules, group by group
-  std::vector<const Filter*> egress;
+  std::uint32_t first = 0;
+  std::uint32_t count = 0;
   bool no_rules = false;  ///< every group has no rules (SG_HAS_NO_RULES)
 };
 
@@ -106,7 +109,9 @@ class Index {
   /// A route table's entries and partition, compiled on first use.
   const RouteTableIndex& Table(model::Handle table) const;
   /// An interface's security groups in one direction, each compiled on first use.
-  const std::vector<const Filter*>& GroupFilters(model::Handle iface, bool ingress) const;
+  std::span<const Filter* const> GroupFilters(model::Handle iface, bool ingress) const;
+  /// An interface's groups (resolved ones only), in its order.
+  std::span<const model::Handle> GroupHandles(model::Handle iface) const;
   /// An interface's groups as a blocker names them ("sg-1, sg-2"), and the place in the input
   /// of the first (where a security-group blocker points).
   std::string GroupsText(model::Handle iface) const;
@@ -147,6 +152,8 @@ class Index {
   mutable std::vector<RouteTableIndex> tables_;
   std::unique_ptr<std::once_flag[]> table_once_;
   mutable std::vector<Filter> sg_ingress_, sg_egress_;  ///< per security group, in its own VPC
+  std::vector<model::Handle> group_pool_;               ///< InterfaceIndex::first / count index these
+  std::vector<const Filter*> ingress_pool_, egress_pool_;
   std::unique_ptr<std::once_flag[]> group_once_;
   std::deque<Filter> extra_filters_;  ///< groups compiled for interfaces outside the group's VPC
   mutable std::vector<Filter> acl_ingress_, acl_egress_;  ///< per network ACL
@@ -158,6 +165,8 @@ class Index {
 
 /// Builds a set from addresses of one or both families (sorted or not).
 net::AddressSet SetOf(std::vector<net::IpAddress> addresses);
+/// The same, sorting `addresses` in place (for a buffer reused from call to call).
+net::AddressSet SetOfInPlace(std::span<net::IpAddress> addresses);
 /// Builds a set from CIDR blocks of one or both families, in O(n log n).
 net::AddressSet CidrSet(std::vector<net::Cidr> cidrs);
 /// Public addresses owned by modelled resources (interfaces, NAT gateways, Elastic IPs).

@@ -85,16 +85,22 @@ Filter Index::CompileGroup(model::Handle g, model::Handle vpc, bool ingress) con
   return filter;
 }
 
-const std::vector<const Filter*>& Index::GroupFilters(model::Handle iface, bool ingress) const {
+std::span<const model::Handle> Index::GroupHandles(model::Handle iface) const {
   const InterfaceIndex& info = interfaces[iface];
-  for (model::Handle g : info.group_handles) {
+  return std::span<const model::Handle>(group_pool_).subspan(info.first, info.count);
+}
+
+std::span<const Filter* const> Index::GroupFilters(model::Handle iface, bool ingress) const {
+  const InterfaceIndex& info = interfaces[iface];
+  for (model::Handle g : GroupHandles(iface)) {
     std::call_once(group_once_[g], [&] {
       const model::Handle vpc = network.security_groups[g].vpc;
       sg_ingress_[g] = CompileGroup(g, vpc, true);
       sg_egress_[g] = CompileGroup(g, vpc, false);
     });
   }
-  return ingress ? info.ingress : info.egress;
+  return std::span<const Filter* const>(ingress ? ingress_pool_ : egress_pool_)
+      .subspan(info.first, info.count);
 }
 
 const Filter* Index::SubnetAcl(model::Handle subnet, bool ingress) const {
@@ -106,7 +112,7 @@ const Filter* Index::SubnetAcl(model::Handle subnet, bool ingress) const {
 
 std::string Index::GroupsText(model::Handle iface) const {
   std::string out;
-  for (model::Handle g : interfaces[iface].group_handles) {
+  for (model::Handle g : GroupHandles(iface)) {
     if (!out.empty()) out += ", ";
     out += network.security_groups[g].id;
   }
@@ -115,7 +121,7 @@ std::string Index::GroupsText(model::Handle iface) const {
 
 const base::SourceRef& Index::GroupsWhere(model::Handle iface) const {
   static const base::SourceRef kNowhere;
-  const std::vector<model::Handle>& groups = interfaces[iface].group_handles;
+  const std::span<const model::Handle> groups = GroupHandles(iface);
   return groups.empty() ? kNowhere : network.security_groups[groups.front()].origin;
 }
 
@@ -188,21 +194,25 @@ void Index::CompileFilters() {
   acl_egress_.resize(n.network_acls.size());
   acl_once_ = std::make_unique<std::once_flag[]>(n.network_acls.size());
   interfaces.resize(n.interfaces.size());
+  std::size_t slots = 0;
+  for (const model::NetworkInterface& e : n.interfaces) slots += e.groups.size();
+  group_pool_.reserve(slots);
+  ingress_pool_.reserve(slots);
+  egress_pool_.reserve(slots);
   for (model::Handle i = 0; i < n.interfaces.size(); ++i) {
     const model::NetworkInterface& e = n.interfaces[i];
     InterfaceIndex& index = interfaces[i];
     bool all_empty = true;
-    index.group_handles.reserve(e.groups.size());
-    index.ingress.reserve(e.groups.size());
-    index.egress.reserve(e.groups.size());
+    index.first = static_cast<std::uint32_t>(group_pool_.size());
     for (model::Handle g : e.groups) {
       if (g == model::kNone) continue;  // unresolved (reported by Validate): not a group
       const auto [in, out] = filters_for(g, e.vpc);
-      index.group_handles.push_back(g);
-      index.ingress.push_back(in);
-      index.egress.push_back(out);
+      group_pool_.push_back(g);
+      ingress_pool_.push_back(in);
+      egress_pool_.push_back(out);
       all_empty = all_empty && n.security_groups[g].HasNoRules();
     }
+    index.count = static_cast<std::uint32_t>(group_pool_.size() - index.first);
     index.no_rules = all_empty;
   }
 }

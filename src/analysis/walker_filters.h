@@ -14,7 +14,7 @@ namespace reachcheck::analysis::detail {
 template <typename Next>
 void Walker::Groups(Flow&& f, model::Handle iface, bool ingress, Next&& next) {
   const InterfaceIndex& info = index_.interfaces[iface];
-  const std::vector<const Filter*>& filters = index_.GroupFilters(iface, ingress);
+  const std::span<const Filter* const> filters = index_.GroupFilters(iface, ingress);
   if (filters.empty()) {  // AWS-managed interfaces carry no group: not filtered
     next(std::move(f));
     return;
