@@ -353,7 +353,7 @@ class Writer {
       Raw<std::uint64_t>(static_cast<std::uint64_t>(bits));
       Raw<std::uint64_t>(static_cast<std::uint64_t>(bits >> 64));
     } else if constexpr (std::is_integral_v<T>) {
-      Raw<std::uint64_t>(static_cast<std::uint64_t>(value));
+      Raw<T>(value);  // at its own width: a handle takes four bytes
     } else {
       ModelFields(*this, const_cast<T&>(value));  // the field list is shared with the reader
     }
@@ -378,6 +378,12 @@ class Writer {
       (*this)(interval.lo);
       (*this)(interval.hi);
     }
+  }
+  /// An id index's slots, as they are in memory (two 32-bit halves each).
+  void Slots(const std::vector<Network::IdSlot>& slots) {
+    Raw<std::uint32_t>(static_cast<std::uint32_t>(slots.size()));
+    if (!slots.empty())
+      std::memcpy(Reserve(slots.size() * sizeof slots[0]), slots.data(), slots.size() * sizeof slots[0]);
   }
   void File(const base::FileName& name) {
     // Interned names: one string per path, so its address is the key.
@@ -416,12 +422,15 @@ class Writer {
 class Reader {
  public:
   /// With `borrow`, the texts and JSON pointers read point into `bytes` instead of copies.
-  explicit Reader(std::string_view bytes, bool borrow = false) : bytes_(bytes), borrow_(borrow) {}
+  explicit Reader(std::string_view bytes, bool borrow = false)
+      : at_(bytes.data()), end_(bytes.data() + bytes.size()), borrow_(borrow) {}
   bool failed = false;
-  bool AtEnd() const { return at_ == bytes_.size(); }
+  bool AtEnd() const { return at_ == end_; }
 
+  // The reads of single fields are forced inline: each is a few instructions, and a call per
+  // field cost a second run's decode a tenth of its time.
   template <typename T>
-  void operator()(T& value) {
+  [[gnu::always_inline]] void operator()(T& value) {
     if constexpr (std::is_same_v<T, bool>) {
       const std::uint8_t raw = Raw<std::uint8_t>();
       if (raw > 1) failed = true;
@@ -435,9 +444,7 @@ class Reader {
       const net::Uint128 high = Raw<std::uint64_t>();
       value = low | (high << 64);
     } else if constexpr (std::is_integral_v<T>) {
-      const std::uint64_t raw = Raw<std::uint64_t>();
-      value = static_cast<T>(raw);
-      if (static_cast<std::uint64_t>(value) != raw) failed = true;  // out of T's range
+      value = Raw<T>();
     } else {
       ModelFields(*this, value);
       Check(value);
@@ -446,21 +453,22 @@ class Reader {
   void operator()(std::string& text) {
     const std::uint32_t size = Raw<std::uint32_t>();
     if (!Has(size)) return;
-    text = std::string(bytes_.data() + at_, size);  // built in place: assign() takes a slower path
+    text = std::string(at_, size);  // built in place: assign() takes a slower path
     at_ += size;
   }
-  void operator()(base::JsonPointer& pointer) {
+  [[gnu::always_inline]] void operator()(base::JsonPointer& pointer) {
     const std::uint32_t size = Raw<std::uint32_t>();
     if (!Has(size)) return;
     // The size and the bytes as written are the block a JsonPointer keeps.
-    pointer = borrow_ ? base::JsonPointer::Borrow(bytes_.data() + at_ - sizeof size)
-                      : base::JsonPointer(bytes_.substr(at_, size));
+    pointer = borrow_ ? base::JsonPointer::Borrow(at_ - sizeof size)
+                      : base::JsonPointer(std::string_view(at_, size));
     at_ += size;
   }
-  void operator()(base::Text& text) {
+  [[gnu::always_inline]] void operator()(base::Text& text) {
     const std::uint32_t size = Raw<std::uint32_t>();
     if (!Has(size)) return;
-    text = borrow_ ? base::Text::Borrow(bytes_.substr(at_, size)) : base::Text(bytes_.substr(at_, size));
+    const std::string_view bytes(at_, size);
+    text = borrow_ ? base::Text::Borrow(bytes) : base::Text(bytes);
     at_ += size;
   }
   template <typename T>
@@ -473,11 +481,12 @@ class Reader {
     // once after the first 4,096 items instead of being moved at every doubling.
     items.clear();
     items.reserve(std::min<std::size_t>(count, 4096));
-    const std::size_t start = at_;
+    const char* const start = at_;
     for (std::uint32_t i = 0; i < count && !failed; ++i) {
       if (items.size() == items.capacity()) {
-        const std::size_t per_item = std::max<std::size_t>(1, (at_ - start) / items.size());
-        const std::size_t fit = items.size() + (bytes_.size() - at_) / per_item;
+        const std::size_t per_item =
+            std::max<std::size_t>(1, static_cast<std::size_t>(at_ - start) / items.size());
+        const std::size_t fit = items.size() + static_cast<std::size_t>(end_ - at_) / per_item;
         items.reserve(std::min<std::size_t>(count, std::max(fit, 2 * items.size())));
       }
       items.emplace_back();
@@ -513,7 +522,14 @@ class Reader {
       set.AppendMerging(interval);
     }
   }
-  void File(base::FileName& name) {
+  void Slots(std::vector<Network::IdSlot>& slots) {
+    const std::uint32_t count = Raw<std::uint32_t>();
+    if (!Has(std::size_t{count} * sizeof slots[0])) return;
+    slots.resize(count);
+    if (count != 0) std::memcpy(slots.data(), at_, std::size_t{count} * sizeof slots[0]);
+    at_ += std::size_t{count} * sizeof slots[0];
+  }
+  [[gnu::always_inline]] void File(base::FileName& name) {
     const std::uint32_t index = Raw<std::uint32_t>();
     if (index == kNewFile) {
       std::string text;
@@ -528,15 +544,21 @@ class Reader {
   }
 
  private:
-  bool Has(std::size_t count) {
-    if (failed || count > bytes_.size() - at_) failed = true;
-    return !failed;
+  // Whether `count` more bytes are there. A failed reader has none left, so that every later
+  // read fails too with this one comparison.
+  [[gnu::always_inline]] bool Has(std::size_t count) {
+    if (count <= static_cast<std::size_t>(end_ - at_)) [[likely]]
+      return true;
+    failed = true;
+    at_ = end_;
+    return false;
   }
   template <typename R>
-  R Raw() {
+  [[gnu::always_inline]] R Raw() {
     R value{};
-    if (!Has(sizeof(R))) return value;
-    std::memcpy(&value, bytes_.data() + at_, sizeof(R));
+    if (!Has(sizeof(R))) [[unlikely]]
+      return value;
+    std::memcpy(&value, at_, sizeof(R));
     at_ += sizeof(R);
     return value;
   }
@@ -549,9 +571,9 @@ class Reader {
     }
   }
 
-  std::string_view bytes_;
+  const char* at_;
+  const char* end_;
   bool borrow_ = false;
-  std::size_t at_ = 0;
   std::vector<base::FileName> files_;
 };
 
@@ -649,7 +671,8 @@ namespace codec_detail {
 namespace {
 
 // The payload is sections, encoded and decoded on every core at once: the head (counts,
-// diagnostics, scopes), then one per element list of the network. Each section has its own
+// diagnostics, scopes), then one per element list of the network: its elements, then its id
+// index's slots (so that a hit does not hash every id again). Each section has its own
 // table of file names, so that none depends on another. A table goes first: the number of
 // sections, then for each its element count (0 for the head), size and 128-bit digest, then
 // the digest of the table itself; every integer eight bytes, little-endian. The digests
@@ -698,9 +721,10 @@ bool SameDigest(const ingest::ContentKey::FileDigest& a, const ingest::ContentKe
 // (no other list needs to be decoded for that).
 template <typename T>
 bool DecodeList(std::string_view bytes, bool borrow, std::uint64_t elements, const HandleCheck& check,
-                std::vector<T>& items) {
+                std::vector<T>& items, std::vector<Network::IdSlot>& slots) {
   Reader reader(bytes, borrow);
   reader(items);
+  reader.Slots(slots);
   if (reader.failed || !reader.AtEnd() || items.size() != elements) return false;
   for (const T& item : items) {
     if (!check.Valid(item)) return false;
@@ -727,6 +751,7 @@ std::string EncodeSnapshot(const LoadedSnapshot& snapshot) {
             writer(items);
             table[i].elements = items.size();
           });
+          writer.Slots(snapshot.network.IndexSlots(i - 1));  // the id index, not built again
         }
         sections[i] = writer.Take();
         table[i].bytes = sections[i].size();
@@ -810,16 +835,15 @@ std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes, Texts texts
         const std::size_t i = order[k];
         if (failed) return;
         bool ok = intact(i);
+        std::vector<Network::IdSlot> slots;
         if (ok) {
           WithList(snapshot, i, [&](auto& items) {
-            ok = DecodeList(sections[i], borrow, table[i].elements, check, items);
+            ok = DecodeList(sections[i], borrow, table[i].elements, check, items, slots);
           });
         }
-        if (ok) {
-          snapshot.network.BuildIndex(i - 1);
-        } else {
-          failed = true;
-        }
+        // The stored id index, checked against its list, instead of hashing every id again.
+        ok = ok && snapshot.network.AdoptIndexSlots(i - 1, std::move(slots));
+        if (!ok) failed = true;
       },
       {}, 2);
   if (failed) return std::nullopt;

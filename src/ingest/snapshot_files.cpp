@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "ingest/content_key_stripes.h"
 #include "reachcheck/base/read_file.h"
 
 namespace reachcheck::ingest {
@@ -67,29 +68,25 @@ std::uint64_t Avalanche(std::uint64_t value) {
 }  // namespace content_key_detail
 
 void ContentKey::AddBytes(std::string_view bytes) {
-  using content_key_detail::RotateLeft;
+  using namespace content_key_detail;
   constexpr std::uint64_t kOdd1 = 0x87c37b91114253d5ULL, kOdd2 = 0x4cf5ad432745937fULL;
   auto mix = [](std::uint64_t lane, std::uint64_t word) {
     return RotateLeft(lane ^ (word * kOdd1), 31) * kOdd2;
   };
-  // Local lanes: the bytes are chars, which may alias the members, so the members would be
-  // stored and reloaded for every word.
-  std::uint64_t l0 = lanes_[0], l1 = lanes_[1], l2 = lanes_[2], l3 = lanes_[3];
+  // Local lanes: the bytes are chars, which may alias the members.
+  std::uint64_t lanes[kLanes];
+  std::memcpy(lanes, lanes_, sizeof lanes);
   std::size_t at = 0;
-  // 32-byte stripes feed four independent lanes, whose multiplies the CPU overlaps.
-  for (; at + 32 <= bytes.size(); at += 32) {
-    std::uint64_t words[4];
-    std::memcpy(words, bytes.data() + at, 32);
-    l0 = mix(l0, words[0]);
-    l1 = mix(l1, words[1]);
-    l2 = mix(l2, words[2]);
-    l3 = mix(l3, words[3]);
+  // Whole stripes, a block at a time; then the words left, one lane each; then the tail.
+  while (bytes.size() - at >= kStripeBytes) {
+    const std::size_t stripes = std::min((bytes.size() - at) / kStripeBytes, kStripesPerBlock);
+    AccumulateBlock(lanes, bytes.data() + at, stripes);
+    at += stripes * kStripeBytes;
   }
-  std::uint64_t* lanes[3] = {&l0, &l1, &l2};
-  for (int i = 0; at + 8 <= bytes.size(); at += 8, ++i) {
+  for (std::size_t k = 0; bytes.size() - at >= 8; at += 8, ++k) {
     std::uint64_t word;
     std::memcpy(&word, bytes.data() + at, 8);
-    *lanes[i] = mix(*lanes[i], word);
+    lanes[k] = mix(lanes[k], word);
   }
   std::uint64_t tail = 0;
   for (std::size_t i = at; i < bytes.size(); ++i) {
@@ -97,10 +94,7 @@ void ContentKey::AddBytes(std::string_view bytes) {
   }
   // The tail and the piece's length go to every lane, so pieces cut differently differ.
   const std::uint64_t last = tail ^ (static_cast<std::uint64_t>(bytes.size() - at) << 56) ^ bytes.size();
-  lanes_[0] = mix(l0, last);
-  lanes_[1] = mix(l1, last);
-  lanes_[2] = mix(l2, last);
-  lanes_[3] = mix(l3, last);
+  for (std::size_t k = 0; k < kLanes; ++k) lanes_[k] = mix(lanes[k], last);
   length_ += bytes.size();
 }
 
@@ -139,11 +133,14 @@ void ContentKey::AddFile(std::string_view path, std::size_t size, const FileDige
 
 ContentKey::FileDigest ContentKey::Finish() const {
   using content_key_detail::Avalanche;
-  const std::uint64_t a = Avalanche(lanes_[0] ^ length_);
-  const std::uint64_t b = Avalanche(lanes_[1] + a);
-  const std::uint64_t c = Avalanche(lanes_[2] ^ b);
-  const std::uint64_t d = Avalanche(lanes_[3] + c);
-  return FileDigest{Avalanche(a + c), Avalanche(b ^ d)};
+  // A chain through every lane, then two sums of alternate links.
+  std::uint64_t link[content_key_detail::kLanes];
+  link[0] = Avalanche(lanes_[0] ^ length_);
+  for (std::size_t k = 1; k < content_key_detail::kLanes; ++k) {
+    link[k] = Avalanche(k % 2 == 1 ? lanes_[k] + link[k - 1] : lanes_[k] ^ link[k - 1]);
+  }
+  return FileDigest{Avalanche(link[0] + link[2] + link[4] + link[6]),
+                    Avalanche(link[1] ^ link[3] ^ link[5] ^ link[7])};
 }
 
 std::string ContentKey::Hex() const {

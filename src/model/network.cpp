@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstring>
 #include <functional>
 #include <tuple>
 
@@ -12,7 +13,27 @@ namespace reachcheck::model {
 
 namespace {
 
-std::size_t HashId(std::string_view id) { return std::hash<std::string_view>{}(id); }
+// A hash of the project's own (the index's slots are stored in the model cache, so the hash
+// must not depend on the standard library's): eight bytes at a time, then a finaliser that
+// spreads every bit over both halves (the low half picks the slot, the high half is kept).
+std::size_t HashId(std::string_view id) {
+  constexpr std::uint64_t kOdd = 0x9e3779b97f4a7c15ULL;
+  std::uint64_t hash = 0x243f6a8885a308d3ULL ^ (id.size() * kOdd);
+  std::size_t at = 0;
+  for (; at + 8 <= id.size(); at += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, id.data() + at, 8);
+    hash = (hash ^ word) * kOdd;
+    hash ^= hash >> 29;
+  }
+  std::uint64_t tail = 0;
+  if (at < id.size()) std::memcpy(&tail, id.data() + at, id.size() - at);
+  hash = (hash ^ tail) * 0xff51afd7ed558ccdULL;
+  hash ^= hash >> 33;
+  hash *= 0xc4ceb9fe1a85ec53ULL;
+  hash ^= hash >> 33;
+  return static_cast<std::size_t>(hash);
+}
 
 // The high half of the hash, stored in the slot to skip most string comparisons.
 std::uint32_t Fragment(std::size_t hash) {
@@ -47,8 +68,21 @@ void Network::IdIndex::Build(const std::vector<T>& items) {
   while (capacity < 2 * items.size()) capacity *= 2;
   slots_.assign(capacity, Slot{});
   const std::size_t mask = capacity - 1;
+  // The slots are probed at random: hashing a few items ahead and prefetching their slots
+  // lets those cache misses overlap instead of each waiting for the one before.
+  constexpr std::size_t kAhead = 16;
+  std::size_t ahead[kAhead];
+  for (std::size_t i = 0; i < std::min(kAhead, items.size()); ++i) {
+    ahead[i] = HashId(items[i].id);
+    __builtin_prefetch(&slots_[ahead[i] & mask], 1);
+  }
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const std::size_t hash = HashId(items[i].id);
+    const std::size_t hash = ahead[i % kAhead];
+    if (i + kAhead < items.size()) {
+      const std::size_t next = HashId(items[i + kAhead].id);
+      ahead[i % kAhead] = next;
+      __builtin_prefetch(&slots_[next & mask], 1);
+    }
     std::size_t pos = hash & mask;
     while (slots_[pos].handle != kNone) pos = (pos + 1) & mask;
     slots_[pos] = Slot{static_cast<Handle>(i), Fragment(hash)};
@@ -88,7 +122,8 @@ void Network::BuildIndex() {
   for (std::size_t list = 0; list < std::tuple_size_v<decltype(kElementLists)>; ++list) BuildIndex(list);
 }
 
-void Network::BuildIndex(std::size_t list) {
+template <typename Self, typename Fn>
+void Network::WithIndex(Self& self, std::size_t list, Fn&& fn) {
   static_assert(std::get<0>(kElementLists) == &Network::vpcs &&
                     std::get<1>(kElementLists) == &Network::subnets &&
                     std::get<2>(kElementLists) == &Network::route_tables &&
@@ -104,44 +139,68 @@ void Network::BuildIndex(std::size_t list) {
                 "the cases below follow kElementLists");
   switch (list) {
     case 0:
-      vpc_index_.Build(vpcs);
-      break;
+      return fn(self.vpc_index_, self.vpcs);
     case 1:
-      subnet_index_.Build(subnets);
-      break;
+      return fn(self.subnet_index_, self.subnets);
     case 2:
-      route_table_index_.Build(route_tables);
-      break;
+      return fn(self.route_table_index_, self.route_tables);
     case 3:
-      igw_index_.Build(internet_gateways);
-      break;
+      return fn(self.igw_index_, self.internet_gateways);
     case 4:
-      nat_index_.Build(nat_gateways);
-      break;
+      return fn(self.nat_index_, self.nat_gateways);
     case 5:
-      peering_index_.Build(peerings);
-      break;
+      return fn(self.peering_index_, self.peerings);
     case 6:
-      sg_index_.Build(security_groups);
-      break;
+      return fn(self.sg_index_, self.security_groups);
     case 7:
-      acl_index_.Build(network_acls);
-      break;
+      return fn(self.acl_index_, self.network_acls);
     case 8:
-      interface_index_.Build(interfaces);
-      break;
+      return fn(self.interface_index_, self.interfaces);
     case 9:
-      instance_index_.Build(instances);
-      break;
+      return fn(self.instance_index_, self.instances);
     case 11:
-      prefix_list_index_.Build(prefix_lists);
-      break;
+      return fn(self.prefix_list_index_, self.prefix_lists);
     case 12:
-      endpoint_index_.Build(endpoints);
-      break;
+      return fn(self.endpoint_index_, self.endpoints);
     default:
-      break;  // elastic IPs and unanalysed resources have no index
+      return;  // elastic IPs and unanalysed resources have no index
   }
+}
+
+void Network::BuildIndex(std::size_t list) {
+  WithIndex(*this, list, [](IdIndex& index, const auto& items) { index.Build(items); });
+}
+
+std::vector<Network::IdSlot> Network::IndexSlots(std::size_t list) const {
+  std::vector<IdSlot> slots;
+  WithIndex(*this, list, [&](const IdIndex&, const auto& items) {
+    IdIndex fresh;
+    fresh.Build(items);
+    slots = fresh.slots();
+  });
+  return slots;
+}
+
+bool Network::AdoptIndexSlots(std::size_t list, std::vector<IdSlot> slots) {
+  bool adopted = slots.empty();  // a list without an index takes no slots
+  WithIndex(*this, list, [&](IdIndex& index, const auto& items) {
+    adopted = index.Adopt(std::move(slots), items.size());
+  });
+  return adopted;
+}
+
+bool Network::IdIndex::Adopt(std::vector<Slot> slots, std::size_t items) {
+  const std::size_t size = slots.size();
+  if (items == 0 ? size != 0 : (size < 2 * items || (size & (size - 1)) != 0)) return false;
+  std::size_t used = 0;
+  for (const Slot& slot : slots) {
+    if (slot.handle == kNone) continue;
+    if (slot.handle >= items) return false;
+    ++used;
+  }
+  if (used != items) return false;  // one slot per element, and a free slot ends every probe
+  slots_ = std::move(slots);
+  return true;
 }
 
 Handle Network::FindVpc(std::string_view id, Handle scope) const { return vpc_index_.Find(vpcs, id, scope); }

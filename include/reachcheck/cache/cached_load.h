@@ -17,7 +17,7 @@
 namespace reachcheck::cache {
 
 /// Bumped whenever the encoding or the meaning of a model field changes.
-inline constexpr unsigned kCacheFormatVersion = 3;
+inline constexpr unsigned kCacheFormatVersion = 4;
 
 /// The default limit of the cache folder's `*.rcmodel` files (2 GiB).
 inline constexpr std::uintmax_t kDefaultCacheMaxBytes = std::uintmax_t{2} << 30;

@@ -79,6 +79,22 @@ class Network {
   Handle FindPrefixList(std::string_view id, Handle scope) const;
   Handle FindEndpoint(std::string_view id, Handle scope) const;
 
+  /// A slot of an id index: an element's handle and the high half of its id's hash.
+  struct IdSlot {
+    Handle handle = kNone;
+    std::uint32_t hash = 0;
+    bool operator==(const IdSlot&) const = default;
+  };
+  /// The slots BuildIndex(list) would give list `list` now (built afresh: the index kept may
+  /// be stale), so that the model cache can store them; none for a list without an index.
+  /// The hash is this project's own, so the slots mean the same in every build.
+  std::vector<IdSlot> IndexSlots(std::size_t list) const;
+  /// Takes slots that IndexSlots gave for the same list instead of building the index: true
+  /// when their number fits the list (none for an empty list or a list without an index,
+  /// else a power of two at least twice its size) and there is one per element, each in the
+  /// list; false, adopting nothing, otherwise.
+  bool AdoptIndexSlots(std::size_t list, std::vector<IdSlot> slots);
+
   /// Every id in the snapshot (for "did you mean" hints), sorted, unique.
   std::vector<std::string> AllIds() const;
 
@@ -95,20 +111,23 @@ class Network {
   /// at a load factor of at most 1/2). Copying a Network copies the slots, which stay valid.
   class IdIndex {
    public:
-    struct Slot {
-      Handle handle = kNone;
-      std::uint32_t hash = 0;
-    };
+    using Slot = IdSlot;
     template <typename T>
     void Build(const std::vector<T>& items);
     /// The element with `id` in `scope` (the first when duplicated), else the only element
     /// with `id` in any scope, else kNone.
     template <typename T>
     Handle Find(const std::vector<T>& items, std::string_view id, Handle scope) const;
+    const std::vector<Slot>& slots() const { return slots_; }
+    /// See AdoptIndexSlots; `items` is the size of the indexed list.
+    bool Adopt(std::vector<Slot> slots, std::size_t items);
 
    private:
     std::vector<Slot> slots_;  ///< size 0 or a power of two
   };
+  /// Runs fn(index, items) for list `list` of kElementLists when that list has an index.
+  template <typename Self, typename Fn>
+  static void WithIndex(Self& self, std::size_t list, Fn&& fn);
 
   IdIndex vpc_index_, subnet_index_, route_table_index_, igw_index_, nat_index_, peering_index_, sg_index_,
       acl_index_, interface_index_, instance_index_, prefix_list_index_, endpoint_index_;

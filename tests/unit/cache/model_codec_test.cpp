@@ -5,6 +5,7 @@
 #include <cstring>
 #include <filesystem>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "reachcheck/ingest/snapshot_files.h"
@@ -44,15 +45,29 @@ TEST_CASE("model codec: every fixture snapshot round-trips field by field") {
     CHECK(decoded->files_ignored == original.files_ignored);
     CHECK(decoded->resources_modelled == original.resources_modelled);
     CHECK(EncodeSnapshot(*decoded) == bytes);
-    // The id index is rebuilt: every id finds the same handle as in the original.
+    // The id indexes are the stored ones: every id finds the same handle as in the original.
     const model::Network& n = decoded->network;
+    const model::Network& o = original.network;
     for (std::size_t i = 0; i < n.interfaces.size(); ++i) {
       CHECK(n.FindInterface(n.interfaces[i].id, n.interfaces[i].scope) ==
-            original.network.FindInterface(n.interfaces[i].id, n.interfaces[i].scope));
+            o.FindInterface(n.interfaces[i].id, n.interfaces[i].scope));
     }
     for (std::size_t i = 0; i < n.security_groups.size(); ++i) {
       CHECK(n.FindSecurityGroup(n.security_groups[i].id, n.security_groups[i].scope) == i);
     }
+    for (const model::Vpc& x : n.vpcs) CHECK(n.FindVpc(x.id, x.scope) == o.FindVpc(x.id, x.scope));
+    for (const model::Subnet& x : n.subnets)
+      CHECK(n.FindSubnet(x.id, x.scope) == o.FindSubnet(x.id, x.scope));
+    for (const model::RouteTable& x : n.route_tables) {
+      CHECK(n.FindRouteTable(x.id, x.scope) == o.FindRouteTable(x.id, x.scope));
+    }
+    for (const model::Instance& x : n.instances) {
+      CHECK(n.FindInstance(x.id, x.scope) == o.FindInstance(x.id, x.scope));
+    }
+    for (std::size_t list = 0; list < std::tuple_size_v<decltype(model::kElementLists)>; ++list) {
+      CHECK(n.IndexSlots(list) == o.IndexSlots(list));
+    }
+    CHECK(n.FindVpc("vpc-not-in-any-fixture", 0) == model::kNone);
     CHECK(n.AllIds() == original.network.AllIds());
     diagnostics += original.diagnostics.size();
     nat += n.nat_gateways.size();
@@ -255,6 +270,83 @@ TEST_CASE("model codec: the section table must describe the payload exactly") {
   Seal(damaged, words);
   CHECK_FALSE(DecodeSnapshot(damaged));                       // the head holds no elements
   CHECK_FALSE(DecodeSnapshot(bytes + std::string(1, '\0')));  // trailing bytes
+}
+
+// A list's section ends with its id index's slots: a 32-bit count, then eight bytes each
+// (the handle, then the high half of the id's hash). These tests change slots and give the
+// section its new digest, so that what rejects the change is the check of the slots.
+struct SlotsOf {
+  std::size_t section_at = 0, section_size = 0, slots_at = 0;
+  std::uint32_t stored_count = 0;
+};
+SlotsOf FindSlots(const std::string& bytes, std::size_t section, std::size_t count) {
+  SlotsOf found;
+  found.section_at = 8 * (TableWords(bytes) + 2);
+  for (std::size_t i = 0; i < section; ++i) found.section_at += TableWord(bytes, SizeWord(i));
+  found.section_size = TableWord(bytes, SizeWord(section));
+  found.slots_at = found.section_at + found.section_size - 8 * count;
+  std::memcpy(&found.stored_count, bytes.data() + found.slots_at - 4, 4);
+  return found;
+}
+std::uint32_t SlotHandle(const std::string& bytes, std::size_t at) {
+  std::uint32_t handle = 0;
+  std::memcpy(&handle, bytes.data() + at, 4);
+  return handle;
+}
+void Redigest(std::string& bytes, std::size_t section, const SlotsOf& at) {
+  const ingest::ContentKey::FileDigest digest =
+      ingest::ContentKey::Digest(std::string_view(bytes).substr(at.section_at, at.section_size));
+  SetTableWord(bytes, SizeWord(section) + 1, digest.low);
+  SetTableWord(bytes, SizeWord(section) + 2, digest.high);
+  Seal(bytes, TableWords(bytes));
+}
+
+TEST_CASE("model codec: stored index slots that do not fit their list are rejected") {
+  const LoadedSnapshot loaded = LoadFresh(reachcheck::testing::SourceDir() + "/fixtures/demo");
+  const std::string bytes = EncodeSnapshot(loaded);
+  constexpr std::size_t kSubnetSection = 2;  // section 2 holds list 1, the subnets
+  const std::size_t subnets = loaded.network.subnets.size();
+  REQUIRE(subnets > 0);
+  REQUIRE(TableWord(bytes, ElementsWord(kSubnetSection)) == subnets);
+  const std::size_t count = loaded.network.IndexSlots(1).size();
+  REQUIRE(count >= 2 * subnets);
+  const SlotsOf at = FindSlots(bytes, kSubnetSection, count);
+  REQUIRE(at.stored_count == count);
+  std::string same = bytes;
+  Redigest(same, kSubnetSection, at);
+  CHECK(same == bytes);            // the tests' digest is the codec's
+  std::size_t used = at.slots_at;  // the first slot in use
+  while (SlotHandle(bytes, used) == model::kNone) used += 8;
+  SECTION("a handle past the list") {
+    std::string damaged = bytes;
+    const auto past = static_cast<std::uint32_t>(subnets);
+    std::memcpy(damaged.data() + used, &past, 4);
+    Redigest(damaged, kSubnetSection, at);
+    CHECK_FALSE(DecodeSnapshot(damaged));
+  }
+  SECTION("a slot emptied: one element fewer than the list") {
+    std::string damaged = bytes;
+    const std::uint32_t none = model::kNone;
+    std::memcpy(damaged.data() + used, &none, 4);
+    Redigest(damaged, kSubnetSection, at);
+    CHECK_FALSE(DecodeSnapshot(damaged));
+  }
+  SECTION("a hash fragment changed is believed: the digest is what vouches for it") {
+    std::string changed = bytes;
+    changed[used + 4] = static_cast<char>(changed[used + 4] ^ 0x5a);
+    Redigest(changed, kSubnetSection, at);
+    std::optional<LoadedSnapshot> decoded = DecodeSnapshot(changed);
+    REQUIRE(decoded);
+    // The element behind that slot is no longer found by its id; the others still are.
+    const std::uint32_t handle = SlotHandle(bytes, used);
+    const model::Network& n = decoded->network;
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < subnets; ++i) {
+      found += n.FindSubnet(n.subnets[i].id, n.subnets[i].scope) == i;
+    }
+    CHECK(found == subnets - 1);
+    CHECK(n.FindSubnet(n.subnets[handle].id, n.subnets[handle].scope) == model::kNone);
+  }
 }
 
 }  // namespace

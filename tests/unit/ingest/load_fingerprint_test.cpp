@@ -8,7 +8,10 @@
 // were recorded again, unchanged loader, when the encoding became sections (cache format 2):
 // the commit before matched the old table with the parallel loader; and again when the
 // section table gained element counts and digests (format 3), after the sections rebuilt
-// into the format 2 layout had matched every recorded fingerprint. A mismatch means the
+// into the format 2 layout had matched every recorded fingerprint; and when integers took
+// their own width, each list's section gained its id index's slots and the digests a
+// faster hash (format 4), after an encoding with the format 3 integers, no slots and the
+// old hash had matched every format 3 fingerprint. A mismatch means the
 // loader's output changed. Only when that change is intended, regenerate
 // the table with REACHCHECK_WRITE_LOAD_FINGERPRINTS=<file> (the test then writes every
 // fingerprint it computes to <file> instead of checking) and review the cases that moved.

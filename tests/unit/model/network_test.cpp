@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Tests of model::Network: scopes, id lookup across scopes (preference, fallback, ambiguity),
-// stale and copied indexes, AllIds and Counts.
+// stale and copied indexes, index slots taken from the model cache, AllIds and Counts.
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 #include "reachcheck/model/network.h"
 
@@ -126,6 +127,73 @@ TEST_CASE("Network: a stale index never reads out of bounds, a copy keeps a vali
   CHECK(n.FindInterface("eni-new", s) == 10);
   CHECK(copy.FindInterface("eni-50", s) == 50);
   CHECK(copy.interfaces[50].id == "eni-50");
+}
+
+TEST_CASE("Network: adopted index slots find what a built index finds", "[model]") {
+  Network built;
+  const Handle a = built.InternScope({"111", "us-east-1"});
+  const Handle b = built.InternScope({"222", "us-east-1"});
+  for (int i = 0; i < 300; ++i) Add(built.interfaces, "eni-" + std::to_string(i % 250), i % 3 ? a : b);
+  Add(built.elastic_ips, "eipalloc-1", a);
+  Network adopted = built;  // the same lists, no index yet
+  built.BuildIndex();
+  constexpr std::size_t kInterfaces = 8, kElasticIps = 10, kVpcs = 0;
+  const std::vector<Network::IdSlot> slots = built.IndexSlots(kInterfaces);
+  CHECK(slots.size() == 1024);  // a power of two, at least twice the list
+  CHECK(adopted.FindInterface("eni-7", a) == kNone);
+  REQUIRE(adopted.AdoptIndexSlots(kInterfaces, slots));
+  for (int i = 0; i < 260; ++i) {
+    const std::string id = "eni-" + std::to_string(i);
+    for (Handle scope : {a, b, kNone})
+      CHECK(adopted.FindInterface(id, scope) == built.FindInterface(id, scope));
+  }
+  // Lists without an index, and empty lists, take no slots.
+  CHECK(built.IndexSlots(kElasticIps).empty());
+  CHECK(adopted.AdoptIndexSlots(kElasticIps, {}));
+  CHECK_FALSE(adopted.AdoptIndexSlots(kElasticIps, {Network::IdSlot{0, 0}}));
+  CHECK(built.IndexSlots(kVpcs).empty());
+  CHECK(adopted.AdoptIndexSlots(kVpcs, {}));
+  CHECK_FALSE(adopted.AdoptIndexSlots(kVpcs, std::vector<Network::IdSlot>(8)));
+}
+
+TEST_CASE("Network: index slots that do not fit their list are refused, and nothing is adopted", "[model]") {
+  Network n;
+  const Handle s = n.InternScope({"111", "us-east-1"});
+  for (int i = 0; i < 5; ++i) Add(n.subnets, "subnet-" + std::to_string(i), s);
+  constexpr std::size_t kSubnets = 1;
+  const std::vector<Network::IdSlot> good = n.IndexSlots(kSubnets);
+  REQUIRE(good.size() == 16);
+  std::size_t first_used = 0;
+  while (good[first_used].handle == kNone) ++first_used;
+  std::vector<Network::IdSlot> bad = good;
+  bad[first_used].handle = 5;  // past the list
+  CHECK_FALSE(n.AdoptIndexSlots(kSubnets, bad));
+  bad = good;
+  bad[first_used].handle = kNone;  // one element without a slot
+  CHECK_FALSE(n.AdoptIndexSlots(kSubnets, bad));
+  bad = good;
+  bad.resize(12);  // not a power of two
+  CHECK_FALSE(n.AdoptIndexSlots(kSubnets, bad));
+  std::vector<Network::IdSlot> small(8);  // a power of two, but less than twice the list
+  for (Handle h = 0; h < 5; ++h) small[h].handle = h;
+  CHECK_FALSE(n.AdoptIndexSlots(kSubnets, small));
+  CHECK(n.FindSubnet("subnet-3", s) == kNone);  // nothing was adopted
+  CHECK(n.AdoptIndexSlots(kSubnets, good));
+  CHECK(n.FindSubnet("subnet-3", s) == 3);
+}
+
+TEST_CASE("Network: the id hash is the project's own, pinned", "[model]") {
+  // The model cache stores index slots, so the hash must not change without the cache's
+  // format version: if this test fails after a change to the hash, bump kCacheFormatVersion
+  // and record the new values here.
+  Network n;
+  Add(n.vpcs, "vpc-0123456789abcdef0", n.InternScope({"111122223333", "eu-west-1"}));
+  const std::vector<Network::IdSlot> slots = n.IndexSlots(0);
+  REQUIRE(slots.size() == 8);
+  std::size_t position = 0;
+  while (slots[position].handle == kNone) ++position;
+  CHECK(position == 5);
+  CHECK(slots[position].hash == 3031403843u);
 }
 
 TEST_CASE("Network: 200,000 interfaces and 50,000 groups are each found, absent ids are not",
