@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // A vector of trivially copyable values that keeps up to N of them inline: copying or
-// growing a short one allocates nothing. Interval sets and a walked flow's bookkeeping are
-// copied at every hop of a query and almost always hold one or two values.
+// growing a short one allocates nothing. The inline values share their bytes with the heap
+// pointer (a vector is on the heap exactly when its capacity exceeds N). Interval sets and
+// a walked flow's bookkeeping are copied at every hop of a query and almost always hold one
+// or two values.
 #pragma once
 
 #include <algorithm>
@@ -29,18 +31,19 @@ class SmallVector {
   SmallVector() = default;
   SmallVector(std::initializer_list<T> values) { Append(values.begin(), values.size()); }
   SmallVector(const SmallVector& other) {
-    if (other.heap_ == nullptr) {
-      std::memcpy(static_cast<void*>(inline_), other.inline_, sizeof(inline_));  // a fixed size: inlined
+    if (!other.OnHeap()) {
+      // A fixed size: the copy is inlined.
+      std::memcpy(static_cast<void*>(store_.inline_), other.store_.inline_, sizeof(store_.inline_));
       size_ = other.size_;
     } else {
-      Append(other.heap_, other.size_);
+      Append(other.store_.heap_, other.size_);
     }
   }
   SmallVector(SmallVector&& other) noexcept { Steal(other); }
   SmallVector& operator=(const SmallVector& other) {
     if (this == &other) return *this;
-    if (heap_ == nullptr && other.heap_ == nullptr) {
-      std::memcpy(static_cast<void*>(inline_), other.inline_, sizeof(inline_));
+    if (!OnHeap() && !other.OnHeap()) {
+      std::memcpy(static_cast<void*>(store_.inline_), other.store_.inline_, sizeof(store_.inline_));
       size_ = other.size_;
     } else {
       size_ = 0;
@@ -57,8 +60,8 @@ class SmallVector {
   }
   ~SmallVector() { Free(); }
 
-  T* data() { return heap_ != nullptr ? heap_ : inline_; }
-  const T* data() const { return heap_ != nullptr ? heap_ : inline_; }
+  T* data() { return OnHeap() ? store_.heap_ : store_.inline_; }
+  const T* data() const { return OnHeap() ? store_.heap_ : store_.inline_; }
   std::size_t size() const { return size_; }
   bool empty() const { return size_ == 0; }
   std::size_t capacity() const { return capacity_; }
@@ -102,32 +105,33 @@ class SmallVector {
     T* bigger = static_cast<T*>(::operator new(wanted * sizeof(T)));
     if (size_ != 0) std::memcpy(static_cast<void*>(bigger), data(), size_ * sizeof(T));
     Free();
-    heap_ = bigger;
-    capacity_ = wanted;
+    store_.heap_ = bigger;
+    capacity_ = static_cast<std::uint32_t>(wanted);
   }
+  bool OnHeap() const { return capacity_ != N; }
   void Free() {
-    if (heap_ != nullptr) ::operator delete(heap_);
-    heap_ = nullptr;
+    if (OnHeap()) ::operator delete(store_.heap_);
     capacity_ = N;
   }
   /// Takes `other`'s values (its heap block, or a copy of its inline ones); leaves it empty.
   void Steal(SmallVector& other) {
-    if (other.heap_ != nullptr) {
-      heap_ = other.heap_;
+    if (other.OnHeap()) {
+      store_.heap_ = other.store_.heap_;
       capacity_ = other.capacity_;
-      other.heap_ = nullptr;
       other.capacity_ = N;
     } else {
-      std::memcpy(static_cast<void*>(inline_), other.inline_, sizeof(inline_));
+      std::memcpy(static_cast<void*>(store_.inline_), other.store_.inline_, sizeof(store_.inline_));
     }
     size_ = other.size_;
     other.size_ = 0;
   }
 
-  T* heap_ = nullptr;
+  union Store {
+    T* heap_;  ///< when OnHeap()
+    T inline_[N] = {};
+  } store_{};
   std::uint32_t size_ = 0;
   std::uint32_t capacity_ = N;
-  T inline_[N] = {};
 };
 
 }  // namespace reachcheck::base

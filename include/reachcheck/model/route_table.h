@@ -2,6 +2,7 @@
 // Route tables: routes (CIDR, IPv6 and prefix-list destinations) and associations.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,7 +14,7 @@
 
 namespace reachcheck::model {
 
-enum class TargetKind {
+enum class TargetKind : std::uint8_t {
   kLocal,
   kInternetGateway,
   kEgressOnlyInternetGateway,
@@ -32,25 +33,26 @@ enum class TargetKind {
 /// "local", "internet-gateway", "nat-gateway", ... (stable, used in JSON output).
 const char* TargetKindName(TargetKind kind);
 
-enum class RouteState { kActive, kBlackhole };
+enum class RouteState : std::uint8_t { kActive, kBlackhole };
 /// Where the route came from (`Origin` in the API).
-enum class RouteOrigin { kCreateRouteTable, kCreateRoute, kPropagated };
+enum class RouteOrigin : std::uint8_t { kCreateRouteTable, kCreateRoute, kPropagated };
 
 struct Route {
+  // The small fields first: routes are the model's second largest list.
   std::optional<net::Cidr> destination;  ///< DestinationCidrBlock or DestinationIpv6CidrBlock
-  base::Text prefix_list_id;             ///< DestinationPrefixListId when there is no CIDR
   TargetKind target_kind = TargetKind::kUnknown;
-  base::Text target_id;  ///< "local", "igw-..", "nat-..", "eni-..", ...
-  base::Text instance_owner_id;
   RouteState state = RouteState::kActive;
   RouteOrigin route_origin = RouteOrigin::kCreateRoute;
-  base::SourceRef origin;
   // Resolved by Validate (kNone when the target is missing or of another kind):
   /// Into the vector of target_kind's type: internet_gateways (both IGW kinds, and only a
   /// gateway of the same kind), nat_gateways, peerings, interfaces, instances, endpoints;
   /// kNone for local and for kinds that are not analysed (transit gateway, VGW, ...).
   Handle target = kNone;
   Handle prefix_list = kNone;
+  base::Text prefix_list_id;  ///< DestinationPrefixListId when there is no CIDR
+  base::Text target_id;       ///< "local", "igw-..", "nat-..", "eni-..", ...
+  base::Text instance_owner_id;
+  base::SourceRef origin;
 
   /// "0.0.0.0/0", "pl-63a5400a", ...; "(no destination)" when there is neither.
   std::string DestinationText() const;

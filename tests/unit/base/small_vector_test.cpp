@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// SmallVector: values kept inline up to N, then on the heap, through copies, moves,
-// assignments between inline and heap storage, and a seeded run against std::vector.
+// SmallVector: values kept inline up to N (in the heap pointer's bytes), then on the heap,
+// through copies, moves, assignments between inline and heap storage, and a seeded run
+// against std::vector.
 #include "reachcheck/base/small_vector.h"
 
 #include <catch2/catch.hpp>
@@ -31,6 +32,22 @@ TEST_CASE("SmallVector keeps N values inline and grows onto the heap after") {
   CHECK(v.back() == 3);
   v.clear();
   CHECK(v.empty());
+}
+
+TEST_CASE("SmallVector's inline values share their bytes with the heap pointer") {
+  // Sixteen bytes of values and two 32-bit counts: the model keeps half a million rules with
+  // two of these each.
+  CHECK(sizeof(SmallVector<std::uint32_t, 4>) == 24);
+  CHECK(sizeof(SmallVector<std::uint8_t, 16>) == 24);
+  CHECK(sizeof(SmallVector<std::uint8_t, 2>) == 16);  // never smaller than the pointer
+  SmallVector<std::uint8_t, 2> v{1, 2};
+  v.push_back(3);  // onto the heap: the inline bytes now hold the pointer
+  v.push_back(4);
+  CHECK(Items(v) == std::vector<std::uint8_t>{1, 2, 3, 4});
+  SmallVector<std::uint8_t, 2> copy = v;
+  v = SmallVector<std::uint8_t, 2>{9};
+  CHECK(Items(v) == std::vector<std::uint8_t>{9});
+  CHECK(Items(copy) == std::vector<std::uint8_t>{1, 2, 3, 4});
 }
 
 TEST_CASE("SmallVector copies and moves between inline and heap storage") {
