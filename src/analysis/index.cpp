@@ -94,7 +94,8 @@ Index::Index(const model::Network& n, const std::function<void(std::size_t, std:
   done(2);
   // Two halves of about the same work, built side by side: the owners of addresses (which
   // fill each VPC's public_of), and the VPCs' blocks, subnets and peerings, then the filters'
-  // slots and members, then the public addresses of modelled resources.
+  // slots and members, then the public addresses of modelled resources, then each
+  // interface's own addresses.
   base::ForEachParallel(
       2,
       [&](std::size_t part) {
@@ -104,6 +105,7 @@ Index::Index(const model::Network& n, const std::function<void(std::size_t, std:
           IndexVpcs();
           CompileFilters();
           modelled_public = ModelledPublicAddresses(n);  // the holes of InternetAddresses, exactly
+          IndexInterfaceAddresses();
         }
       },
       {}, 2);
@@ -179,10 +181,22 @@ void Index::IndexVpcs() {
   }
 }
 
+void Index::IndexInterfaceAddresses() {
+  const model::Network& n = network;
+  interface_addresses.resize(n.interfaces.size());
+  std::vector<net::IpAddress> own;  // reused: no allocation per interface
+  for (model::Handle i = 0; i < n.interfaces.size(); ++i) {
+    const model::NetworkInterface& e = n.interfaces[i];
+    own.clear();
+    for (const model::PrivateAddress& a : e.private_addresses) own.push_back(a.address);
+    own.insert(own.end(), e.ipv6_addresses.begin(), e.ipv6_addresses.end());
+    interface_addresses[i] = SetOfInPlace(own);
+  }
+}
+
 void Index::IndexOwners() {
   const model::Network& n = network;
   subnets.resize(n.subnets.size());
-  interface_addresses.resize(n.interfaces.size());
   for (model::Handle s = 0; s < n.subnets.size(); ++s) {
     const model::Subnet& subnet = n.subnets[s];
     std::vector<net::Cidr> blocks = subnet.ipv6_cidrs;
@@ -214,14 +228,12 @@ void Index::IndexOwners() {
     }
     return false;
   };
-  std::vector<net::IpAddress> own, sorted;  // reused: no allocation per interface
+  std::vector<net::IpAddress> own;  // reused: no allocation per interface
   for (model::Handle i = 0; i < n.interfaces.size(); ++i) {
     const model::NetworkInterface& e = n.interfaces[i];
     own.clear();
     for (const model::PrivateAddress& a : e.private_addresses) own.push_back(a.address);
     own.insert(own.end(), e.ipv6_addresses.begin(), e.ipv6_addresses.end());
-    sorted.assign(own.begin(), own.end());
-    interface_addresses[i] = SetOfInPlace(sorted);
     const bool nat_interface = e.interface_type == "nat_gateway";
     for (const net::IpAddress& a : own) {
       if (nat_interface) continue;

@@ -137,6 +137,7 @@ class Index {
  private:
   void IndexVpcs();
   void IndexOwners();
+  void IndexInterfaceAddresses();
   void CompileFilters();
   void CompileTable(model::Handle table) const;
   void CompileAcl(model::Handle acl) const;
