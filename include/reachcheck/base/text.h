@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 // Text: an immutable string of the model (an id, a name, a description), its bytes kept for
-// the life of the process in the text arena. It is two words and copying it is copying them;
-// a model's millions of ids and names take no allocation each and no string header.
+// the life of the process in the text arena. It is a pointer and a 32-bit size, 12 bytes
+// 4-byte aligned (packed: the model's records hold several texts each), and copying it is
+// copying them; a model's millions of ids and names take no allocation each and no string
+// header.
 #pragma once
 
 #include <compare>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -13,21 +16,23 @@
 
 namespace reachcheck::base {
 
-class Text {
+class [[gnu::packed, gnu::aligned(4)]] Text {
  public:
   /// The empty text.
   Text() = default;
   /// A copy of `text` in the arena (thread-safe; never freed: a run's texts are those of the
-  /// snapshots it loads, and live as long as the model and results that hold them).
+  /// snapshots it loads, and live as long as the model and results that hold them). Throws
+  /// std::length_error beyond 4 GiB.
   Text(std::string_view text);                                     // NOLINT(google-explicit-constructor)
   Text(const std::string& text) : Text(std::string_view(text)) {}  // NOLINT(google-explicit-constructor)
   Text(const char* text) : Text(std::string_view(text)) {}         // NOLINT(google-explicit-constructor)
   /// The text of `bytes`, not copied: they must outlive every copy of the text, as the
-  /// bytes of a cache file kept mapped for the rest of the process do.
+  /// bytes of a cache file kept mapped for the rest of the process do. At most 4 GiB (the
+  /// model cache writes a text's size in 32 bits).
   static Text Borrow(std::string_view bytes) {
     Text text;
     text.data_ = bytes.data();
-    text.size_ = bytes.size();
+    text.size_ = static_cast<std::uint32_t>(bytes.size());
     return text;
   }
 
@@ -66,8 +71,9 @@ class Text {
 
  private:
   const char* data_ = "";
-  std::size_t size_ = 0;
+  std::uint32_t size_ = 0;
 };
+static_assert(sizeof(Text) == 12 && alignof(Text) == 4);
 
 }  // namespace reachcheck::base
 
