@@ -19,16 +19,9 @@ NameTable& Table() {
   return *table;
 }
 
-const std::string& EmptyName() {
-  static const std::string* empty = new std::string();
-  return *empty;
-}
-
 }  // namespace
 
-FileName::FileName() : text_(&EmptyName()) {}
-
-FileName::FileName(std::string_view path) : text_(&EmptyName()) {
+FileName::FileName(std::string_view path) : text_(file_name_detail::EmptyName()) {
   if (path.empty()) return;
   NameTable& table = Table();
   std::lock_guard<std::mutex> guard(table.lock);

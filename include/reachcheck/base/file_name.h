@@ -11,10 +11,19 @@
 
 namespace reachcheck::base {
 
+namespace file_name_detail {
+/// The empty name's string, never destroyed (names may be used until the process ends).
+/// Inline, so that default-constructing the SourceRef of every element is not a call.
+inline const std::string* EmptyName() {
+  static const std::string* const empty = new std::string();
+  return empty;
+}
+}  // namespace file_name_detail
+
 class FileName {
  public:
   /// The empty name.
-  FileName();
+  FileName() : text_(file_name_detail::EmptyName()) {}
   /// The interned copy of `path` (the first call for a path copies it, under a lock; the
   /// paths of a run are few, one per file read, and are never freed).
   FileName(std::string_view path);  // NOLINT(google-explicit-constructor): a path is a name
