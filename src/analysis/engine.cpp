@@ -55,7 +55,7 @@ std::vector<SourcePart> SourcesOf(const Index& index, const net::AddressSet& out
   if (InterfaceKind(endpoint.kind)) {
     for (model::Handle h : endpoint.interfaces) {
       const model::NetworkInterface& e = n.interfaces[h];
-      out.push_back({{SourceInfo::kInterface, h, e.vpc, e.id, model::kNone}, index.interface_addresses[h]});
+      out.push_back({{SourceInfo::kInterface, h, e.vpc, e.id, model::kNone}, index.InterfaceAddresses(h)});
     }
     return out;
   }

@@ -111,19 +111,17 @@ Index::Index(const model::Network& n, const std::function<void(std::size_t, std:
   table_once_ = std::make_unique<std::once_flag[]>(n.route_tables.size());
   done(2);
   // Two halves of about the same work, built side by side: the owners of addresses (which
-  // fill each VPC's public_of), then the public addresses of modelled resources; and the
-  // VPCs' blocks, subnets and peerings, then the filters' slots and members, then each
-  // interface's own addresses.
+  // fill each VPC's public_of); and the VPCs' blocks, subnets and peerings, then the
+  // filters' slots and members, then the public addresses of modelled resources.
   base::ForEachParallel(
       2,
       [&](std::size_t part) {
         if (part == 0) {
           IndexOwners();
-          modelled_public = ModelledPublicAddresses(n);  // the holes of InternetAddresses, exactly
         } else {
           IndexVpcs();
           CompileFilters();
-          IndexInterfaceAddresses();
+          modelled_public = ModelledPublicAddresses(n);  // the holes of InternetAddresses, exactly
         }
       },
       {}, 2);
@@ -199,17 +197,13 @@ void Index::IndexVpcs() {
   }
 }
 
-void Index::IndexInterfaceAddresses() {
-  const model::Network& n = network;
-  interface_addresses.resize(n.interfaces.size());
-  std::vector<net::IpAddress> own;  // reused: no allocation per interface
-  for (model::Handle i = 0; i < n.interfaces.size(); ++i) {
-    const model::NetworkInterface& e = n.interfaces[i];
-    own.clear();
-    for (const model::PrivateAddress& a : e.private_addresses) own.push_back(a.address);
-    own.insert(own.end(), e.ipv6_addresses.begin(), e.ipv6_addresses.end());
-    interface_addresses[i] = SetOfInPlace(own);
-  }
+net::AddressSet Index::InterfaceAddresses(model::Handle i) const {
+  const model::NetworkInterface& e = network.interfaces[i];
+  std::vector<net::IpAddress> own;
+  own.reserve(e.private_addresses.size() + e.ipv6_addresses.size());
+  for (const model::PrivateAddress& a : e.private_addresses) own.push_back(a.address);
+  own.insert(own.end(), e.ipv6_addresses.begin(), e.ipv6_addresses.end());
+  return SetOfInPlace(own);
 }
 
 void Index::IndexOwners() {

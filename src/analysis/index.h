@@ -95,7 +95,9 @@ class Index {
   std::vector<VpcIndex> vpcs;
   std::vector<SubnetIndex> subnets;
   std::vector<InterfaceIndex> interfaces;
-  std::vector<net::AddressSet> interface_addresses;  ///< each interface's private IPv4 and IPv6
+  /// Interface i's private IPv4 and IPv6 addresses, from the model (a few addresses: cheaper
+  /// to build when asked than to keep for every interface).
+  net::AddressSet InterfaceAddresses(model::Handle i) const;
   PointIndex<model::Handle> nat_public;              ///< NAT public address -> NAT
   PointIndex<PublicMapping> iface_public;            ///< public IPv4 -> interface
   PointIndex<model::Handle> iface_private;           ///< private IPv4 / IPv6 -> interface (all owners)
@@ -137,7 +139,6 @@ class Index {
  private:
   void IndexVpcs();
   void IndexOwners();
-  void IndexInterfaceAddresses();
   void CompileFilters();
   void CompileTable(model::Handle table) const;
   void CompileAcl(model::Handle acl) const;

@@ -128,7 +128,7 @@ void Walker::ReplyArrives(Flow&& f, model::Handle subnet) {
       Stop(std::move(p), MakeBlocker(s.id, code::kNoDestination, true,
                                      "the reply arrives in " + s.id + ", not at " + e.id, s.origin));
     };
-    SplitBySet(std::move(f), f.dst, index_.interface_addresses[source_.handle], back, elsewhere);
+    SplitBySet(std::move(f), f.dst, index_.InterfaceAddresses(source_.handle), back, elsewhere);
     return;
   }
   Stop(std::move(f), MakeBlocker(s.id, code::kNoDestination, true,
