@@ -26,8 +26,8 @@ message(STATUS "reachcheck_bench: ${json}")
 
 # Every field must be present (null is allowed for parts that do not exist yet).
 foreach(key size input_bytes files load_s load_ingest_s graph_build_s peak_rss_bytes load_peak_rss_bytes point_p50_us
-            point_p99_us why_all_ms why_internet_ms exposure_s lint_s cached_load_s cached_model_s model_counts
-            load_parse_s load_model_s load_validate_s cache_file_bytes)
+            point_p99_us why_all_ms why_internet_ms exposure_s exposure_first_s lint_s cached_load_s cached_model_s
+            model_counts load_parse_s load_model_s load_validate_s cache_file_bytes)
   string(JSON type ERROR_VARIABLE error TYPE "${json}" ${key})
   if(error)
     message(FATAL_ERROR "reachcheck_bench output has no '${key}': ${error}")
