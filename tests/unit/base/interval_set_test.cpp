@@ -3,6 +3,7 @@
 // algebra for the 8-, 16-, 32- and 128-bit instantiations against a brute-force model.
 #include "reachcheck/net/interval_set.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <random>
@@ -278,6 +279,78 @@ void CheckAlgebra(std::uint64_t seed, int iterations, int exhaustive_iterations)
       EXPECT_TRUE(a.Intersects(b) == meet);
     }
   }
+}
+
+// A few intervals against thousands: the sweeps skip ahead through the larger set, and must
+// find what a plain sweep, one interval at a time, finds.
+TEST_CASE("IntervalSet: a small set against a large one gives what a plain sweep gives", "[net][property]") {
+  using Set = IntervalSet<std::uint32_t>;
+  std::mt19937_64 rng(17);
+  auto random_set = [&](std::size_t count) {
+    std::vector<std::uint32_t> ends;
+    for (std::size_t i = 0; i < 2 * count; ++i) ends.push_back(static_cast<std::uint32_t>(rng() % 200000));
+    std::sort(ends.begin(), ends.end());
+    Set set;
+    for (std::size_t i = 0; i + 1 < ends.size(); i += 2) set.AppendMerging({ends[i], ends[i + 1]});
+    return set;
+  };
+  auto narrow_set = [&](std::size_t count) {  // a flow's few addresses: narrow intervals
+    std::vector<std::uint32_t> starts;
+    for (std::size_t i = 0; i < count; ++i) starts.push_back(static_cast<std::uint32_t>(rng() % 200000));
+    std::sort(starts.begin(), starts.end());
+    Set set;
+    for (std::uint32_t start : starts) set.AppendMerging({start, start + static_cast<std::uint32_t>(rng() % 40)});
+    return set;
+  };
+  auto plain_intersect = [](const Set& x, const Set& y) {
+    Set out;
+    std::size_t a = 0, b = 0;
+    const auto& p = x.Intervals();
+    const auto& q = y.Intervals();
+    while (a < p.size() && b < q.size()) {
+      const std::uint32_t lo = std::max(p[a].lo, q[b].lo), hi = std::min(p[a].hi, q[b].hi);
+      if (lo <= hi) out.AppendMerging({lo, hi});
+      if (p[a].hi < q[b].hi)
+        ++a;
+      else
+        ++b;
+    }
+    return out;
+  };
+  auto plain_subtract = [](const Set& x, const Set& y) {
+    Set out;
+    for (const auto& i : x.Intervals()) {
+      std::uint32_t lo = i.lo;
+      bool gone = false;
+      for (const auto& c : y.Intervals()) {
+        if (c.hi < lo || c.lo > i.hi) continue;
+        if (c.lo > lo) out.AppendMerging({lo, c.lo - 1});
+        if (c.hi >= i.hi) {
+          gone = true;
+          break;
+        }
+        lo = c.hi + 1;
+      }
+      if (!gone) out.AppendMerging({lo, i.hi});
+    }
+    return out;
+  };
+  std::size_t met = 0;
+  for (int round = 0; round < 300; ++round) {
+    const Set large = round % 3 ? narrow_set(3000) : random_set(3000);
+    const Set small = round % 2 ? narrow_set(1 + round % 4) : random_set(1 + round % 4);
+    CHECK(IsCanonical(large));
+    const Set expected = plain_intersect(small, large);
+    CHECK(small.Intersect(large) == expected);
+    CHECK(large.Intersect(small) == expected);
+    CHECK(small.Intersects(large) == !expected.IsEmpty());
+    CHECK(large.Intersects(small) == !expected.IsEmpty());
+    CHECK(small.Subtract(large) == plain_subtract(small, large));
+    CHECK(large.Subtract(small) == plain_subtract(large, small));
+    met += !expected.IsEmpty();
+  }
+  CHECK(met > 30);   // both outcomes are exercised
+  CHECK(met < 290);
 }
 
 TEST_CASE("IntervalSet<uint8_t>: set algebra laws hold (property)", "[net][property]") {
