@@ -84,6 +84,15 @@ void AccumulateBlockScalar(std::uint64_t (&lanes)[kLanes], const char* data, std
   Scramble(lanes);
 }
 
+void AccumulateBlockSse2(std::uint64_t (&lanes)[kLanes], const char* data, std::size_t stripes) {
+#ifdef REACHCHECK_STRIPES_X86
+  AccumulateSse2(lanes, data, stripes);
+  Scramble(lanes);
+#else
+  AccumulateBlockScalar(lanes, data, stripes);
+#endif
+}
+
 void AccumulateBlock(std::uint64_t (&lanes)[kLanes], const char* data, std::size_t stripes) {
 #ifdef REACHCHECK_STRIPES_X86
   if (HasAvx2()) {

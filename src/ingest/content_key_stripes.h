@@ -19,5 +19,8 @@ inline constexpr std::size_t kStripesPerBlock = 16;
 void AccumulateBlock(std::uint64_t (&lanes)[kLanes], const char* data, std::size_t stripes);
 /// The same without vector instructions (the reference the vector versions must match).
 void AccumulateBlockScalar(std::uint64_t (&lanes)[kLanes], const char* data, std::size_t stripes);
+/// The same with SSE2 only, whatever the CPU has (x86-64; elsewhere the scalar version),
+/// so that the version a CPU without AVX2 runs is tested on every machine.
+void AccumulateBlockSse2(std::uint64_t (&lanes)[kLanes], const char* data, std::size_t stripes);
 
 }  // namespace reachcheck::ingest::content_key_detail

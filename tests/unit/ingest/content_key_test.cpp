@@ -25,16 +25,22 @@ std::string RandomBytes(std::size_t size, std::uint64_t seed) {
 
 std::pair<std::uint64_t, std::uint64_t> Pair(const ContentKey::FileDigest& d) { return {d.low, d.high}; }
 
-TEST_CASE("content key: the CPU's stripe step gives the scalar lanes") {
+TEST_CASE("content key: the AVX2 and SSE2 stripe steps give the scalar lanes") {
   for (std::size_t stripes = 1; stripes <= ck::kStripesPerBlock; ++stripes) {
     CAPTURE(stripes);
     const std::string bytes = RandomBytes(stripes * ck::kStripeBytes + 3, stripes);
-    std::uint64_t vector_lanes[ck::kLanes], scalar_lanes[ck::kLanes];
-    for (std::size_t k = 0; k < ck::kLanes; ++k) vector_lanes[k] = scalar_lanes[k] = 0x1234567 * (k + 1);
+    std::uint64_t vector_lanes[ck::kLanes], sse2_lanes[ck::kLanes], scalar_lanes[ck::kLanes];
+    for (std::size_t k = 0; k < ck::kLanes; ++k) {
+      vector_lanes[k] = sse2_lanes[k] = scalar_lanes[k] = 0x1234567 * (k + 1);
+    }
     // Unaligned on purpose: the stripes are read wherever the bytes are.
-    ck::AccumulateBlock(vector_lanes, bytes.data() + 3, stripes);
+    ck::AccumulateBlock(vector_lanes, bytes.data() + 3, stripes);  // AVX2 where the CPU has it
+    ck::AccumulateBlockSse2(sse2_lanes, bytes.data() + 3, stripes);
     ck::AccumulateBlockScalar(scalar_lanes, bytes.data() + 3, stripes);
-    for (std::size_t k = 0; k < ck::kLanes; ++k) CHECK(vector_lanes[k] == scalar_lanes[k]);
+    for (std::size_t k = 0; k < ck::kLanes; ++k) {
+      CHECK(vector_lanes[k] == scalar_lanes[k]);
+      CHECK(sse2_lanes[k] == scalar_lanes[k]);
+    }
   }
 }
 
