@@ -2,7 +2,7 @@
 // EncodeSnapshot / DecodeSnapshot: one field list per model type (ModelFields), walked by a
 // writer and by a bounds-checked reader, section by section on every core (the head, then
 // each element list, checked against its digest, its elements' handles checked against the
-// table's element counts, and its id index built).
+// table's element counts, and its stored id index checked against it and adopted).
 #include "reachcheck/cache/model_codec.h"
 
 #include <algorithm>

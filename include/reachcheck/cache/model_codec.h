@@ -24,7 +24,8 @@ struct LoadedSnapshot {
   std::size_t resources_modelled = 0;
 };
 
-/// Every field of every element, in a fixed order (little-endian, length-prefixed).
+/// Every field of every element, in a fixed order (little-endian, length-prefixed), and each
+/// list's id index.
 std::string EncodeSnapshot(const LoadedSnapshot& snapshot);
 
 /// Where a decoded snapshot's texts and JSON pointers live.
@@ -33,9 +34,10 @@ enum class Texts {
   kBorrow,  ///< in `bytes` themselves, which must then outlive the process's use of them
 };
 
-/// The snapshot back, with the network's id index rebuilt; nothing when the bytes are
+/// The snapshot back, with the network's id indexes as stored; nothing when the bytes are
 /// truncated, have trailing garbage, hold an impossible value (a bad enum, a CIDR longer than
-/// its family, unsorted port ranges) or a handle out of range of the vector it points into.
+/// its family, unsorted port ranges), a handle out of range of the vector it points into, or
+/// an id index whose slots do not fit its list.
 std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes, Texts texts = Texts::kCopy);
 
 }  // namespace reachcheck::cache
