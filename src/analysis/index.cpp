@@ -69,7 +69,9 @@ void SortV4PointsStable(std::vector<Point<P>>& points) {
   std::vector<Point<P>> buffer(points.size());
   std::vector<std::uint32_t> start(std::size_t{1} << 16);
   for (int shift : {0, 16}) {
-    auto digit = [shift](const Point<P>& p) { return (static_cast<std::uint32_t>(p.address) >> shift) & 0xffff; };
+    auto digit = [shift](const Point<P>& p) {
+      return (static_cast<std::uint32_t>(p.address) >> shift) & 0xffff;
+    };
     std::fill(start.begin(), start.end(), 0);
     for (const Point<P>& p : points) ++start[digit(p)];
     std::uint32_t at = 0;
@@ -77,6 +79,13 @@ void SortV4PointsStable(std::vector<Point<P>>& points) {
     for (const Point<P>& p : points) buffer[start[digit(p)]++] = p;
     points.swap(buffer);
   }
+}
+
+/// Replaces `out` with an interface's private IPv4 addresses, then its IPv6 ones.
+void OwnAddresses(const model::NetworkInterface& e, std::vector<net::IpAddress>& out) {
+  out.clear();
+  for (const model::PrivateAddress& a : e.private_addresses) out.push_back(a.address);
+  out.insert(out.end(), e.ipv6_addresses.begin(), e.ipv6_addresses.end());
 }
 
 }  // namespace
@@ -198,11 +207,8 @@ void Index::IndexVpcs() {
 }
 
 net::AddressSet Index::InterfaceAddresses(model::Handle i) const {
-  const model::NetworkInterface& e = network.interfaces[i];
   std::vector<net::IpAddress> own;
-  own.reserve(e.private_addresses.size() + e.ipv6_addresses.size());
-  for (const model::PrivateAddress& a : e.private_addresses) own.push_back(a.address);
-  own.insert(own.end(), e.ipv6_addresses.begin(), e.ipv6_addresses.end());
+  OwnAddresses(network.interfaces[i], own);
   return SetOfInPlace(own);
 }
 
@@ -243,9 +249,7 @@ void Index::IndexOwners() {
   std::vector<net::IpAddress> own;  // reused: no allocation per interface
   for (model::Handle i = 0; i < n.interfaces.size(); ++i) {
     const model::NetworkInterface& e = n.interfaces[i];
-    own.clear();
-    for (const model::PrivateAddress& a : e.private_addresses) own.push_back(a.address);
-    own.insert(own.end(), e.ipv6_addresses.begin(), e.ipv6_addresses.end());
+    OwnAddresses(e, own);
     const bool nat_interface = e.interface_type == "nat_gateway";
     for (const net::IpAddress& a : own) {
       if (nat_interface) continue;

@@ -95,17 +95,17 @@ class Index {
   std::vector<VpcIndex> vpcs;
   std::vector<SubnetIndex> subnets;
   std::vector<InterfaceIndex> interfaces;
+  PointIndex<model::Handle> nat_public;     ///< NAT public address -> NAT
+  PointIndex<PublicMapping> iface_public;   ///< public IPv4 -> interface
+  PointIndex<model::Handle> iface_private;  ///< private IPv4 / IPv6 -> interface (all owners)
+  SpanIndex<model::Handle> vpc_v6;          ///< IPv6 VPC blocks -> VPC (v6 only)
+  net::AddressSet vpc_blocks;               ///< every VPC block of either family
+  net::AddressSet modelled_public;          ///< public addresses of modelled resources
+  net::AddressSet closed_from_outside;      ///< IPv4 VPC blocks and interface private IPv4
+
   /// Interface i's private IPv4 and IPv6 addresses, from the model (a few addresses: cheaper
   /// to build when asked than to keep for every interface).
   net::AddressSet InterfaceAddresses(model::Handle i) const;
-  PointIndex<model::Handle> nat_public;              ///< NAT public address -> NAT
-  PointIndex<PublicMapping> iface_public;            ///< public IPv4 -> interface
-  PointIndex<model::Handle> iface_private;           ///< private IPv4 / IPv6 -> interface (all owners)
-  SpanIndex<model::Handle> vpc_v6;                   ///< IPv6 VPC blocks -> VPC (v6 only)
-  net::AddressSet vpc_blocks;                        ///< every VPC block of either family
-  net::AddressSet modelled_public;                   ///< public addresses of modelled resources
-  net::AddressSet closed_from_outside;               ///< IPv4 VPC blocks and interface private IPv4
-
   /// The topology graph (for `graph`), built on first use.
   const NetworkGraph& Graph() const;
   /// A route table's entries and partition, compiled on first use.
