@@ -82,6 +82,10 @@ std::optional<std::string> ReadWholeFile(const std::string& path) {
 }
 
 bool WriteFileAtomically(const std::string& path, std::initializer_list<std::string_view> pieces) {
+  return WriteFileAtomically(path, std::vector<std::string_view>(pieces));
+}
+
+bool WriteFileAtomically(const std::string& path, const std::vector<std::string_view>& pieces) {
   namespace fs = std::filesystem;
   static std::atomic<unsigned> sequence{0};
   std::error_code ec;

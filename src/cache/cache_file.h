@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace reachcheck::cache::detail {
 
@@ -42,5 +43,6 @@ std::optional<std::string> ReadWholeFile(const std::string& path);
 /// Writes `pieces`, one after the other, to a temporary file beside `path` and renames it
 /// into place (creating the folder); false on any failure, leaving no temporary file behind.
 bool WriteFileAtomically(const std::string& path, std::initializer_list<std::string_view> pieces);
+bool WriteFileAtomically(const std::string& path, const std::vector<std::string_view>& pieces);
 
 }  // namespace reachcheck::cache::detail

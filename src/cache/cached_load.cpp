@@ -9,11 +9,13 @@
 #include <atomic>
 #include <charconv>
 #include <cstdlib>
+#include <filesystem>
 #include <future>
 #include <limits>
 #include <optional>
 #include <string_view>
 #include <thread>
+#include <vector>
 
 #include "cache/cache_file.h"
 #include "cache/cache_prune.h"
@@ -144,7 +146,12 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
     result = CacheOutcome::kDisabled;
     return ingest::LoadSnapshot(paths, diagnostics, stats, progress);
   }
-  const std::string hint = ReadHint(options.directory, paths);
+  // No hint file: nothing was loaded from these paths into this folder (or it was lost), so
+  // no key is computed before the load, which is bound to be a fresh one and reads every
+  // file once; its own digests are remembered for the next run.
+  std::error_code no_hint;
+  const bool loaded_before = std::filesystem::exists(HintPath(options.directory, paths), no_hint);
+  const std::string hint = loaded_before ? ReadHint(options.directory, paths) : std::string();
   std::future<std::optional<DecodedFile>> guess;
   unsigned hash_threads = base::MaxThreads();
   if (!hint.empty() && hash_threads > 1) {
@@ -152,7 +159,8 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
     --hash_threads;  // the decode has a core of its own
   }
   std::size_t key_files_read = 0;
-  if (const std::string key = detail::CurrentContentKey(paths, options, hash_threads, key_files_read);
+  if (const std::string key =
+          loaded_before ? detail::CurrentContentKey(paths, options, hash_threads, key_files_read) : std::string();
       !key.empty()) {
     std::optional<DecodedFile> decoded =
         guess.valid() && key == hint ? guess.get() : DecodeCacheFile(options.directory, key);
@@ -176,6 +184,8 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
   ingest::LoadStats& counts = stats != nullptr ? *stats : local_stats;
   base::Diagnostics fresh;
   LoadedSnapshot loaded;
+  std::optional<detail::StampsBeforeLoad> before;
+  if (!loaded_before) before = detail::StampFiles(paths);
   loaded.network = ingest::LoadSnapshot(paths, fresh, &counts, progress);
   counts.key_files_read = key_files_read;
   loaded.diagnostics = fresh.All();
@@ -186,12 +196,15 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
   diagnostics.Append(fresh);
   result = CacheOutcome::kNotStored;
   if (!counts.content_key.empty()) {
-    const std::string payload = EncodeSnapshot(loaded);
+    const EncodedSnapshot payload = EncodeSnapshotPieces(loaded);
     const std::string header = detail::PayloadHeader(counts.content_key, payload.size());
+    std::vector<std::string_view> pieces{header};
+    pieces.insert(pieces.end(), payload.pieces.begin(), payload.pieces.end());
     const std::string file = CacheFilePath(options.directory, counts.content_key);
-    if (detail::WriteFileAtomically(file, {header, payload})) {
+    if (detail::WriteFileAtomically(file, pieces)) {
       result = CacheOutcome::kStored;
       detail::WriteFileAtomically(HintPath(options.directory, paths), {counts.content_key});
+      if (before) detail::RememberLoadedFiles(paths, options, *before, counts.files_hashed);
       detail::PruneCacheDirectory(options.directory, options.max_bytes, file);
     }
   }

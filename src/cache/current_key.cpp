@@ -8,7 +8,6 @@
 #include <atomic>
 #include <optional>
 
-#include "cache/digest_memo.h"
 #include "reachcheck/base/parallel.h"
 #include "reachcheck/base/read_file.h"
 #include "reachcheck/ingest/snapshot_files.h"
@@ -93,6 +92,35 @@ std::string CurrentContentKey(const std::vector<std::string>& paths, const Cache
   // Also when files were dropped: the memo holds only the files of the last run.
   if (memo_changed || next_memo.size() != memo.size()) next_memo.Write(memo_path);
   return key.Hex();
+}
+
+StampsBeforeLoad StampFiles(const std::vector<std::string>& paths) {
+  StampsBeforeLoad before;
+  before.taken_ns = NowNs();  // first: every stamp below is of this instant or later
+  for (const ingest::SnapshotRoot& root : ingest::ListSnapshotFiles(paths)) {
+    for (const std::string& file : root.files) {
+      if (std::optional<FileStamp> stamp = StampOf(file)) before.stamps.emplace(file, *stamp);
+    }
+  }
+  return before;
+}
+
+void RememberLoadedFiles(const std::vector<std::string>& paths, const CacheOptions& options,
+                         const StampsBeforeLoad& before, const std::vector<ingest::LoadStats::FileRead>& files) {
+  DigestMemo memo;
+  for (const ingest::LoadStats::FileRead& file : files) {
+    const auto stamped = before.stamps.find(file.path);
+    if (stamped == before.stamps.end()) continue;  // appeared after the stamps were taken
+    const FileStamp& stamp = stamped->second;
+    // Read after taken_ns; unchanged from the stamp before to the stamp after the read; had
+    // not changed for the settle time before it: the bytes hashed are those of the stamp.
+    if (stamp.size != file.size || StampOf(file.path) != stamp ||
+        !SettledBefore(stamp, before.taken_ns, options.settle_time)) {
+      continue;
+    }
+    memo.Remember(file.path, stamp, file.digest);
+  }
+  if (memo.size() > 0) memo.Write(PathsFileStem(options.directory, paths) + ".stamps");
 }
 
 }  // namespace reachcheck::cache::detail

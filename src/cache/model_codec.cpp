@@ -735,7 +735,7 @@ bool DecodeList(std::string_view bytes, bool borrow, std::uint64_t elements, con
 }  // namespace
 }  // namespace codec_detail
 
-std::string EncodeSnapshot(const LoadedSnapshot& snapshot) {
+EncodedSnapshot EncodeSnapshotPieces(const LoadedSnapshot& snapshot) {
   using namespace codec_detail;
   std::vector<std::string> sections(kSections);
   std::vector<SectionEntry> table(kSections);
@@ -758,9 +758,7 @@ std::string EncodeSnapshot(const LoadedSnapshot& snapshot) {
         table[i].digest = ingest::ContentKey::Digest(sections[i]);
       },
       {}, 2);
-  std::size_t total = 8 * (1 + kTableWordsPerSection * kSections + 2);
-  for (const std::string& section : sections) total += section.size();
-  Writer out(total);
+  Writer out(8 * (1 + kTableWordsPerSection * kSections + 2));
   out(kSections);
   for (const SectionEntry& entry : table) {
     out(entry.elements);
@@ -774,9 +772,27 @@ std::string EncodeSnapshot(const LoadedSnapshot& snapshot) {
   seal(table_digest.low);
   seal(table_digest.high);
   bytes += seal.Take();
-  for (const std::string& section : sections) bytes += section;
+  EncodedSnapshot encoded;
+  encoded.pieces.reserve(1 + sections.size());
+  encoded.pieces.push_back(std::move(bytes));
+  for (std::string& section : sections) encoded.pieces.push_back(std::move(section));
+  return encoded;
+}
+
+std::size_t EncodedSnapshot::size() const {
+  std::size_t total = 0;
+  for (const std::string& piece : pieces) total += piece.size();
+  return total;
+}
+
+std::string EncodedSnapshot::Joined() const {
+  std::string bytes;
+  bytes.reserve(size());
+  for (const std::string& piece : pieces) bytes += piece;
   return bytes;
 }
+
+std::string EncodeSnapshot(const LoadedSnapshot& snapshot) { return EncodeSnapshotPieces(snapshot).Joined(); }
 
 std::optional<LoadedSnapshot> DecodeSnapshot(std::string_view bytes, Texts texts) {
   const bool borrow = texts == Texts::kBorrow;

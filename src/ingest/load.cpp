@@ -192,6 +192,8 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
   }
   const unsigned threads = base::WorkerThreads(loads.size(), kMinFilesForThreads);
   counts.threads = threads;
+  counts.files_hashed.clear();
+  counts.files_hashed.reserve(loads.size());
   std::atomic<std::size_t> bytes_done{0}, resources_done{0};
   {
     std::vector<std::optional<JsonParser>> parsers(threads);
@@ -277,6 +279,7 @@ model::Network LoadSnapshot(const std::vector<std::string>& paths, base::Diagnos
         continue;
       }
       key.AddFile(*load.file, load.bytes, load.digest);
+      counts.files_hashed.push_back(LoadStats::FileRead{*load.file, load.bytes, load.digest});
       ++counts.files_read;
       counts.bytes_read += load.bytes;
       if (!load.recognised) ++counts.files_ignored;

@@ -24,8 +24,21 @@ struct LoadedSnapshot {
   std::size_t resources_modelled = 0;
 };
 
+/// An encoded snapshot in the pieces it was built in: the section table, then one piece per
+/// section. The encoding is the pieces one after the other; a file is written from them
+/// without joining them first.
+struct EncodedSnapshot {
+  std::vector<std::string> pieces;
+
+  std::size_t size() const;
+  std::string Joined() const;
+};
+
 /// Every field of every element, in a fixed order (little-endian, length-prefixed), and each
 /// list's id index.
+EncodedSnapshot EncodeSnapshotPieces(const LoadedSnapshot& snapshot);
+
+/// The same bytes as one string.
 std::string EncodeSnapshot(const LoadedSnapshot& snapshot);
 
 /// Where a decoded snapshot's texts and JSON pointers live.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "reachcheck/base/diagnostic.h"
+#include "reachcheck/ingest/snapshot_files.h"
 #include "reachcheck/model/network.h"
 
 namespace reachcheck::ingest {
@@ -27,6 +28,14 @@ struct LoadStats {
   /// ContentKey of every root and every file exactly as read; "" when the snapshot could not
   /// be read completely (a missing root, an unreadable file, an interrupted walk).
   std::string content_key;
+  /// Every file read, in walk order, with the digest the content key holds for it (so that
+  /// the model cache can remember the digests without reading the files again).
+  struct FileRead {
+    std::string path;
+    std::size_t size = 0;
+    ContentKey::FileDigest digest;
+  };
+  std::vector<FileRead> files_hashed;
   /// Files read only to compute the model cache's key (set by cache::LoadSnapshotCached; the
   /// others' digests were remembered from an earlier run).
   std::size_t key_files_read = 0;

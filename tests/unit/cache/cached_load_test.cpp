@@ -215,7 +215,7 @@ TEST_CASE("cached load: unchanged files are not read again for the key") {
   const CacheOptions options = RememberAtOnce(dir.path() + "/models");
   const Result first = Load({snap}, options);
   REQUIRE(first.outcome == CacheOutcome::kStored);
-  CHECK(first.stats.key_files_read == 2);
+  CHECK(first.stats.key_files_read == 0);  // a first load: its own reads give the key and the memo
   const Result second = Load({snap}, options);
   REQUIRE(second.outcome == CacheOutcome::kHit);
   CHECK(second.stats.key_files_read == 0);

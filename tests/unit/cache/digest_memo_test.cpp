@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // DigestMemo: a remembered digest is found only under the exact stamp it was remembered
 // with; a memo that is missing, damaged or of another format reads as empty; only files that
-// settled before their read may be remembered.
+// settled before their read may be remembered; a fresh load's digests are remembered only for
+// files unchanged since the stamps taken before it.
 #include "cache/digest_memo.h"
 
 #include <catch2/catch.hpp>
@@ -10,8 +11,10 @@
 #include <functional>
 #include <iterator>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "cache/current_key.h"
 #include "unit/cache/cache_test_util.h"
 
 namespace reachcheck::cache::detail {
@@ -104,6 +107,42 @@ TEST_CASE("digest memo: the stamp of a file, and none for a folder or a missing 
   CHECK(stamp->changed_ns <= NowNs());
   CHECK_FALSE(StampOf(dir.path()));
   CHECK_FALSE(StampOf(dir.path() + "/missing.json"));
+}
+
+TEST_CASE("digest memo: a fresh load's digests are remembered for the files unchanged since the stamps before it") {
+  ScratchDir dir("loaded");
+  dir.Write("snap/a.json", R"({"Vpcs": []})");
+  dir.Write("snap/b.json", R"({"Vpcs": []})");
+  dir.Write("snap/c/d.json", R"({"Subnets": []})");
+  const std::string snap = dir.path() + "/snap";
+  CacheOptions options{true, dir.path() + "/models"};
+  options.settle_time = std::chrono::nanoseconds(0);
+  std::filesystem::create_directories(options.directory);
+  const StampsBeforeLoad before = StampFiles({snap});
+  CHECK(before.stamps.size() == 3);
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // a change gets times of its own
+  dir.Write("snap/b.json", R"({"Vpcs": [ ]})");                // changed after the stamps
+  dir.Write("snap/e.json", R"({"Vpcs": []})");                 // added after them
+  base::Diagnostics diagnostics;
+  ingest::LoadStats stats;
+  ingest::LoadSnapshot({snap}, diagnostics, &stats);
+  REQUIRE(stats.files_hashed.size() == 4);
+  REQUIRE_FALSE(stats.content_key.empty());
+
+  SECTION("settled: the two unchanged files are remembered, and give the load's key") {
+    RememberLoadedFiles({snap}, options, before, stats.files_hashed);
+    std::size_t files_read = 0;
+    CHECK(CurrentContentKey({snap}, options, 1, files_read) == stats.content_key);
+    CHECK(files_read == 2);  // b.json and e.json
+  }
+  SECTION("the default settle time: files this new are not remembered, and no memo is written") {
+    options.settle_time = CacheOptions{}.settle_time;
+    RememberLoadedFiles({snap}, options, before, stats.files_hashed);
+    CHECK(std::filesystem::is_empty(options.directory));
+    std::size_t files_read = 0;
+    CHECK(CurrentContentKey({snap}, options, 1, files_read) == stats.content_key);
+    CHECK(files_read == 4);
+  }
 }
 
 }  // namespace
