@@ -73,6 +73,7 @@ const char* VerdictKey(analysis::Verdict verdict) { return analysis::VerdictName
 struct WhyRuns {
   std::vector<double> ms;
   std::vector<double> classes;
+  std::vector<std::string> sources;
 };
 
 // `why <source> <destination>` over every protocol and port, timed for each source but the
@@ -95,6 +96,7 @@ WhyRuns MeasureWhy(const model::Network& network, const analysis::Engine& engine
     if (i == 0) continue;
     runs.ms.push_back(ms);
     runs.classes.push_back(static_cast<double>(result.classes.size()));
+    runs.sources.push_back(network.interfaces[sources[i]].id);
   }
   return runs;
 }
@@ -186,6 +188,9 @@ void MeasureQueries(const model::Network& network, const analysis::Engine& engin
   for (int run = -1; why_runs > 0 && run < why_runs; ++run) why_sources.push_back(PickFrom(c.sources, rng));
   WhyRuns all = MeasureWhy(network, engine, why_sources, "0.0.0.0/0", sink);
   out["why_all_runs"] = all.ms.size();
+  out["why_all_each_ms"] = all.ms;  // in run order, before the percentiles below sort them
+  out["why_all_each_classes"] = all.classes;
+  out["why_all_each_source"] = all.sources;
   out["why_all_ms"] = all.ms.empty() ? Json(nullptr) : Json(std::round(Median(all.ms) * 1000) / 1000);
   out["why_all_max_ms"] =
       all.ms.empty() ? Json(nullptr) : Json(std::round(Percentile(all.ms, 1.0) * 1000) / 1000);

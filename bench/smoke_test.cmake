@@ -57,3 +57,31 @@ string(JSON start_s TYPE "${start}" cached_start_s)
 if(NOT hit OR NOT start_s STREQUAL "NUMBER")
   message(FATAL_ERROR "the cached start was not served from the cache: ${start}")
 endif()
+
+# A first run in a process of its own, into an empty cache folder: it stores the model, and
+# a second run's start then finds it (whether it reads files for the key depends on how
+# long ago the estate was generated: the unit tests pin that).
+file(REMOVE_RECURSE ${OUT}/first-cache)
+execute_process(COMMAND ${DRIVER} --first-run --snapshot ${OUT}/aws_configs --cache-dir ${OUT}/first-cache
+                RESULT_VARIABLE result OUTPUT_VARIABLE first ERROR_VARIABLE errors)
+if(NOT result EQUAL 0)
+  message(FATAL_ERROR "reachcheck_bench --first-run failed (${result}): ${errors}\n${first}")
+endif()
+message(STATUS "reachcheck_bench --first-run: ${first}")
+string(JSON stored GET "${first}" first_run_stored)
+foreach(key first_run_s first_run_load_s first_run_cache_s first_run_graph_s)
+  string(JSON type TYPE "${first}" ${key})
+  if(NOT type STREQUAL "NUMBER")
+    message(FATAL_ERROR "reachcheck_bench --first-run printed no number for '${key}': ${first}")
+  endif()
+endforeach()
+if(NOT stored)
+  message(FATAL_ERROR "the first run did not store the model: ${first}")
+endif()
+execute_process(COMMAND ${DRIVER} --cached-start --snapshot ${OUT}/aws_configs --cache-dir ${OUT}/first-cache
+                RESULT_VARIABLE result OUTPUT_VARIABLE again ERROR_VARIABLE errors)
+string(JSON hit GET "${again}" cached_start_hit)
+if(NOT result EQUAL 0 OR NOT hit)
+  message(FATAL_ERROR "after a first run, the next start missed the cache: ${again}")
+endif()
+file(REMOVE_RECURSE ${OUT}/first-cache)
