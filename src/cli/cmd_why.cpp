@@ -79,7 +79,7 @@ void RunWhy(CommandContext& context, const WhyOptions& options) {
   display.all = options.all;
 
   if (options.format == "json") {
-    context.out << output::FormatWhyJson(result, request);
+    output::WriteWhyJson(context.out, result, request);
   } else if (options.format == "dot") {
     context.out << output::FormatWhyDot(engine->GetTopology(), result, request, display);
   } else {

@@ -2,6 +2,10 @@
 // `why --format json`: the contract's shape, plus the extra fields listed in why_json.h.
 #include "reachcheck/output/why_json.h"
 
+#include <ostream>
+#include <sstream>
+#include <string_view>
+
 #include "output/json_util.h"
 #include "reachcheck/output/text_util.h"
 
@@ -43,23 +47,52 @@ Json ClassJson(const analysis::PacketClass& c) {
   return json;
 }
 
+// The members' values are dumped one by one, each indented to its depth: the bytes are
+// those of dumping the whole document at once, without holding all of it in memory.
+void WriteIndented(std::ostream& out, const std::string& dumped, std::string_view indent) {
+  std::size_t start = 0;
+  for (std::size_t end = dumped.find('\n'); end != std::string::npos; end = dumped.find('\n', start)) {
+    out.write(dumped.data() + start, static_cast<std::streamsize>(end + 1 - start));
+    out << indent;
+    start = end + 1;
+  }
+  out.write(dumped.data() + start, static_cast<std::streamsize>(dumped.size() - start));
+}
+
+std::string DumpValue(const Json& json) { return json.dump(2, ' ', false, Json::error_handler_t::replace); }
+
 }  // namespace
 
-std::string FormatWhyJson(const analysis::QueryResult& result, const WhyRequest& request) {
-  Json json;
-  json["query"] = {{"source", request.source},
-                   {"destination", request.destination},
-                   {"protocol", request.protocol},
-                   {"ports", request.ports},
-                   {"source_ports", request.source_ports}};
-  json["verdict"] = VerdictText(result.verdict);
-  Json classes = Json::array();
-  for (const analysis::PacketClass& c : result.classes) classes.push_back(ClassJson(c));
-  json["classes"] = classes;
+void WriteWhyJson(std::ostream& out, const analysis::QueryResult& result, const WhyRequest& request) {
+  Json query = {{"source", request.source},
+                {"destination", request.destination},
+                {"protocol", request.protocol},
+                {"ports", request.ports},
+                {"source_ports", request.source_ports}};
+  out << "{\n  \"query\": ";
+  WriteIndented(out, DumpValue(query), "  ");
+  out << ",\n  \"verdict\": " << DumpValue(VerdictText(result.verdict)) << ",\n  \"classes\": ";
+  if (result.classes.empty()) {
+    out << "[]";
+  } else {
+    out << "[";
+    for (std::size_t i = 0; i < result.classes.size(); ++i) {
+      out << (i == 0 ? "\n    " : ",\n    ");
+      WriteIndented(out, DumpValue(ClassJson(result.classes[i])), "    ");
+    }
+    out << "\n  ]";
+  }
   Json notes = Json::array();
   for (const std::string& note : result.notes) notes.push_back(note);
-  json["notes"] = notes;
-  return Dump(json);
+  out << ",\n  \"notes\": ";
+  WriteIndented(out, DumpValue(notes), "  ");
+  out << "\n}\n";
+}
+
+std::string FormatWhyJson(const analysis::QueryResult& result, const WhyRequest& request) {
+  std::ostringstream out;
+  WriteWhyJson(out, result, request);
+  return std::move(out).str();
 }
 
 }  // namespace reachcheck::output

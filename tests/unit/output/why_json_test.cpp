@@ -119,5 +119,22 @@ TEST_CASE("why json of an empty answer is still complete", "[why][json]") {
   CHECK(doc.at("classes").empty());
 }
 
+TEST_CASE("why json is written class by class with the layout of one pretty-printed document", "[why][json]") {
+  // Each class is dumped on its own and indented to its depth: the bytes must be those of
+  // dumping the parsed document whole, for any answer, notes and texts.
+  analysis::QueryResult empty;
+  analysis::QueryResult mixed = samples::Mixed();
+  analysis::QueryResult quirky = samples::Mixed();
+  quirky.notes.clear();
+  quirky.classes.at(0).suggestion = "line one\nline \"two\"\t\u00e9";
+  quirky.classes.at(1).blocked_by.clear();
+  for (const analysis::QueryResult* result : {&empty, &mixed, &quirky}) {
+    const std::string text = FormatWhyJson(*result, JsonRequest());
+    const nlohmann::ordered_json doc = nlohmann::ordered_json::parse(text);
+    CHECK(text == doc.dump(2) + "\n");
+    CHECK(doc.at("classes").size() == result->classes.size());
+  }
+}
+
 }  // namespace
 }  // namespace reachcheck::output
