@@ -105,64 +105,75 @@ void MeasureCachedLoad(const Options& options, const reachcheck::model::Network&
   if (own_dir) fs::remove_all(dir, ec);
 }
 
-// A second run's start, in a process of its own (as a user's next command is): the model
-// from the cache that an earlier driver run left in --cache-dir, then the graph build.
-// Prints cached_start_s, cached_start_model_s, whether it was a hit, the files read for the
-// key and the peak RSS. The engine is left to the exit, as the executable does.
-int MeasureCachedStart(const Options& options) {
+// A run's start as the executable makes it: the model through the cache folder (a hit, or
+// a load that stores it), then the graph build. The model and the engine are kept for the
+// process's exit, as in the executable.
+struct TimedStart {
+  std::unique_ptr<reachcheck::model::Network> network;
+  std::unique_ptr<reachcheck::analysis::Engine> engine;
+  reachcheck::cache::CacheOutcome outcome = reachcheck::cache::CacheOutcome::kDisabled;
+  reachcheck::ingest::LoadStats stats;
+  double model_s = 0;  ///< the model, from the start
+  double start_s = 0;  ///< the model and the graph, from the start
+};
+
+TimedStart TimeStart(const Options& options) {
   using namespace reachcheck;
-  if (options.cache_dir.empty()) return Usage("--cached-start needs --cache-dir");
   const cache::CacheOptions cache_options{true, options.cache_dir};
   base::Diagnostics diagnostics;
-  ingest::LoadStats stats;
-  cache::CacheOutcome outcome = cache::CacheOutcome::kDisabled;
+  TimedStart run;
   Stopwatch watch;
-  const auto network = std::make_unique<model::Network>(
-      cache::LoadSnapshotCached(options.snapshot, diagnostics, cache_options, &stats, {}, &outcome));
-  const double model_s = watch.Seconds();
-  const auto engine = std::make_unique<analysis::Engine>(*network);
-  const double start_s = watch.Seconds();
-  Json out;
-  out["cached_start_hit"] = outcome == cache::CacheOutcome::kHit;
-  out["cached_start_s"] = Seconds(start_s);
-  out["cached_start_model_s"] = Seconds(model_s);
-  out["cached_start_key_files_read"] = stats.key_files_read;
-  out["cached_start_peak_rss_bytes"] = bench::PeakRssBytes();
+  run.network = std::make_unique<model::Network>(
+      cache::LoadSnapshotCached(options.snapshot, diagnostics, cache_options, &run.stats, {}, &run.outcome));
+  run.model_s = watch.Seconds();
+  run.engine = std::make_unique<analysis::Engine>(*run.network);
+  run.start_s = watch.Seconds();
+  return run;
+}
+
+[[noreturn]] void PrintAndExit(const Json& out) {
   std::printf("%s\n", out.dump(1).c_str());
   std::fflush(stdout);
   std::_Exit(0);  // no teardown of the model and the engine, as in the executable
+}
+
+// A second run's start, in a process of its own (as a user's next command is): the model
+// from the cache that an earlier driver run left in --cache-dir, then the graph build.
+// Prints cached_start_s, cached_start_model_s, whether it was a hit, the files read for the
+// key and the peak RSS.
+int MeasureCachedStart(const Options& options) {
+  if (options.cache_dir.empty()) return Usage("--cached-start needs --cache-dir");
+  const TimedStart run = TimeStart(options);
+  Json out;
+  out["cached_start_hit"] = run.outcome == reachcheck::cache::CacheOutcome::kHit;
+  out["cached_start_s"] = Seconds(run.start_s);
+  out["cached_start_model_s"] = Seconds(run.model_s);
+  out["cached_start_key_files_read"] = run.stats.key_files_read;
+  out["cached_start_peak_rss_bytes"] = reachcheck::bench::PeakRssBytes();
+  PrintAndExit(out);
 }
 
 // A first run's start on a snapshot the cache folder does not hold, in a process of its own
 // (as a user's first command is): the load, the model stored in the cache, then the graph
 // build. Prints first_run_s, first_run_load_s (the loader's read + parse, model and
 // validate), first_run_cache_s (the rest before the graph: the content key, the encoding and
-// the write), whether it stored, and the peak RSS. Fails when the folder already held the snapshot.
+// the write), whether it stored, and the peak RSS. Fails when the folder already held the
+// snapshot.
 int MeasureFirstRun(const Options& options) {
-  using namespace reachcheck;
   if (options.cache_dir.empty()) return Usage("--first-run needs --cache-dir");
-  const cache::CacheOptions cache_options{true, options.cache_dir};
-  base::Diagnostics diagnostics;
-  ingest::LoadStats stats;
-  cache::CacheOutcome outcome = cache::CacheOutcome::kDisabled;
-  Stopwatch watch;
-  const auto network = std::make_unique<model::Network>(
-      cache::LoadSnapshotCached(options.snapshot, diagnostics, cache_options, &stats, {}, &outcome));
-  const double model_s = watch.Seconds();
-  const auto engine = std::make_unique<analysis::Engine>(*network);
-  const double start_s = watch.Seconds();
-  if (outcome == cache::CacheOutcome::kHit) return Usage("--first-run: the cache folder already held the snapshot");
+  const TimedStart run = TimeStart(options);
+  if (run.outcome == reachcheck::cache::CacheOutcome::kHit) {
+    return Usage("--first-run: the cache folder already held the snapshot");
+  }
+  const double load_s = run.stats.parse_s + run.stats.model_s + run.stats.validate_s;
   Json out;
-  out["first_run_stored"] = outcome == cache::CacheOutcome::kStored;
-  out["first_run_s"] = Seconds(start_s);
-  const double load_s = stats.parse_s + stats.model_s + stats.validate_s;
+  out["first_run_stored"] = run.outcome == reachcheck::cache::CacheOutcome::kStored;
+  out["first_run_s"] = Seconds(run.start_s);
   out["first_run_load_s"] = Seconds(load_s);
-  out["first_run_cache_s"] = Seconds(model_s - load_s);
-  out["first_run_graph_s"] = Seconds(start_s - model_s);
-  out["first_run_peak_rss_bytes"] = bench::PeakRssBytes();
-  std::printf("%s\n", out.dump(1).c_str());
-  std::fflush(stdout);
-  std::_Exit(0);  // no teardown of the model and the engine, as in the executable
+  out["first_run_cache_s"] = Seconds(run.model_s - load_s);
+  out["first_run_graph_s"] = Seconds(run.start_s - run.model_s);
+  out["first_run_peak_rss_bytes"] = reachcheck::bench::PeakRssBytes();
+  PrintAndExit(out);
 }
 
 }  // namespace

@@ -15,14 +15,19 @@ if(NOT result EQUAL 0)
 endif()
 message(STATUS "generated: ${summary}")
 
+# Runs the driver with ARGN, fails on a non-zero exit, and sets OUT_VAR to what it printed.
+function(run_driver out_var label)
+  execute_process(COMMAND ${DRIVER} ${ARGN} RESULT_VARIABLE result OUTPUT_VARIABLE printed ERROR_VARIABLE errors)
+  if(NOT result EQUAL 0)
+    message(FATAL_ERROR "${label} failed (${result}): ${errors}\n${printed}")
+  endif()
+  message(STATUS "${label}: ${printed}")
+  set(${out_var} "${printed}" PARENT_SCOPE)
+endfunction()
+
 file(REMOVE_RECURSE ${OUT}/cache)
-execute_process(COMMAND ${DRIVER} --snapshot ${OUT}/aws_configs --size ${SIZE} --queries 200 --why-runs 1
-                        --cache-dir ${OUT}/cache
-                RESULT_VARIABLE result OUTPUT_VARIABLE json ERROR_VARIABLE errors)
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "reachcheck_bench failed (${result}): ${errors}\n${json}")
-endif()
-message(STATUS "reachcheck_bench: ${json}")
+run_driver(json "reachcheck_bench" --snapshot ${OUT}/aws_configs --size ${SIZE} --queries 200 --why-runs 1
+           --cache-dir ${OUT}/cache)
 
 # Every field must be present (null is allowed for parts that do not exist yet).
 foreach(key size input_bytes files load_s load_ingest_s graph_build_s peak_rss_bytes load_peak_rss_bytes point_p50_us
@@ -46,12 +51,8 @@ if(bytes LESS_EQUAL 0 OR interfaces LESS_EQUAL 0)
 endif()
 
 # A second run's start in a process of its own, from the cache the first run left.
-execute_process(COMMAND ${DRIVER} --cached-start --snapshot ${OUT}/aws_configs --cache-dir ${OUT}/cache
-                RESULT_VARIABLE result OUTPUT_VARIABLE start ERROR_VARIABLE errors)
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "reachcheck_bench --cached-start failed (${result}): ${errors}\n${start}")
-endif()
-message(STATUS "reachcheck_bench --cached-start: ${start}")
+run_driver(start "reachcheck_bench --cached-start" --cached-start --snapshot ${OUT}/aws_configs
+           --cache-dir ${OUT}/cache)
 string(JSON hit GET "${start}" cached_start_hit)
 string(JSON start_s TYPE "${start}" cached_start_s)
 if(NOT hit OR NOT start_s STREQUAL "NUMBER")
@@ -62,12 +63,8 @@ endif()
 # a second run's start then finds it (whether it reads files for the key depends on how
 # long ago the estate was generated: the unit tests pin that).
 file(REMOVE_RECURSE ${OUT}/first-cache)
-execute_process(COMMAND ${DRIVER} --first-run --snapshot ${OUT}/aws_configs --cache-dir ${OUT}/first-cache
-                RESULT_VARIABLE result OUTPUT_VARIABLE first ERROR_VARIABLE errors)
-if(NOT result EQUAL 0)
-  message(FATAL_ERROR "reachcheck_bench --first-run failed (${result}): ${errors}\n${first}")
-endif()
-message(STATUS "reachcheck_bench --first-run: ${first}")
+run_driver(first "reachcheck_bench --first-run" --first-run --snapshot ${OUT}/aws_configs
+           --cache-dir ${OUT}/first-cache)
 string(JSON stored GET "${first}" first_run_stored)
 foreach(key first_run_s first_run_load_s first_run_cache_s first_run_graph_s)
   string(JSON type TYPE "${first}" ${key})
@@ -78,10 +75,10 @@ endforeach()
 if(NOT stored)
   message(FATAL_ERROR "the first run did not store the model: ${first}")
 endif()
-execute_process(COMMAND ${DRIVER} --cached-start --snapshot ${OUT}/aws_configs --cache-dir ${OUT}/first-cache
-                RESULT_VARIABLE result OUTPUT_VARIABLE again ERROR_VARIABLE errors)
+run_driver(again "reachcheck_bench --cached-start after --first-run" --cached-start
+           --snapshot ${OUT}/aws_configs --cache-dir ${OUT}/first-cache)
 string(JSON hit GET "${again}" cached_start_hit)
-if(NOT result EQUAL 0 OR NOT hit)
+if(NOT hit)
   message(FATAL_ERROR "after a first run, the next start missed the cache: ${again}")
 endif()
 file(REMOVE_RECURSE ${OUT}/first-cache)
