@@ -5,6 +5,7 @@
 #include <ostream>
 #include <sstream>
 #include <string_view>
+#include <unordered_map>
 
 #include "output/json_util.h"
 #include "reachcheck/output/text_util.h"
@@ -24,7 +25,8 @@ const char* VerdictText(analysis::Verdict verdict) {
   return "unreachable";
 }
 
-Json ClassJson(const analysis::PacketClass& c) {
+// The class's fields up to `delivered_to`; the paths, blockers and suggestion follow.
+Json ClassHeadJson(const analysis::PacketClass& c) {
   Json json;
   json["verdict"] = c.reachable ? "reachable" : "unreachable";
   json["source"] = c.source;
@@ -38,28 +40,64 @@ Json ClassJson(const analysis::PacketClass& c) {
     if (c.protocols.Contains(net::kIcmpv6)) json["icmpv6"] = net::IcmpSetToString(c.ports, true);
   }
   json["delivered_to"] = c.delivered_to;
-  json["forward"] = HopArray(c.forward);
-  json["return"] = HopArray(c.reply);
-  Json blockers = Json::array();
-  for (const analysis::Blocker& b : c.blocked_by) blockers.push_back(BlockerJson(b));
-  json["blocked_by"] = blockers;
-  json["suggestion"] = c.suggestion;
   return json;
 }
 
-// The members' values are dumped one by one, each indented to its depth: the bytes are
-// those of dumping the whole document at once, without holding all of it in memory.
-void WriteIndented(std::ostream& out, const std::string& dumped, std::string_view indent) {
+std::string DumpValue(const Json& json) { return json.dump(2, ' ', false, Json::error_handler_t::replace); }
+
+/// `text` with `indent` after each of its line breaks.
+void AppendIndented(std::string& out, std::string_view text, std::string_view indent) {
   std::size_t start = 0;
-  for (std::size_t end = dumped.find('\n'); end != std::string::npos; end = dumped.find('\n', start)) {
-    out.write(dumped.data() + start, static_cast<std::streamsize>(end + 1 - start));
-    out << indent;
+  for (std::size_t end = text.find('\n'); end != std::string_view::npos; end = text.find('\n', start)) {
+    out.append(text.substr(start, end + 1 - start));
+    out.append(indent);
     start = end + 1;
   }
-  out.write(dumped.data() + start, static_cast<std::streamsize>(dumped.size() - start));
+  out.append(text.substr(start));
 }
 
-std::string DumpValue(const Json& json) { return json.dump(2, ' ', false, Json::error_handler_t::replace); }
+// The members' values are dumped one by one, each indented to its depth: the bytes are
+// those of dumping the whole document at once, without holding all of it in memory. A hop
+// is shared by the classes on its path: its text is made once.
+class ClassWriter {
+ public:
+  /// One class as a pretty-printed object, at depth 0.
+  const std::string& Text(const analysis::PacketClass& c) {
+    text_ = DumpValue(ClassHeadJson(c));
+    text_.resize(text_.size() - 2);  // the object goes on: drop its "\n}"
+    text_ += ",\n  \"forward\": ";
+    AppendPath(c.forward);
+    text_ += ",\n  \"return\": ";
+    AppendPath(c.reply);
+    Json blockers = Json::array();
+    for (const analysis::Blocker& b : c.blocked_by) blockers.push_back(BlockerJson(b));
+    text_ += ",\n  \"blocked_by\": ";
+    AppendIndented(text_, DumpValue(blockers), "  ");
+    text_ += ",\n  \"suggestion\": ";
+    text_ += DumpValue(c.suggestion);
+    text_ += "\n}";
+    return text_;
+  }
+
+ private:
+  void AppendPath(const analysis::Path& path) {
+    if (path.empty()) {
+      text_ += "[]";
+      return;
+    }
+    text_ += "[";
+    for (std::size_t i = 0; i < path.size(); ++i) {
+      text_ += i == 0 ? "\n    " : ",\n    ";
+      auto [at, added] = hops_.try_emplace(path[i].get());
+      if (added) AppendIndented(at->second, DumpValue(HopJson(*path[i])), "    ");
+      text_ += at->second;
+    }
+    text_ += "\n  ]";
+  }
+
+  std::string text_;
+  std::unordered_map<const analysis::Hop*, std::string> hops_;  ///< each hop's text, at depth 2
+};
 
 }  // namespace
 
@@ -69,24 +107,27 @@ void WriteWhyJson(std::ostream& out, const analysis::QueryResult& result, const 
                 {"protocol", request.protocol},
                 {"ports", request.ports},
                 {"source_ports", request.source_ports}};
-  out << "{\n  \"query\": ";
-  WriteIndented(out, DumpValue(query), "  ");
-  out << ",\n  \"verdict\": " << DumpValue(VerdictText(result.verdict)) << ",\n  \"classes\": ";
+  std::string text = "{\n  \"query\": ";
+  AppendIndented(text, DumpValue(query), "  ");
+  out << text << ",\n  \"verdict\": " << DumpValue(VerdictText(result.verdict)) << ",\n  \"classes\": ";
   if (result.classes.empty()) {
     out << "[]";
   } else {
     out << "[";
+    ClassWriter classes;
+    std::string indented;  // one write per class
     for (std::size_t i = 0; i < result.classes.size(); ++i) {
-      out << (i == 0 ? "\n    " : ",\n    ");
-      WriteIndented(out, DumpValue(ClassJson(result.classes[i])), "    ");
+      indented = i == 0 ? "\n    " : ",\n    ";
+      AppendIndented(indented, classes.Text(result.classes[i]), "    ");
+      out.write(indented.data(), static_cast<std::streamsize>(indented.size()));
     }
     out << "\n  ]";
   }
   Json notes = Json::array();
   for (const std::string& note : result.notes) notes.push_back(note);
-  out << ",\n  \"notes\": ";
-  WriteIndented(out, DumpValue(notes), "  ");
-  out << "\n}\n";
+  text = ",\n  \"notes\": ";
+  AppendIndented(text, DumpValue(notes), "  ");
+  out << text << "\n}\n";
 }
 
 std::string FormatWhyJson(const analysis::QueryResult& result, const WhyRequest& request) {
