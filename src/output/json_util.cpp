@@ -42,6 +42,8 @@ Json BlockerJson(const analysis::Blocker& blocker) {
   return json;
 }
 
-std::string Dump(const Json& json) { return json.dump(2, ' ', false, Json::error_handler_t::replace) + "\n"; }
+std::string DumpValue(const Json& json) { return json.dump(2, ' ', false, Json::error_handler_t::replace); }
+
+std::string Dump(const Json& json) { return DumpValue(json) + "\n"; }
 
 }  // namespace reachcheck::output

@@ -24,7 +24,9 @@ Json HopArray(const analysis::Path& hops);
 /// {"component", "code", "direction", "return_path", "detail"} plus "where" when known.
 Json BlockerJson(const analysis::Blocker& blocker);
 
-/// Pretty-printed (2 spaces) with a trailing newline; invalid UTF-8 is replaced, not thrown.
+/// Pretty-printed (2 spaces); invalid UTF-8 is replaced, not thrown.
+std::string DumpValue(const Json& json);
+/// The same with a trailing newline: a whole document.
 std::string Dump(const Json& json);
 
 }  // namespace reachcheck::output

@@ -43,8 +43,6 @@ Json ClassHeadJson(const analysis::PacketClass& c) {
   return json;
 }
 
-std::string DumpValue(const Json& json) { return json.dump(2, ' ', false, Json::error_handler_t::replace); }
-
 /// `text` with `indent` after each of its line breaks.
 void AppendIndented(std::string& out, std::string_view text, std::string_view indent) {
   std::size_t start = 0;
