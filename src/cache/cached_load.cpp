@@ -2,7 +2,8 @@
 // LoadSnapshotCached: key the snapshot by its contents, use the cache file when it is intact,
 // else load normally and (re)write it. The key the same paths had last time is a hint: that
 // cache file is decoded on a second core while the inputs are hashed on the others, and used
-// only when the hashed key matches. Where the cache lives comes from the environment.
+// only when the hashed key matches. Paths never loaded into the folder skip the key: the
+// load's own digests name the file. Where the cache lives comes from the environment.
 #include "reachcheck/cache/cached_load.h"
 
 #include <algorithm>

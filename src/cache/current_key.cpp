@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The content key of a snapshot as it is on disk now, reading only the files whose stat data
-// differ from those remembered with their digests, and the names of the files kept per set
-// of snapshot paths.
+// differ from those remembered with their digests; the memo of a fresh load's own digests;
+// and the names of the files kept per set of snapshot paths.
 #include "cache/current_key.h"
 
 #include <algorithm>

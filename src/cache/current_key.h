@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The content key of a snapshot as it is on disk now (reading only the files that changed
-// since their digests were remembered), and the stem of the files kept per set of paths.
+// since their digests were remembered), the same memo written from a fresh load's own
+// digests, and the stem of the files kept per set of paths.
 #pragma once
 
 #include <cstddef>
