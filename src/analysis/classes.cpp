@@ -111,6 +111,9 @@ bool SamePath(const Final& a, const Final& b) {
          SameHops(a.reply_hops, b.reply_hops) && SameBlockers(a.blockers, b.blockers);
 }
 
+/// Up to this many pieces are grouped by comparing paths pairwise; more are hashed first.
+constexpr std::size_t kFewPieces = 8;
+
 int Category(const Index& index, const SourcePart& source, const net::AddressSet& destination) {
   const model::Handle vpc = source.info.vpc;
   if (vpc == model::kNone) return 0;
@@ -203,23 +206,43 @@ std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& sour
     std::vector<Box> boxes;
   };
   std::vector<Group> groups;
-  std::unordered_map<std::size_t, std::vector<std::size_t>> by_hash;
-  for (Final& f : finals) {
-    if (f.box.IsEmpty()) continue;
-    std::vector<std::size_t>& candidates = by_hash[PathHash(f)];
-    auto it = std::find_if(candidates.begin(), candidates.end(),
-                           [&](std::size_t g) { return SamePath(groups[g].first, f); });
-    if (it != candidates.end()) {
-      groups[*it].boxes.push_back(std::move(f.box));
-      continue;
-    }
-    candidates.push_back(groups.size());
+  const auto add_group = [&](Final& f) {
     Box box = std::move(f.box);
     groups.push_back({std::move(f), {std::move(box)}});
+  };
+  if (finals.size() <= kFewPieces) {
+    // A point question leaves a few pieces: comparing them costs less than hashing paths.
+    for (Final& f : finals) {
+      if (f.box.IsEmpty()) continue;
+      auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return SamePath(g.first, f); });
+      if (it != groups.end())
+        it->boxes.push_back(std::move(f.box));
+      else
+        add_group(f);
+    }
+  } else {
+    std::unordered_map<std::size_t, std::vector<std::size_t>> by_hash;
+    for (Final& f : finals) {
+      if (f.box.IsEmpty()) continue;
+      std::vector<std::size_t>& candidates = by_hash[PathHash(f)];
+      auto it = std::find_if(candidates.begin(), candidates.end(),
+                             [&](std::size_t g) { return SamePath(groups[g].first, f); });
+      if (it != candidates.end()) {
+        groups[*it].boxes.push_back(std::move(f.box));
+        continue;
+      }
+      candidates.push_back(groups.size());
+      add_group(f);
+    }
   }
   std::vector<RankedClass> out;
+  std::size_t boxes = 0;
   for (Group& g : groups) {
     MergeBoxes(g.boxes);
+    boxes += g.boxes.size();
+  }
+  out.reserve(boxes);
+  for (Group& g : groups) {
     Path forward = ToPath(g.first.hops);
     Path reply = ToPath(g.first.reply_hops);
     const std::vector<const BlockerNote*> blockers = ToVector(g.first.blockers);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "analysis/flow.h"
 #include "reachcheck/base/source_ref.h"
@@ -38,6 +39,19 @@ inline constexpr const char* kNotAnalysed = "COMPONENT_NOT_ANALYSED";
 Hop MakeHop(std::string component, std::string type, std::string detail, base::SourceRef where = {});
 BlockerNote MakeBlocker(std::string component, const char* code, bool ingress, std::string detail,
                         base::SourceRef where = {});
+
+/// The pieces joined in one allocation: hop and blocker texts are built on every walk, and
+/// a chain of `+` grows its string two or three times.
+template <typename... Pieces>
+std::string Cat(const Pieces&... pieces) {
+  const std::string_view views[] = {std::string_view(pieces)...};
+  std::size_t size = 0;
+  for (std::string_view v : views) size += v.size();
+  std::string out;
+  out.reserve(size);
+  for (std::string_view v : views) out.append(v);
+  return out;
+}
 
 /// A set as CIDRs, at most `limit` of them then "and N more".
 std::string AddressText(const net::AddressSet& set, std::size_t limit = 4);

@@ -38,7 +38,7 @@ void Walker::Start(Flow&& flow) {
 
 void Walker::LeaveInterface(Flow&& f, model::Handle iface) {
   const model::NetworkInterface& e = net_.interfaces[iface];
-  AddHop(f, MakeHop(e.id, "network-interface", e.id + " sends", e.origin));
+  AddHop(f, MakeHop(e.id, "network-interface", Cat(e.id, " sends"), e.origin));
   if (!e.InUse() && !e.from_instance) {
     BlockerNote note =
         MakeBlocker(e.id, code::kBadState, false, e.id + " is " + e.status + " (not in-use)", e.origin);
@@ -121,7 +121,7 @@ void Walker::ReplyArrives(Flow&& f, model::Handle subnet) {
   if (source_.kind == SourceInfo::kInterface && net_.interfaces[source_.handle].subnet == subnet) {
     const model::NetworkInterface& e = net_.interfaces[source_.handle];
     auto back = [&](Flow&& p) {
-      AddHop(p, MakeHop(e.id, "network-interface", "reply reaches " + e.id, e.origin));
+      AddHop(p, MakeHop(e.id, "network-interface", Cat("reply reaches ", e.id), e.origin));
       Back(std::move(p));
     };
     auto elsewhere = [&](Flow&& p) {
@@ -158,7 +158,7 @@ void Walker::AtInterface(Flow&& f, model::Handle iface, model::Handle subnet) {
   }
   Groups(std::move(f), iface, true, [&](Flow&& p) {
     p.subject_hops.push_back(PathSize(p.hops));
-    AddHop(p, MakeHop(e.id, "network-interface", "delivered to " + e.id, e.origin));
+    AddHop(p, MakeHop(e.id, "network-interface", Cat("delivered to ", e.id), e.origin));
     Deliver(std::move(p), Arrival{Arrival::kInterface, iface, subnet});
   });
 }
@@ -170,7 +170,7 @@ void Walker::AtNat(Flow&& f, model::Handle nat) {
     f.dst = f.pre_nat_src;
     if (f.port_from_sport) f.port = f.pre_nat_sport;
     f.nat = model::kNone;
-    AddHop(f, MakeHop(g.id, "nat-gateway", g.id + " translates the reply back to the original source",
+    AddHop(f, MakeHop(g.id, "nat-gateway", Cat(g.id, " translates the reply back to the original source"),
                       g.origin));
     RouteFrom(std::move(f), g.subnet);
     return;

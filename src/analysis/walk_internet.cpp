@@ -24,7 +24,7 @@ void Walker::ToInternetGateway(Flow&& f, model::Handle subnet, const RouteEntry&
   f.passed.push_back({'i', gateway});
   if (!f.reply) f.egress_gateway = gateway;  // the gateway the reply comes back through
   if (!IsV4(f.box)) {
-    AddHop(f, MakeHop(g.id, "internet-gateway", g.id + " forwards to the internet", g.origin));
+    AddHop(f, MakeHop(g.id, "internet-gateway", Cat(g.id, " forwards to the internet"), g.origin));
     OnInternet(std::move(f));
     return;
   }
@@ -45,7 +45,7 @@ void Walker::ToInternetGateway(Flow&& f, model::Handle subnet, const RouteEntry&
       }
       AddHop(p,
              MakeHop(g.id, "internet-gateway",
-                     g.id + " translates source " + p.src.value.ToString() + " -> " + public_ip->ToString(),
+                     Cat(g.id, " translates source ", p.src.value.ToString(), " -> ", public_ip->ToString()),
                      g.origin));
       p.src = AddrView{false, Dim::kSrc, *public_ip};
       OnInternet(std::move(p));
@@ -56,8 +56,8 @@ void Walker::ToInternetGateway(Flow&& f, model::Handle subnet, const RouteEntry&
         [&](const Point<PublicMapping>& point, Flow&& piece) {
           const PublicMapping& m = point.payload;
           AddHop(piece, MakeHop(g.id, "internet-gateway",
-                                g.id + " translates source " + m.private_ip.ToString() + " -> " +
-                                    m.public_ip.ToString(),
+                                Cat(g.id, " translates source ", m.private_ip.ToString(), " -> ",
+                                    m.public_ip.ToString()),
                                 g.origin));
           piece.src = AddrView{false, Dim::kSrc, m.public_ip};
           piece.translated = true;
@@ -195,7 +195,7 @@ void Walker::OnInternet(Flow&& f) {
           if (gateway == model::kNone) return no_gateway(std::move(p), net_.vpcs[vpc].id);
           const model::InternetGateway& g = net_.internet_gateways[gateway];
           AddHop(p, MakeHop(g.id, g.egress_only ? "egress-only-internet-gateway" : "internet-gateway",
-                            g.id + " forwards into " + net_.vpcs[vpc].id, g.origin));
+                            Cat(g.id, " forwards into ", net_.vpcs[vpc].id), g.origin));
           SplitBySpans(
               std::move(p), p.dst, index_.vpcs[vpc].subnets,
               [&](const Span<model::Handle>& s, Flow&& q) { ComeIn(std::move(q), gateway, s.payload); },
@@ -223,9 +223,9 @@ void Walker::OnInternet(Flow&& f) {
         const model::InternetGateway& g = net_.internet_gateways[gateway];
         const net::IpAddress private_ip = *index_.NatPrivate(point.payload);
         AddHop(p, MakeHop(g.id, "internet-gateway",
-                          g.id + " translates destination " +
-                              net::IpAddress::V4(static_cast<std::uint32_t>(point.address)).ToString() +
-                              " -> " + private_ip.ToString(),
+                          Cat(g.id, " translates destination ",
+                              net::IpAddress::V4(static_cast<std::uint32_t>(point.address)).ToString(), " -> ",
+                              private_ip.ToString()),
                           g.origin));
         p.dst = AddrView{false, Dim::kDst, private_ip};
         ComeIn(std::move(p), gateway, nat.subnet);
@@ -242,8 +242,8 @@ void Walker::OnInternet(Flow&& f) {
               const model::InternetGateway& g = net_.internet_gateways[gateway];
               if (!q.reply) q.subject_hops.push_back(PathSize(q.hops));
               AddHop(q, MakeHop(g.id, "internet-gateway",
-                                g.id + " translates destination " + m.public_ip.ToString() + " -> " +
-                                    m.private_ip.ToString(),
+                                Cat(g.id, " translates destination ", m.public_ip.ToString(), " -> ",
+                                    m.private_ip.ToString()),
                                 g.origin));
               q.dst = AddrView{false, Dim::kDst, m.private_ip};
               ComeIn(std::move(q), gateway, e.subnet);

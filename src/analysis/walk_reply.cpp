@@ -123,7 +123,7 @@ void Walker::WalkReply(Flow&& reply, const Arrival& arrival) {
   switch (arrival.kind) {
     case Arrival::kInterface: {
       const model::NetworkInterface& e = net_.interfaces[arrival.handle];
-      AddHop(reply, MakeHop(e.id, "network-interface", e.id + " sends the reply", e.origin));
+      AddHop(reply, MakeHop(e.id, "network-interface", Cat(e.id, " sends the reply"), e.origin));
       RouteFrom(std::move(reply), arrival.subnet);
       return;
     }

@@ -152,8 +152,8 @@ void Walker::ToNat(Flow&& f, model::Handle subnet, const RouteEntry& entry) {
     AddHop(
         p,
         MakeHop(g.id, "nat-gateway",
-                g.id + " translates the source to " + address->ToString() +
-                    " and the source port to 1024-65535 (NGW_SOURCE_ADDRESS_REASSIGN, REMAP_EPHEMERAL_PORT)",
+                Cat(g.id, " translates the source to ", address->ToString(),
+                    " and the source port to 1024-65535 (NGW_SOURCE_ADDRESS_REASSIGN, REMAP_EPHEMERAL_PORT)"),
                 g.origin));
     RouteFrom(std::move(p), g.subnet);
   };

@@ -31,8 +31,7 @@ void Walker::Groups(Flow&& f, model::Handle iface, bool ingress, Next&& next) {
       for (const Rule* rule : match.rules) AddHop(piece, rule->hop);
     } else {
       std::string groups = index_.GroupsText(iface);
-      std::string detail = std::string("no ") + (ingress ? "inbound" : "outbound") + " rule of " + groups +
-                           " (" + id + ") matches";
+      std::string detail = Cat("no ", ingress ? "inbound" : "outbound", " rule of ", groups, " (", id, ") matches");
       if (skip_refs) {
         const bool has_refs = std::any_of(filters.begin(), filters.end(), [](const Filter* flt) {
           return std::any_of(flt->rules.begin(), flt->rules.end(), [](const Rule& r) { return r.group_ref; });
@@ -81,8 +80,8 @@ void Walker::Acl(Flow&& f, model::Handle subnet, bool ingress, Next&& next) {
         continue;
       }
       std::string detail = rule != nullptr ? rule->text
-                                           : model_acl.id + (ingress ? " inbound" : " outbound") +
-                                                 ": no rule matches (implicit deny)";
+                                           : Cat(model_acl.id, ingress ? " inbound" : " outbound",
+                                                 ": no rule matches (implicit deny)");
       BlockerNote note = MakeBlocker(model_acl.id, code::kAcl, ingress, std::move(detail),
                                      rule != nullptr ? rule->where : model_acl.origin);
       note.fix = FixKind::kAcl;
