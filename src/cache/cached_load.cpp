@@ -200,7 +200,8 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
     const EncodedSnapshot payload = EncodeSnapshotPieces(loaded);
     const std::string header = detail::PayloadHeader(counts.content_key, payload.size());
     std::vector<std::string_view> pieces{header};
-    pieces.insert(pieces.end(), payload.pieces.begin(), payload.pieces.end());
+    const std::vector<std::string_view> views = payload.Views();
+    pieces.insert(pieces.end(), views.begin(), views.end());
     const std::string file = CacheFilePath(options.directory, counts.content_key);
     if (detail::WriteFileAtomically(file, pieces)) {
       result = CacheOutcome::kStored;

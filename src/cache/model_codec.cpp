@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "reachcheck/base/parallel.h"
+#include "reachcheck/base/read_file.h"
 #include "reachcheck/ingest/snapshot_files.h"
 
 namespace reachcheck::cache {
@@ -335,10 +336,12 @@ constexpr std::uint32_t kNewFile = std::numeric_limits<std::uint32_t>::max();
 class Writer {
  public:
   /// `expected`: about how many bytes the encoding takes (the buffer grows past it).
-  explicit Writer(std::size_t expected) { bytes_.resize(std::max<std::size_t>(expected, 4096)); }
+  explicit Writer(std::size_t expected) { data_ = bytes_.Reserve(std::max<std::size_t>(expected, 4096)); }
+  /// What has been written so far.
+  std::string_view Written() const { return {data_, size_}; }
   /// The encoding (the writer is spent).
-  std::string Take() {
-    bytes_.resize(size_);
+  base::FileBuffer Take() {
+    bytes_.Resize(size_);
     return std::move(bytes_);
   }
 
@@ -398,10 +401,14 @@ class Writer {
 
  private:
   /// Room for `count` more bytes at the end (the buffer doubles when full): fixed-size
-  /// copies into it compile to plain stores, where appending to a string calls out.
+  /// copies into it compile to plain stores, where appending to a string calls out. The
+  /// buffer is not zero-filled: a section's pages are touched only as far as it is written.
   char* Reserve(std::size_t count) {
-    if (size_ + count > bytes_.size()) bytes_.resize(std::max(2 * bytes_.size(), size_ + count));
-    char* at = bytes_.data() + size_;
+    if (size_ + count > bytes_.capacity()) {
+      bytes_.Resize(size_);  // the bytes the move to a larger buffer keeps
+      data_ = bytes_.Reserve(std::max(2 * bytes_.capacity(), size_ + count));
+    }
+    char* at = data_ + size_;
     size_ += count;
     return at;
   }
@@ -413,7 +420,8 @@ class Writer {
     Raw<std::uint32_t>(static_cast<std::uint32_t>(text.size()));
     if (!text.empty()) std::memcpy(Reserve(text.size()), text.data(), text.size());
   }
-  std::string bytes_;
+  base::FileBuffer bytes_;
+  char* data_ = nullptr;  ///< bytes_'s
   std::size_t size_ = 0;
   std::unordered_map<const std::string*, std::uint32_t> files_;
 };
@@ -737,7 +745,7 @@ bool DecodeList(std::string_view bytes, bool borrow, std::uint64_t elements, con
 
 EncodedSnapshot EncodeSnapshotPieces(const LoadedSnapshot& snapshot) {
   using namespace codec_detail;
-  std::vector<std::string> sections(kSections);
+  std::vector<base::FileBuffer> sections(kSections);
   std::vector<SectionEntry> table(kSections);
   base::ForEachParallel(
       kSections,
@@ -755,7 +763,7 @@ EncodedSnapshot EncodeSnapshotPieces(const LoadedSnapshot& snapshot) {
         }
         sections[i] = writer.Take();
         table[i].bytes = sections[i].size();
-        table[i].digest = ingest::ContentKey::Digest(sections[i]);
+        table[i].digest = ingest::ContentKey::Digest(sections[i].view());
       },
       {}, 2);
   Writer out(8 * (1 + kTableWordsPerSection * kSections + 2));
@@ -766,29 +774,34 @@ EncodedSnapshot EncodeSnapshotPieces(const LoadedSnapshot& snapshot) {
     out(entry.digest.low);
     out(entry.digest.high);
   }
-  std::string bytes = out.Take();
-  const ingest::ContentKey::FileDigest table_digest = ingest::ContentKey::Digest(bytes);
-  Writer seal(16);
-  seal(table_digest.low);
-  seal(table_digest.high);
-  bytes += seal.Take();
+  // The table, sealed with its own digest.
+  const ingest::ContentKey::FileDigest table_digest = ingest::ContentKey::Digest(out.Written());
+  out(table_digest.low);
+  out(table_digest.high);
   EncodedSnapshot encoded;
   encoded.pieces.reserve(1 + sections.size());
-  encoded.pieces.push_back(std::move(bytes));
-  for (std::string& section : sections) encoded.pieces.push_back(std::move(section));
+  encoded.pieces.push_back(out.Take());
+  for (base::FileBuffer& section : sections) encoded.pieces.push_back(std::move(section));
   return encoded;
 }
 
 std::size_t EncodedSnapshot::size() const {
   std::size_t total = 0;
-  for (const std::string& piece : pieces) total += piece.size();
+  for (const base::FileBuffer& piece : pieces) total += piece.size();
   return total;
+}
+
+std::vector<std::string_view> EncodedSnapshot::Views() const {
+  std::vector<std::string_view> views;
+  views.reserve(pieces.size());
+  for (const base::FileBuffer& piece : pieces) views.push_back(piece.view());
+  return views;
 }
 
 std::string EncodedSnapshot::Joined() const {
   std::string bytes;
   bytes.reserve(size());
-  for (const std::string& piece : pieces) bytes += piece;
+  for (const base::FileBuffer& piece : pieces) bytes += piece.view();
   return bytes;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "reachcheck/base/diagnostic.h"
+#include "reachcheck/base/read_file.h"
 #include "reachcheck/model/network.h"
 
 namespace reachcheck::cache {
@@ -28,9 +29,10 @@ struct LoadedSnapshot {
 /// section. The encoding is the pieces one after the other; a file is written from them
 /// without joining them first.
 struct EncodedSnapshot {
-  std::vector<std::string> pieces;
+  std::vector<base::FileBuffer> pieces;
 
   std::size_t size() const;
+  std::vector<std::string_view> Views() const;
   std::string Joined() const;
 };
 
