@@ -2,6 +2,7 @@
 // From walked pieces to packet classes: pieces with the same outcome and path are merged
 // (boxes that differ in one dimension become one), then classes are ordered.
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <unordered_map>
 #include <utility>
@@ -59,8 +60,10 @@ void HashHops(std::size_t& seed, const HopList& list) {
     if (node->shared != nullptr) {
       Mix(seed, reinterpret_cast<std::size_t>(node->shared->get()));
     } else {
+      // The component and the detail's length: equal hops hash alike, and hops that differ
+      // mostly differ in their component (the detail is compared when paths are).
       Mix(seed, HashString(node->own.component));
-      Mix(seed, HashString(node->own.detail));
+      Mix(seed, node->own.detail.size());
     }
   }
   Mix(seed, PathSize(list));
@@ -207,8 +210,9 @@ std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& sour
   };
   std::vector<Group> groups;
   const auto add_group = [&](Final& f) {
-    Box box = std::move(f.box);
-    groups.push_back({std::move(f), {std::move(box)}});
+    Group& g = groups.emplace_back();
+    g.boxes.push_back(std::move(f.box));  // moved, where a braced list would copy it
+    g.first = std::move(f);
   };
   if (finals.size() <= kFewPieces) {
     // A point question leaves a few pieces: comparing them costs less than hashing paths.
@@ -252,7 +256,8 @@ std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& sour
         });
     for (Box& box : g.boxes) {
       const bool v4 = IsV4(box);
-      PacketClass cls;
+      RankedClass& ranked = out.emplace_back();  // filled in place: a class is a few hundred bytes
+      PacketClass& cls = ranked.cls;
       cls.reachable = g.first.reachable;
       cls.source = source.info.name;
       cls.source_interface = source.info.kind == SourceInfo::kInterface ? source.info.handle : model::kNone;
@@ -261,22 +266,27 @@ std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& sour
       cls.destination = std::move(box.dst);
       cls.protocols = net::WithForeignIcmpWhereShorter(box.proto, v4);
       cls.ports = std::move(box.dport);
-      cls.delivered_to = g.first.delivered_to;
       const bool last = &box == &g.boxes.back();
+      cls.delivered_to = last ? std::move(g.first.delivered_to) : g.first.delivered_to;
       cls.forward = last ? std::move(forward) : forward;
       cls.reply = last ? std::move(reply) : reply;
       cls.blocked_by.reserve(blockers.size());
       for (const BlockerNote* b : blockers) cls.blocked_by.push_back(b->blocker);
       if (one_component) cls.suggestion = Suggest(index, source, cls, *blockers.front());
-      const int category = Category(index, source, cls.destination);
-      out.push_back({category, std::move(cls)});
+      ranked.category = Category(index, source, cls.destination);
     }
   }
   return out;
 }
 
-void SortClasses(std::vector<RankedClass>& classes) {
-  std::stable_sort(classes.begin(), classes.end(), [](const RankedClass& x, const RankedClass& y) {
+std::vector<std::uint32_t> ClassOrder(const std::vector<RankedClass>& classes) {
+  // The order is found on indexes, so that each class is then moved once: a class is a few
+  // hundred bytes, and a merge sort of the classes themselves moved each of them many times.
+  std::vector<std::uint32_t> order(classes.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
+    const RankedClass& x = classes[i];
+    const RankedClass& y = classes[j];
     if (x.category != y.category) return x.category < y.category;
     const PacketClass& a = x.cls;
     const PacketClass& b = y.cls;
@@ -292,6 +302,7 @@ void SortClasses(std::vector<RankedClass>& classes) {
       return LessSet(a.source_addresses.v6, b.source_addresses.v6);
     return LessSet(a.source_ports, b.source_ports);
   });
+  return order;
 }
 
 }  // namespace detail

@@ -4,6 +4,7 @@
 #include "analysis/engine_impl.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <utility>
 
@@ -192,19 +193,25 @@ QueryResult Engine::Analyze(const Query& query) const {
                (coarse_destination && !impl_->internet_hosts.In(f.box.dst));
       });
     }
-    for (RankedClass& c : BuildClasses(index, source, std::move(finals))) {
-      if (query.exact_internet_addresses) {
+    std::vector<RankedClass> built = BuildClasses(index, source, std::move(finals));
+    if (query.exact_internet_addresses && (coarse_source || coarse_destination)) {
+      for (RankedClass& c : built) {
         if (coarse_source) c.cls.source_addresses = c.cls.source_addresses.Subtract(index.modelled_public);
         if (coarse_destination) c.cls.destination = c.cls.destination.Subtract(index.modelled_public);
       }
-      ranked.push_back(std::move(c));
+    }
+    if (ranked.empty()) {
+      ranked = std::move(built);
+    } else {
+      ranked.reserve(ranked.size() + built.size());
+      std::move(built.begin(), built.end(), std::back_inserter(ranked));
     }
   }
-  SortClasses(ranked);
   std::size_t reachable = 0;
-  for (RankedClass& c : ranked) {
-    reachable += c.cls.reachable ? 1 : 0;
-    result.classes.push_back(std::move(c.cls));
+  result.classes.reserve(ranked.size());
+  for (std::uint32_t i : ClassOrder(ranked)) {
+    reachable += ranked[i].cls.reachable ? 1 : 0;
+    result.classes.push_back(std::move(ranked[i].cls));
   }
   // Say why the question is empty once: a note that already says so (e.g. a gateway as the
   // source) makes the generic one redundant.

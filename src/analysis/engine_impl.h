@@ -3,6 +3,7 @@
 // walking, merging pieces into classes, ordering them and suggesting fixes.
 #pragma once
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
@@ -54,8 +55,9 @@ struct RankedClass {
 /// Merges pieces with one outcome and path into classes (fewest boxes).
 std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& source,
                                       std::vector<Final> finals);
-/// Orders classes: internet destinations, then peered VPCs, then the own VPC, by address.
-void SortClasses(std::vector<RankedClass>& classes);
+/// The order of the classes (indexes into them, stable): internet destinations, then peered
+/// VPCs, then the own VPC, by address.
+std::vector<std::uint32_t> ClassOrder(const std::vector<RankedClass>& classes);
 /// The smallest fix for a class blocked by one component ("" when none is known).
 std::string Suggest(const Index& index, const SourcePart& source, const PacketClass& cls,
                     const BlockerNote& note);
