@@ -37,9 +37,7 @@ bool PacketClass::Contains(model::Handle interface, const net::IpAddress& src, c
 namespace detail {
 namespace {
 
-void Mix(std::size_t& seed, std::size_t value) {
-  seed ^= value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
-}
+void Mix(std::size_t& seed, std::size_t value) { MixHash(seed, value); }
 
 template <typename T>
 void HashSet(std::size_t& seed, const net::IntervalSet<T>& set) {
@@ -51,22 +49,6 @@ void HashSet(std::size_t& seed, const net::IntervalSet<T>& set) {
     Mix(seed, static_cast<std::size_t>(hi >> 64));
   }
   Mix(seed, set.Intervals().size());
-}
-
-std::size_t HashString(const std::string& text) { return std::hash<std::string>{}(text); }
-
-void HashHops(std::size_t& seed, const HopList& list) {
-  for (const HopNode* node = list.get(); node != nullptr; node = node->prev.get()) {
-    if (node->shared != nullptr) {
-      Mix(seed, reinterpret_cast<std::size_t>(node->shared->get()));
-    } else {
-      // The component and the detail's length: equal hops hash alike, and hops that differ
-      // mostly differ in their component (the detail is compared when paths are).
-      Mix(seed, HashString(node->own.component));
-      Mix(seed, node->own.detail.size());
-    }
-  }
-  Mix(seed, PathSize(list));
 }
 
 bool SameHops(const HopList& a, const HopList& b) {
@@ -97,15 +79,15 @@ bool SameBlockers(const BlockerList& a, const BlockerList& b) {
   return x == nullptr && y == nullptr;
 }
 
+/// The hash of a piece's outcome and path, from the hashes its lists carry (no list is walked).
 std::size_t PathHash(const Final& f) {
   std::size_t seed = f.reachable ? 1 : 2;
-  Mix(seed, HashString(f.delivered_to));
-  HashHops(seed, f.hops);
-  HashHops(seed, f.reply_hops);
-  for (const BlockerNode* node = f.blockers.get(); node != nullptr; node = node->prev.get()) {
-    Mix(seed, HashString(node->note.blocker.code));
-    Mix(seed, HashString(node->note.blocker.detail));
-  }
+  Mix(seed, std::hash<std::string>{}(f.delivered_to));
+  Mix(seed, ListHash(f.hops));
+  Mix(seed, PathSize(f.hops));
+  Mix(seed, ListHash(f.reply_hops));
+  Mix(seed, PathSize(f.reply_hops));
+  Mix(seed, ListHash(f.blockers));
   return seed;
 }
 

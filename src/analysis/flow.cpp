@@ -3,6 +3,7 @@
 #include "analysis/flow.h"
 
 #include <algorithm>
+#include <functional>
 #include <utility>
 
 namespace reachcheck::analysis::detail {
@@ -87,13 +88,20 @@ std::vector<const BlockerNote*> ToVector(const BlockerList& list) {
 void AddHop(Flow& flow, Hop hop) {
   HopList& list = flow.reply ? flow.reply_hops : flow.hops;
   const std::uint16_t size = static_cast<std::uint16_t>(PathSize(list) + 1);
-  list = std::make_shared<const HopNode>(HopNode{std::move(hop), nullptr, std::move(list), size});
+  // The component and the detail's length: hops that differ mostly differ in their
+  // component (whole hops are compared when paths are).
+  std::size_t hash = ListHash(list);
+  MixHash(hash, std::hash<std::string>{}(hop.component));
+  MixHash(hash, hop.detail.size());
+  list = std::make_shared<const HopNode>(HopNode{std::move(hop), nullptr, std::move(list), size, hash});
 }
 
 void AddHop(Flow& flow, const HopRef& shared) {
   HopList& list = flow.reply ? flow.reply_hops : flow.hops;
   const std::uint16_t size = static_cast<std::uint16_t>(PathSize(list) + 1);
-  list = std::make_shared<const HopNode>(HopNode{Hop{}, &shared, std::move(list), size});
+  std::size_t hash = ListHash(list);
+  MixHash(hash, reinterpret_cast<std::size_t>(shared.get()));
+  list = std::make_shared<const HopNode>(HopNode{Hop{}, &shared, std::move(list), size, hash});
 }
 
 void AddBlocker(Flow& flow, BlockerNote note) {
@@ -106,7 +114,11 @@ void AddBlocker(Flow& flow, BlockerNote note) {
       return;
     }
   }
-  flow.blockers = std::make_shared<const BlockerNode>(BlockerNode{std::move(note), std::move(flow.blockers)});
+  std::size_t hash = ListHash(flow.blockers);
+  MixHash(hash, std::hash<std::string>{}(note.blocker.code));
+  MixHash(hash, std::hash<std::string>{}(note.blocker.detail));
+  flow.blockers =
+      std::make_shared<const BlockerNode>(BlockerNode{std::move(note), std::move(flow.blockers), hash});
 }
 
 net::PortSet ShiftPorts(const net::PortSet& ports, int offset) {

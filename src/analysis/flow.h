@@ -73,6 +73,11 @@ struct BlockerNote {
   bool translated = false;
 };
 
+/// Mixes `value` into a running hash.
+inline void MixHash(std::size_t& seed, std::size_t value) {
+  seed ^= value + 0x9e3779b97f4a7c15ULL + (seed << 6) + (seed >> 2);
+}
+
 /// A path as an immutable shared list (newest first): splitting a flow shares its path.
 struct HopNode {
   Hop own;                         ///< the hop, unless `shared` is set
@@ -80,11 +85,16 @@ struct HopNode {
                                    ///< (its count taken) only when a class takes the path
   std::shared_ptr<const HopNode> prev;
   std::uint16_t size = 1;  ///< hops up to and including this one
+  /// The path's hash up to and including this hop, made when the hop is added (the nodes
+  /// are in cache then; classes are built long after, from pieces spread over memory).
+  /// Equal paths hash alike: a shared hop counts by its address, an own hop by its content.
+  std::size_t hash = 0;
   const Hop& hop() const { return shared != nullptr ? **shared : own; }
 };
 struct BlockerNode {
   BlockerNote note;
   std::shared_ptr<const BlockerNode> prev;
+  std::size_t hash = 0;  ///< of the blockers up to and including this one, as HopNode::hash
 };
 using HopList = std::shared_ptr<const HopNode>;
 using BlockerList = std::shared_ptr<const BlockerNode>;
@@ -135,6 +145,9 @@ Flow WithBox(const Flow& flow, Box box);
 Flow WithAddresses(const Flow& flow, Dim dim, net::AddressSet addresses);
 /// The number of hops of a path.
 inline std::uint16_t PathSize(const HopList& list) { return list ? list->size : 0; }
+/// A hash of a path's hops, or of a blocker list (equal lists hash alike).
+inline std::size_t ListHash(const HopList& list) { return list ? list->hash : 0; }
+inline std::size_t ListHash(const BlockerList& list) { return list ? list->hash : 0; }
 /// A path in order (oldest first); its hops share the list's.
 Path ToPath(const HopList& list);
 /// A blocker list in order (oldest first); the notes stay the list's.
