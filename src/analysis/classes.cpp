@@ -37,18 +37,16 @@ bool PacketClass::Contains(model::Handle interface, const net::IpAddress& src, c
 namespace detail {
 namespace {
 
-void Mix(std::size_t& seed, std::size_t value) { MixHash(seed, value); }
-
 template <typename T>
 void HashSet(std::size_t& seed, const net::IntervalSet<T>& set) {
   for (const auto& i : set.Intervals()) {
     const net::Uint128 lo = i.lo, hi = i.hi;
-    Mix(seed, static_cast<std::size_t>(lo));
-    Mix(seed, static_cast<std::size_t>(lo >> 64));
-    Mix(seed, static_cast<std::size_t>(hi));
-    Mix(seed, static_cast<std::size_t>(hi >> 64));
+    MixHash(seed, static_cast<std::size_t>(lo));
+    MixHash(seed, static_cast<std::size_t>(lo >> 64));
+    MixHash(seed, static_cast<std::size_t>(hi));
+    MixHash(seed, static_cast<std::size_t>(hi >> 64));
   }
-  Mix(seed, set.Intervals().size());
+  MixHash(seed, set.Intervals().size());
 }
 
 bool SameHops(const HopList& a, const HopList& b) {
@@ -82,12 +80,12 @@ bool SameBlockers(const BlockerList& a, const BlockerList& b) {
 /// The hash of a piece's outcome and path, from the hashes its lists carry (no list is walked).
 std::size_t PathHash(const Final& f) {
   std::size_t seed = f.reachable ? 1 : 2;
-  Mix(seed, std::hash<std::string>{}(f.delivered_to));
-  Mix(seed, ListHash(f.hops));
-  Mix(seed, PathSize(f.hops));
-  Mix(seed, ListHash(f.reply_hops));
-  Mix(seed, PathSize(f.reply_hops));
-  Mix(seed, ListHash(f.blockers));
+  MixHash(seed, std::hash<std::string>{}(f.delivered_to));
+  MixHash(seed, ListHash(f.hops));
+  MixHash(seed, PathSize(f.hops));
+  MixHash(seed, ListHash(f.reply_hops));
+  MixHash(seed, PathSize(f.reply_hops));
+  MixHash(seed, ListHash(f.blockers));
   return seed;
 }
 
