@@ -198,7 +198,8 @@ std::vector<RankedClass> BuildClasses(const Index& index, const SourcePart& sour
     // A point question leaves a few pieces: comparing them costs less than hashing paths.
     for (Final& f : finals) {
       if (f.box.IsEmpty()) continue;
-      auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return SamePath(g.first, f); });
+      auto it =
+          std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return SamePath(g.first, f); });
       if (it != groups.end())
         it->boxes.push_back(std::move(f.box));
       else

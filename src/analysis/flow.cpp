@@ -80,7 +80,8 @@ Path ToPath(const HopList& list) {
 
 std::vector<const BlockerNote*> ToVector(const BlockerList& list) {
   std::vector<const BlockerNote*> out;
-  for (const BlockerNode* node = list.get(); node != nullptr; node = node->prev.get()) out.push_back(&node->note);
+  for (const BlockerNode* node = list.get(); node != nullptr; node = node->prev.get())
+    out.push_back(&node->note);
   std::reverse(out.begin(), out.end());
   return out;
 }

@@ -224,8 +224,8 @@ void Walker::OnInternet(Flow&& f) {
         const net::IpAddress private_ip = *index_.NatPrivate(point.payload);
         AddHop(p, MakeHop(g.id, "internet-gateway",
                           Cat(g.id, " translates destination ",
-                              net::IpAddress::V4(static_cast<std::uint32_t>(point.address)).ToString(), " -> ",
-                              private_ip.ToString()),
+                              net::IpAddress::V4(static_cast<std::uint32_t>(point.address)).ToString(),
+                              " -> ", private_ip.ToString()),
                           g.origin));
         p.dst = AddrView{false, Dim::kDst, private_ip};
         ComeIn(std::move(p), gateway, nat.subnet);

@@ -202,7 +202,9 @@ void Walker::ToPeering(Flow&& f, model::Handle subnet, const RouteEntry& entry) 
         }
         SplitBySpans(
             std::move(in), in.dst, index_.vpcs[far->vpc].subnets,
-            [&](const Span<model::Handle>& span, Flow&& piece) { EnterSubnet(std::move(piece), span.payload); },
+            [&](const Span<model::Handle>& span, Flow&& piece) {
+              EnterSubnet(std::move(piece), span.payload);
+            },
             [&](Flow&& piece) {
               Stop(std::move(piece),
                    MakeBlocker(far->vpc_id, code::kNoDestination, false,

@@ -31,7 +31,8 @@ void Walker::Groups(Flow&& f, model::Handle iface, bool ingress, Next&& next) {
       for (const Rule* rule : match.rules) AddHop(piece, rule->hop);
     } else {
       std::string groups = index_.GroupsText(iface);
-      std::string detail = Cat("no ", ingress ? "inbound" : "outbound", " rule of ", groups, " (", id, ") matches");
+      std::string detail =
+          Cat("no ", ingress ? "inbound" : "outbound", " rule of ", groups, " (", id, ") matches");
       if (skip_refs) {
         const bool has_refs = std::any_of(filters.begin(), filters.end(), [](const Filter* flt) {
           return std::any_of(flt->rules.begin(), flt->rules.end(), [](const Rule& r) { return r.group_ref; });

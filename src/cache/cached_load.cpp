@@ -160,8 +160,9 @@ model::Network LoadSnapshotCached(const std::vector<std::string>& paths, base::D
     --hash_threads;  // the decode has a core of its own
   }
   std::size_t key_files_read = 0;
-  if (const std::string key =
-          loaded_before ? detail::CurrentContentKey(paths, options, hash_threads, key_files_read) : std::string();
+  if (const std::string key = loaded_before
+                                  ? detail::CurrentContentKey(paths, options, hash_threads, key_files_read)
+                                  : std::string();
       !key.empty()) {
     std::optional<DecodedFile> decoded =
         guess.valid() && key == hint ? guess.get() : DecodeCacheFile(options.directory, key);

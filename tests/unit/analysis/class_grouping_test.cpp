@@ -57,7 +57,7 @@ TEST_CASE("pieces on one path form one class whether the walk left few pieces or
                           net::AddressSet::Of(net::IpAddress::V4(0x0a000105))};
   const std::vector<std::string> a = {"eni-a", "eni-b"};
   const std::vector<std::string> c = {"eni-a", "eni-c"};
-  std::vector<Final> few = {Piece(1, a, true), Piece(2, c, true), Piece(3, a, true),
+  std::vector<Final> few = {Piece(1, a, true),  Piece(2, c, true), Piece(3, a, true),
                             Piece(4, c, false), Piece(5, a, true), Piece(6, c, true)};
   REQUIRE(few.size() <= 8);
   // The same pieces among empty ones (which add no class): over eight, so hashed first.
